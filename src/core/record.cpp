@@ -1,0 +1,84 @@
+// record.cpp — see record.h.
+#include "record.h"
+
+#include <chrono>
+#include <ctime>
+#include <random>
+#include <regex>
+
+namespace lw {
+
+using nlohmann::json;
+
+json Record::ToJson() const {
+  json j = {{"uuid", uuid},       {"form", form},       {"formVersion", form_version},
+            {"revision", revision}, {"created", created}, {"updated", updated},
+            {"values", values}};
+  if (!exported.empty()) j["exported"] = exported;
+  if (!migrated.is_null()) j["migrated"] = migrated;
+  return j;
+}
+
+bool Record::FromJson(const json& j, Record& out, std::string* why) {
+  const auto fail = [&](const char* msg) {
+    if (why) *why = msg;
+    return false;
+  };
+  if (!j.is_object()) return fail("记录不是对象");
+  if (!j.contains("uuid") || !j["uuid"].is_string() || !IsUuid(j["uuid"].get<std::string>()))
+    return fail("记录缺少有效的 uuid");
+  if (!j.contains("form") || !j["form"].is_string()) return fail("记录缺少表单类型");
+  if (!j.contains("formVersion") || !j["formVersion"].is_number_integer()) return fail("记录缺少表单版本");
+  if (!j.contains("revision") || !j["revision"].is_number_integer() || j["revision"].get<long long>() < 1)
+    return fail("记录缺少有效的修订号");
+  if (!j.contains("values") || !j["values"].is_object()) return fail("记录缺少填写内容");
+  Record r;
+  r.uuid = j["uuid"].get<std::string>();
+  r.form = j["form"].get<std::string>();
+  r.form_version = j["formVersion"].get<int>();
+  r.revision = j["revision"].get<int>();
+  r.created = j.value("created", "");
+  r.updated = j.value("updated", "");
+  r.exported = j.value("exported", "");
+  r.values = j["values"];
+  if (j.contains("migrated")) r.migrated = j["migrated"];
+  out = std::move(r);
+  return true;
+}
+
+std::string NewUuid() {
+  static std::mt19937_64 rng{std::random_device{}()};
+  std::uniform_int_distribution<int> nib(0, 15);
+  static const char* kHex = "0123456789abcdef";
+  std::string s = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
+  for (char& c : s) {
+    if (c == 'x') c = kHex[nib(rng)];
+    else if (c == 'y') c = kHex[8 + nib(rng) % 4];
+  }
+  return s;
+}
+
+bool IsUuid(const std::string& s) {
+  static const std::regex kUuid("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  return std::regex_match(s, kUuid);
+}
+
+std::string NowIso() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string TodayLocal() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace lw

@@ -1,0 +1,29 @@
+// record.h — one filled-in form (a draft, the unit profile, or an imported record).
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace lw {
+
+struct Record {
+  std::string uuid;          // stable across export/import: the merge key
+  std::string form;          // form definition id
+  int form_version = 1;      // definition version the values follow
+  int revision = 1;          // +1 on every saved change; a higher revision wins a merge
+  std::string created, updated;  // ISO 8601 UTC
+  std::string exported;      // when last exported ("" = never)
+  nlohmann::json values = nlohmann::json::object();
+  nlohmann::json migrated;   // null, or what the last migration changed (shown once to the user)
+
+  nlohmann::json ToJson() const;
+  // Strict: returns false on anything but a well-formed record (imported data is untrusted).
+  static bool FromJson(const nlohmann::json& j, Record& out, std::string* why = nullptr);
+};
+
+std::string NewUuid();             // RFC 4122 version 4, lower case
+bool IsUuid(const std::string& s);
+std::string NowIso();              // "2026-11-22T12:34:56Z"
+std::string TodayLocal();          // "2026-11-22" in the user's time zone
+
+}  // namespace lw

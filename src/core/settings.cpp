@@ -1,0 +1,25 @@
+// settings.cpp — see settings.h.
+#include "settings.h"
+
+#include <algorithm>
+
+namespace lw {
+
+nlohmann::json Settings::ToJson() const {
+  return {{"textScale", text_scale}, {"dark", dark}, {"campaign", campaign}, {"issuer", issuer},
+          {"backupDone", backup_done}};
+}
+
+Settings Settings::FromJson(const nlohmann::json& j) {
+  Settings s;
+  if (!j.is_object()) return s;
+  if (j.contains("textScale") && j["textScale"].is_number_integer())
+    s.text_scale = std::clamp(j["textScale"].get<int>(), kMinScale, kMaxScale);
+  if (j.contains("dark") && j["dark"].is_boolean()) s.dark = j["dark"].get<bool>();
+  if (j.contains("campaign") && j["campaign"].is_string()) s.campaign = j["campaign"].get<std::string>();
+  if (j.contains("issuer") && j["issuer"].is_string()) s.issuer = j["issuer"].get<std::string>();
+  if (j.contains("backupDone") && j["backupDone"].is_boolean()) s.backup_done = j["backupDone"].get<bool>();
+  return s;
+}
+
+}  // namespace lw

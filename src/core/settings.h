@@ -1,0 +1,22 @@
+// settings.h — user preferences, remembered across visits.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace lw {
+
+struct Settings {
+  int text_scale = 125;            // percent, 100–200 (older users often want 150 or more)
+  bool dark = false;               // a light, calm theme by default
+  std::string campaign = "2020";   // chosen campaign id (assets/campaigns)
+  std::string issuer = "moe";      // whose notice the checklist follows
+  bool backup_done = false;        // a backup file was saved since the last change of data
+
+  static constexpr int kMinScale = 100, kMaxScale = 200;
+
+  nlohmann::json ToJson() const;
+  static Settings FromJson(const nlohmann::json& j);  // tolerant: bad values fall back to defaults
+};
+
+}  // namespace lw

@@ -1,0 +1,295 @@
+// validate.cpp — see validate.h.
+#include "validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "region.h"
+#include "utf8.h"
+
+namespace lw {
+
+using nlohmann::json;
+
+namespace {
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// Days since 1970-01-01 (civil calendar, Howard Hinnant's algorithm).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string Trimmed(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+
+void Add(std::vector<Issue>& out, const std::string& path, const std::string& label, const std::string& msg) {
+  if (!msg.empty()) out.push_back({path, label, msg});
+}
+
+std::string CheckText(const FieldDef& f, const std::string& s) {
+  const size_t n = utf8::CountChars(s);
+  if (f.max_chars && n > static_cast<size_t>(*f.max_chars))
+    return "不能超过 " + std::to_string(*f.max_chars) + " 字（现有 " + std::to_string(n) + " 字，请删减 " +
+           std::to_string(n - *f.max_chars) + " 字）";
+  if (f.min_chars && n < static_cast<size_t>(*f.min_chars))
+    return "至少需要 " + std::to_string(*f.min_chars) + " 字（现有 " + std::to_string(n) + " 字）";
+  if (!f.pattern.empty() && !std::regex_match(s, std::regex(f.pattern)))
+    return f.pattern_message.empty() ? "格式不正确" : f.pattern_message;
+  return {};
+}
+
+std::string CheckInteger(const FieldDef& f, const json& v) {
+  if (!v.is_number_integer()) return "请填写整数";
+  const long long n = v.get<long long>();
+  const long long lo = f.min.value_or(0);  // counts of people or activities are never negative
+  if (n < lo) return "不能小于 " + std::to_string(lo);
+  if (f.max && n > *f.max) return "不能大于 " + std::to_string(*f.max);
+  return {};
+}
+
+std::string CheckDateField(const FieldDef& f, const std::string& s, const ValidationContext& ctx) {
+  const bool month = f.precision == "month";
+  const auto d = ParseDate(s, month);
+  if (!d) return month ? "请选择年份和月份" : "请选择完整的日期（年、月、日）";
+  if (f.in_campaign_window && ctx.window) {
+    const Date& b = ctx.window->begin;
+    const Date& e = ctx.window->end;
+    if (*d < b || *d > e) return "应在活动周期间（" + FormatDate(b) + " 至 " + FormatDate(e) + "）";
+  }
+  return {};
+}
+
+std::string CheckChoice(const FieldDef& f, const json& v) {
+  const auto known = [&](const json& x) {
+    return x.is_string() && std::find(f.options.begin(), f.options.end(), x.get<std::string>()) != f.options.end();
+  };
+  if (f.type == FieldType::Choice) return known(v) ? "" : "请从列表中选择";
+  if (!v.is_array()) return "请从列表中选择";
+  for (const json& x : v)
+    if (!known(x)) return "包含不在列表中的选项";
+  return {};
+}
+
+std::string CheckRegion(const std::string& code, const ValidationContext& ctx) {
+  if (!RegionDb::Level(code)) return "请选择所在地区";
+  if (ctx.regions && !ctx.regions->empty() && !ctx.regions->Exists(code)) return "地区代码 " + code + " 不存在";
+  return {};
+}
+
+void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, const std::string& label,
+                 std::vector<Issue>& out) {
+  const size_t n = v.is_array() ? v.size() : 0;
+  if (f.min_rows > 0 && n < static_cast<size_t>(f.min_rows))
+    Add(out, path, label, "需要 " + std::to_string(f.min_rows) + " 张照片（现有 " + std::to_string(n) + " 张）");
+  if (n > static_cast<size_t>(f.max_rows))
+    Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 张照片");
+  for (size_t i = 0; i < n; ++i) {
+    const std::string cap = Str(v[i].value("caption", json()));
+    const std::string p = path + "[" + std::to_string(i) + "].caption";
+    const std::string l = label + " 第" + std::to_string(i + 1) + "张 · 说明";
+    if (f.caption_max_chars > 0 && Trimmed(cap).empty()) Add(out, p, l, "请为照片写一句说明");
+    else if (f.caption_max_chars > 0 && utf8::CountChars(cap) > static_cast<size_t>(f.caption_max_chars))
+      Add(out, p, l, "说明不能超过 " + std::to_string(f.caption_max_chars) + " 字");
+  }
+}
+
+void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
+                const std::string& label, std::vector<Issue>& out) {
+  const size_t n = v.is_array() ? v.size() : 0;
+  if (f.min_rows > 0 && n < static_cast<size_t>(f.min_rows))
+    Add(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 行");
+  if (n > static_cast<size_t>(f.max_rows)) Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 行");
+  for (size_t i = 0; i < n; ++i)
+    for (const FieldDef& col : f.columns) {
+      const json cell = v[i].is_object() ? v[i].value(col.id, json()) : json();
+      auto sub = ValidateField(col, cell, ctx, path + "[" + std::to_string(i) + "]." + col.id,
+                               label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
+      out.insert(out.end(), sub.begin(), sub.end());
+    }
+}
+
+// A matrix column (one activity) is only checked once something is written in it.
+void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
+                 const std::string& label, std::vector<Issue>& out) {
+  const json cols = v.is_object() ? v.value("columns", json::array()) : json::array();
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const json cells = cols[i].value("cells", json::object());
+    const bool used = std::any_of(cells.begin(), cells.end(), [](const json& c) { return !IsEmptyValue(c); });
+    if (!used) continue;
+    const std::string theme = Str(cols[i].value("theme", json()));
+    for (const FieldDef& row : f.columns) {
+      auto sub = ValidateField(row, cells.value(row.id, json()), ctx, path + ".columns[" + std::to_string(i) + "]." + row.id,
+                               label + " ·「" + theme + "」· " + row.label);
+      out.insert(out.end(), sub.begin(), sub.end());
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Date> ParseDate(std::string_view s, bool month_precision) {
+  const size_t want = month_precision ? 7 : 10;
+  if (s.size() != want || s[4] != '-' || !AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2))) return std::nullopt;
+  Date d{std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(5, 2))), 0};
+  if (d.year < 1900 || d.year > 2100 || d.month < 1 || d.month > 12) return std::nullopt;
+  if (month_precision) return d;
+  if (s[7] != '-' || !AllDigits(s.substr(8, 2))) return std::nullopt;
+  d.day = std::stoi(std::string(s.substr(8, 2)));
+  if (d.day < 1 || d.day > DaysInMonth(d.year, d.month)) return std::nullopt;
+  return d;
+}
+
+std::string FormatDate(const Date& d) {
+  char buf[32];
+  if (d.day) snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  else snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  return buf;
+}
+
+int DaysBetween(const Date& a, const Date& b) {
+  return static_cast<int>(DaysFromCivil(b.year, b.month, std::max(1, b.day)) -
+                          DaysFromCivil(a.year, a.month, std::max(1, a.day)));
+}
+
+std::string CheckPhone(std::string_view raw) {
+  std::string s;
+  for (char c : raw)
+    if (c != ' ') s += c;
+  static const std::regex kMobile("^1[3-9][0-9]{9}$");
+  // Area code 0 + 2–3 digits, optional hyphen, 7–8 digit number, optional "-extension".
+  static const std::regex kLandline("^0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(-[0-9]{1,6})?$");
+  if (std::regex_match(s, kMobile) || std::regex_match(s, kLandline)) return {};
+  if (AllDigits(s) && s[0] == '1') return "手机号码应为 11 位数字（现有 " + std::to_string(s.size()) + " 位）";
+  return "请填写 11 位手机号码，或带区号的固定电话（如 0471-2857047）";
+}
+
+std::string CheckEmail(std::string_view s) {
+  static const std::regex kEmail("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+  const std::string t(s);
+  if (t.find("..") == std::string::npos && std::regex_match(t, kEmail)) return {};
+  if (t.find("＠") != std::string::npos) return "请使用半角的 @ 符号";
+  return "电子邮箱格式不正确（如 jlqmx@126.com）";
+}
+
+std::string CheckUrl(std::string_view s) {
+  static const std::regex kUrl("^https?://([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(:[0-9]{1,5})?([/?#][^\\s]*)?$");
+  static const std::regex kLocal("^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?([/?#][^\\s]*)?$");
+  const std::string t(s);
+  if (std::regex_match(t, kUrl) || std::regex_match(t, kLocal)) return {};
+  if (t.rfind("http", 0) != 0) return "网址应以 http:// 或 https:// 开头";
+  return "网址格式不正确";
+}
+
+bool IdCardCheckDigitOk(std::string_view s) {
+  static const int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static const char kCheck[] = "10X98765432";
+  if (s.size() != 18 || !AllDigits(s.substr(0, 17))) return false;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (s[i] - '0') * kWeights[i];
+  return std::toupper(static_cast<unsigned char>(s[17])) == kCheck[sum % 11];
+}
+
+std::string CheckIdCard(std::string_view s) {
+  if (s.size() != 18) return "身份证号码应为 18 位（现有 " + std::to_string(utf8::CountChars(s)) + " 位）";
+  const char last = static_cast<char>(std::toupper(static_cast<unsigned char>(s[17])));
+  if (!AllDigits(s.substr(0, 17)) || !(std::isdigit(static_cast<unsigned char>(last)) || last == 'X'))
+    return "身份证号码只能是数字，最后一位可以是 X";
+  const std::string birth = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(10, 2)) + "-" +
+                            std::string(s.substr(12, 2));
+  if (!ParseDate(birth)) return "身份证号码中的出生日期无效";
+  if (!IdCardCheckDigitOk(s)) return "身份证号码校验位不正确，请逐位核对";
+  return {};
+}
+
+bool IsEmptyValue(const json& v) {
+  if (v.is_null()) return true;
+  if (v.is_string()) return Trimmed(v.get<std::string>()).empty();
+  if (v.is_array() || v.is_object()) return v.empty();
+  return false;
+}
+
+std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
+                                 const std::string& label) {
+  std::vector<Issue> out;
+  if (f.type == FieldType::Computed) return out;
+  if (IsEmptyValue(v)) {
+    if (f.required) Add(out, path, label, f.type == FieldType::Photos ? "请上传照片" : "必填");
+    if (f.type == FieldType::Table || f.type == FieldType::Photos) {
+      if (f.min_rows > 0 && !f.required) Add(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 项");
+    }
+    return out;
+  }
+  const std::string s = Trimmed(Str(v));
+  switch (f.type) {
+    case FieldType::Text:
+    case FieldType::TextArea: Add(out, path, label, CheckText(f, Str(v))); break;
+    case FieldType::Integer: Add(out, path, label, CheckInteger(f, v)); break;
+    case FieldType::Date: Add(out, path, label, CheckDateField(f, s, ctx)); break;
+    case FieldType::Choice:
+    case FieldType::MultiChoice: Add(out, path, label, CheckChoice(f, v)); break;
+    case FieldType::Region: Add(out, path, label, CheckRegion(s, ctx)); break;
+    case FieldType::Phone: Add(out, path, label, CheckPhone(s)); break;
+    case FieldType::Email: Add(out, path, label, CheckEmail(s)); break;
+    case FieldType::Url: Add(out, path, label, CheckUrl(s)); break;
+    case FieldType::IdCard: Add(out, path, label, CheckIdCard(s)); break;
+    case FieldType::Photos: CheckPhotos(f, v, path, label, out); break;
+    case FieldType::Table: CheckTable(f, v, ctx, path, label, out); break;
+    case FieldType::Matrix: CheckMatrix(f, v, ctx, path, label, out); break;
+    case FieldType::Computed: break;
+  }
+  return out;
+}
+
+std::vector<Issue> ValidateRecord(const FormDef& form, const json& values, const ValidationContext& ctx) {
+  std::vector<Issue> out;
+  for (const FieldDef* f : form.AllFields()) {
+    const json v = values.is_object() ? values.value(f->id, json()) : json();
+    auto sub = ValidateField(*f, v, ctx, f->id, f->label);
+    out.insert(out.end(), sub.begin(), sub.end());
+  }
+  return out;
+}
+
+long long SumOf(const FormDef& form, const json& values, const std::string& sum_of) {
+  const auto dot = sum_of.find('.');
+  if (dot == std::string::npos || !values.is_object()) return 0;
+  const FieldDef* group = form.Find(sum_of.substr(0, dot));
+  const std::string col = sum_of.substr(dot + 1);
+  const json v = values.value(sum_of.substr(0, dot), json());
+  long long total = 0;
+  const auto add = [&](const json& cell) {
+    if (cell.is_number_integer()) total += cell.get<long long>();
+  };
+  if (!group) return 0;
+  if (group->type == FieldType::Table && v.is_array()) {
+    for (const json& row : v)
+      if (row.is_object()) add(row.value(col, json()));
+  } else if (group->type == FieldType::Matrix && v.is_object()) {
+    for (const json& c : v.value("columns", json::array()))
+      if (c.is_object()) add(c.value("cells", json::object()).value(col, json()));
+  }
+  return total;
+}
+
+}  // namespace lw

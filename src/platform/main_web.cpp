@@ -1,0 +1,111 @@
+// main_web.cpp — the browser main loop: SDL2 window + WebGL2, Dear ImGui, and render on demand.
+// Emscripten owns the loop (requestAnimationFrame); each tick polls input and draws only when
+// something changed, at most once a second otherwise (a laptop on battery all day).
+#include <GLES2/gl2.h>
+#include <SDL.h>
+#include <emscripten.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+#include "item_registry.h"
+#include "platform.h"
+#include "platform_web.h"
+
+namespace {
+
+constexpr double kIdleFrameMs = 1000;  // with nothing changing, redraw once a second
+constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over a few frames
+
+SDL_Window* g_window = nullptr;
+lw::ui::App* g_app = nullptr;
+int g_frames_left = kFramesAfterInput;
+double g_last_draw = -1e9;
+bool g_first = true;
+
+bool PollInput() {
+  bool any = false;
+  SDL_Event ev;
+  while (SDL_PollEvent(&ev)) {
+    if (ev.type == SDL_TEXTINPUT) continue;  // text arrives once, through the DOM text agent
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    any = true;
+  }
+  return any;
+}
+
+void Tick() {
+  const bool input = PollInput() | lw::platform::web::ConsumeWake();
+  const double now = lw::platform::NowMs();
+  if (input) g_frames_left = kFramesAfterInput;
+  if (g_frames_left == 0 && !g_app->WantsAnimation() && now - g_last_draw < kIdleFrameMs) return;
+  g_frames_left = g_frames_left > 0 ? g_frames_left - 1 : 0;
+  g_last_draw = now;
+
+  g_app->BeforeFrame(now);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g_app->Frame();
+  ImGui::Render();
+  const ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  lw::platform::web::AfterFrame(g_first);
+  g_first = false;
+}
+
+}  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* lw_items_json() {
+  static std::string s;
+  s = lw::ui::ItemsJson();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* lw_state_json() {
+  static std::string s;
+  s = g_app ? g_app->StateJson() : "{}";
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::IsTextFieldAt(x, y); }
+}
+
+int main() {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  // The canvas is sized by CSS (full window); SDL follows it and renders at devicePixelRatio.
+  g_window = SDL_CreateWindow("学习周填报", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  SDL_GLContext gl = SDL_GL_CreateContext(g_window);
+  if (!g_window || !gl) {
+    fprintf(stderr, "WebGL2: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(g_window, gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
+  ImGui_ImplOpenGL3_Init("#version 100");
+  lw::platform::web::InstallImGuiHooks();
+
+  static lw::ui::App app;  // lives for the page: the main loop never returns
+  g_app = &app;
+  if (!app.Init()) fprintf(stderr, "init: %s\n", app.init_error().c_str());
+  emscripten_set_main_loop(Tick, 0, true);
+  return 0;
+}

@@ -1,0 +1,84 @@
+// platform.h — the one interface between LearnWeek's UI and its host.
+//
+//  [X] Storage: data folder mirrored to IndexedDB (IDBFS), serialized syncs with a timeout,
+//      one writer tab at a time (Web Locks), persistence request and quota readout.
+//  [X] Text input: a DOM text agent carries IME composition, paste and the phone keyboard.
+//  [X] Files: download, open (picker and drag-and-drop), print.
+//  [X] Fonts: lazily fetched CJK shards.
+//  [X] Tabs: change notifications between open tabs (BroadcastChannel).
+//
+// Implemented by platform_web.cpp (the browser, the only place with EM_JS/html5.h) and by
+// platform_native.cpp (an in-memory host for the native UI smoke test).
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lw::platform {
+
+// --- Paths and time --------------------------------------------------------------------------
+std::string DataDir();   // persistent files ("/data" in the browser)
+std::string AssetDir();  // read-only assets bundled with the build
+double NowMs();          // monotonic milliseconds
+
+// --- Storage ---------------------------------------------------------------------------------
+struct StorageInfo {
+  bool writable = true;      // false: another tab owns the data (this one is read-only)
+  bool persisted = false;    // navigator.storage.persist() granted
+  bool syncing = false;      // a write to IndexedDB is in flight
+  bool failed = false;       // the last write to IndexedDB failed (full disk, ...)
+  std::string error;         // Chinese message for the user when failed
+  double usage = 0, quota = 0;  // bytes, from navigator.storage.estimate()
+  double last_saved_ms = 0;  // NowMs() of the last successful sync
+};
+StorageInfo Storage();
+void PersistData();        // copy the data folder to durable storage soon (coalesced)
+void TakeOverStorage();    // make this tab the writer; the other one becomes read-only
+void RefreshStorageEstimate();
+
+// The app's flush function, called from a host timer even while the tab is hidden (no frames).
+void SetFlushHandler(std::function<void()> flush);
+void ScheduleFlush(double delay_ms);
+void RequestRedraw();      // draw the next animation frame even without input
+
+// --- Files -----------------------------------------------------------------------------------
+void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
+void OpenFilePicker(const std::string& accept, bool multiple);
+void PrintHtml(const std::string& html);
+
+// --- Fonts -----------------------------------------------------------------------------------
+void FetchFontShard(const std::string& file);
+
+// --- Other tabs ------------------------------------------------------------------------------
+void Broadcast(const std::string& json);
+
+// --- Screen ----------------------------------------------------------------------------------
+void SetFullscreen(bool on);
+void SetTitle(const std::string& title);
+
+// --- Host → app events, drained by the app once per frame --------------------------------------
+struct Event {
+  enum class Kind {
+    FileOpened,     // name, data = file bytes
+    FileTooLarge,   // name, size in `number`
+    FontShard,      // name = shard file, data = font bytes (empty + !ok on failure)
+    StorageChanged, // writer role, sync result or quota changed: re-read Storage()
+    PeerChanged,    // another tab saved: data = its message
+    DataReloaded,   // the data folder was refreshed from IndexedDB (read-only tab)
+    FeedBundle,     // a bundle fetched from the live feed: name = url, data = bytes
+    FullscreenExit,
+  };
+  Kind kind;
+  std::string name;
+  std::string data;
+  bool ok = true;
+  double number = 0;
+};
+std::vector<Event> TakeEvents();
+void PostEvent(Event e);
+
+// What the active text editor has selected, for the host's synchronous copy/cut handlers.
+void SetSelectionProvider(std::function<std::string()> provider);
+std::string SelectedText();
+
+}  // namespace lw::platform

@@ -1,0 +1,186 @@
+// platform_web.cpp — the browser implementation of platform.h. This file and main_web.cpp are
+// the only C++ that knows about Emscripten; the JavaScript half is web/lw-host.js (LWHost).
+//
+//  [X] Text: IME composition, paste and phone keyboards reach ImGui through a DOM textarea
+//      (the "text agent") placed at ImGui's caret; SDL's own keypress text is ignored.
+//  [X] Clipboard: copy/cut/paste through the browser's clipboard events (synchronous, so the
+//      data is the real one: reading on Ctrl+V keydown would give the previous paste).
+//  [X] Storage: IDBFS sync is serialized, times out (3.1.6 never calls back on a full disk) and
+//      only runs in the tab that holds the writer lock.
+#include <emscripten.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "platform.h"
+#include "platform_web.h"
+
+namespace lw::platform {
+namespace {
+
+std::vector<Event> g_events;
+std::function<void()> g_flush;
+std::function<std::string()> g_selection;
+StorageInfo g_storage;
+std::string g_clipboard;  // last text pasted, for ImGui's own clipboard reads
+bool g_wake = true;
+
+// clang-format off
+EM_JS(void, js_persist, (), { LWHost.persist(); });
+EM_JS(void, js_take_over, (), { LWHost.takeOver(); });
+EM_JS(void, js_refresh_estimate, (), { LWHost.refreshEstimate(); });
+EM_JS(void, js_schedule_flush, (double ms), { LWHost.scheduleFlush(ms); });
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+  LWHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
+});
+EM_JS(void, js_open_files, (const char* accept, int multiple), { LWHost.openFiles(UTF8ToString(accept), !!multiple); });
+EM_JS(void, js_print, (const char* html), { LWHost.printHtml(UTF8ToString(html)); });
+EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
+EM_JS(void, js_broadcast, (const char* json), { LWHost.broadcast(UTF8ToString(json)); });
+EM_JS(void, js_fullscreen, (int on), { LWHost.setFullscreen(!!on); });
+EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
+EM_JS(void, js_set_ime, (int want, float x, float y, float h), { LWHost.setIme(!!want, x, y, h); });
+EM_JS(void, js_clipboard_write, (const char* text), { LWHost.clipboardWrite(UTF8ToString(text)); });
+EM_JS(void, js_after_frame, (int first), { LWHost.afterFrame(!!first); });
+EM_JS(double, js_now, (), { return performance.now(); });
+// clang-format on
+
+void SetImeData(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
+  js_set_ime(data->WantTextInput || data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+const char* GetClipboard(ImGuiContext*) { return g_clipboard.c_str(); }
+
+void SetClipboard(ImGuiContext*, const char* text) {
+  g_clipboard = text ? text : "";
+  js_clipboard_write(g_clipboard.c_str());
+}
+
+ImGuiKey KeyFromName(const char* k) {
+  struct Named {
+    const char* name;
+    ImGuiKey key;
+  };
+  static const Named kKeys[] = {
+      {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete},     {"Enter", ImGuiKey_Enter},
+      {"Tab", ImGuiKey_Tab},             {"Escape", ImGuiKey_Escape},     {"ArrowLeft", ImGuiKey_LeftArrow},
+      {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
+      {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},           {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown},   {"Insert", ImGuiKey_Insert},
+  };
+  for (const Named& n : kKeys)
+    if (std::strcmp(k, n.name) == 0) return n.key;
+  if (k[0] && !k[1]) {
+    const char c = static_cast<char>(k[0] | 0x20);
+    if (c >= 'a' && c <= 'z') return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'a'));
+  }
+  return ImGuiKey_None;
+}
+
+}  // namespace
+
+// --- platform.h ---------------------------------------------------------------------------------
+
+std::string DataDir() { return "/data"; }
+std::string AssetDir() { return "/assets"; }
+double NowMs() { return js_now(); }
+StorageInfo Storage() { return g_storage; }
+void PersistData() { js_persist(); }
+void TakeOverStorage() { js_take_over(); }
+void RefreshStorageEstimate() { js_refresh_estimate(); }
+void SetFlushHandler(std::function<void()> flush) { g_flush = std::move(flush); }
+void ScheduleFlush(double delay_ms) { js_schedule_flush(delay_ms); }
+void RequestRedraw() { g_wake = true; }
+void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
+  js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+void OpenFilePicker(const std::string& accept, bool multiple) { js_open_files(accept.c_str(), multiple); }
+void PrintHtml(const std::string& html) { js_print(html.c_str()); }
+void FetchFontShard(const std::string& file) { js_fetch_font(file.c_str()); }
+void Broadcast(const std::string& json) { js_broadcast(json.c_str()); }
+void SetFullscreen(bool on) { js_fullscreen(on); }
+void SetTitle(const std::string& title) { js_set_title(title.c_str()); }
+std::vector<Event> TakeEvents() { return std::exchange(g_events, {}); }
+void PostEvent(Event e) {
+  g_events.push_back(std::move(e));
+  g_wake = true;
+}
+void SetSelectionProvider(std::function<std::string()> provider) { g_selection = std::move(provider); }
+std::string SelectedText() { return g_selection ? g_selection() : std::string(); }
+
+// --- platform_web.h ------------------------------------------------------------------------------
+
+namespace web {
+
+void InstallImGuiHooks() {
+  ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+  pio.Platform_SetImeDataFn = SetImeData;
+  pio.Platform_GetClipboardTextFn = GetClipboard;
+  pio.Platform_SetClipboardTextFn = SetClipboard;
+}
+
+bool ConsumeWake() { return std::exchange(g_wake, false); }
+
+void AfterFrame(bool first) { js_after_frame(first); }
+
+}  // namespace web
+}  // namespace lw::platform
+
+// --- Called from web/lw-host.js (listed in exports.txt) ------------------------------------------
+
+using namespace lw::platform;
+
+extern "C" {
+
+// Committed text from the text agent: typing, an IME commit or a paste. Exactly once per commit.
+EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  g_wake = true;
+}
+
+// A non-text key from the text agent. Returns 1 when ImGui takes it (the page should then
+// preventDefault), 0 when the browser should do its default (typing, copy/cut/paste).
+EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl = mods & 1;
+  io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+  io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
+  io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
+  io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
+  g_wake = true;
+  const ImGuiKey k = KeyFromName(key);
+  if (k == ImGuiKey_None) return 0;
+  const bool letter = k >= ImGuiKey_A && k <= ImGuiKey_Z;
+  if (letter && !ctrl) return 0;  // plain letters arrive as text through the input event
+  if (letter && (k == ImGuiKey_C || k == ImGuiKey_X || k == ImGuiKey_V)) return 0;  // clipboard events
+  io.AddKeyEvent(k, down != 0);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lw_selection_text() {
+  static std::string text;
+  text = SelectedText();
+  return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void lw_remember_paste(const char* utf8) { g_clipboard = utf8 ? utf8 : ""; }
+
+EMSCRIPTEN_KEEPALIVE void lw_flush_now() {
+  if (g_flush) g_flush();
+}
+
+EMSCRIPTEN_KEEPALIVE void lw_post_event(int kind, const char* name, const char* data, int len, int ok, double number) {
+  Event e{static_cast<Event::Kind>(kind), name ? name : "", std::string(data ? data : "", data ? len : 0), ok != 0,
+          number};
+  PostEvent(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void lw_storage_update(int writable, int persisted, int syncing, int failed, const char* error,
+                                            double usage, double quota, double last_saved) {
+  g_storage = {writable != 0, persisted != 0, syncing != 0, failed != 0, error ? error : "", usage, quota, last_saved};
+  g_wake = true;
+}
+
+}  // extern "C"

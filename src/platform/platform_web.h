@@ -1,0 +1,12 @@
+// platform_web.h — browser-only pieces the main loop needs beyond platform.h.
+#pragma once
+
+namespace lw::platform::web {
+
+// Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-host.js).
+void InstallImGuiHooks();
+// True (once) when input or a host event arrived since the last call: draw a frame now.
+bool ConsumeWake();
+void AfterFrame(bool first);  // resolves window.learnweek.ready after the first frame
+
+}  // namespace lw::platform::web

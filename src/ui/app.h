@@ -1,0 +1,35 @@
+// app.h — LearnWeek's UI: owns the user's data and the screens, and draws one frame at a time.
+// The host (main_web.cpp, or the native smoke test) owns the window and the main loop.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "app_context.h"
+#include "fonts.h"
+
+namespace lw::ui {
+
+class App {
+ public:
+  App();
+  ~App();
+  // Loads assets and stored data. Needs a current ImGui context; runs before the first frame.
+  bool Init();
+  // Before ImGui::NewFrame(): host events, font shards, theme changes.
+  void BeforeFrame(double now_ms);
+  // Between ImGui::NewFrame() and ImGui::Render().
+  void Frame();
+  // Writes what is due (all of it when force). Safe to call from a timer while hidden.
+  void FlushNow(bool force);
+  // True while something animates (ceremony mode, a playing slider, a fading toast).
+  bool WantsAnimation() const;
+  std::string StateJson() const;
+  const std::string& init_error() const { return init_error_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string init_error_;
+};
+
+}  // namespace lw::ui

@@ -1,0 +1,273 @@
+// field_widgets.cpp — see field_widgets.h.
+#include "field_widgets.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "imgui_internal.h"
+#include "item_registry.h"
+#include "region.h"
+#include "text_widgets.h"
+#include "theme.h"
+#include "utf8.h"
+#include "validate.h"
+
+namespace lw::ui {
+
+using nlohmann::json;
+
+namespace {
+
+std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+
+// Stores "" as null so an emptied field counts as not filled in.
+bool SetString(json& value, const std::string& s) {
+  json next = s.empty() ? json() : json(s);
+  if (next == value) return false;
+  value = std::move(next);
+  return true;
+}
+
+bool TextLike(const FieldDef& f, json& value, const FieldEnv& env, ImGuiInputTextFlags flags = 0) {
+  std::string s = Str(value);
+  const std::string id = "##" + f.label;
+  if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+  if (LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error)) return SetString(value, s);
+  return false;
+}
+
+bool MultiText(const FieldDef& f, json& value, const FieldEnv& env) {
+  std::string s = Str(value);
+  MultilineOptions opt;
+  opt.width = env.width;
+  opt.hint = f.hint.c_str();
+  opt.read_only = env.read_only;
+  opt.error = env.error;
+  opt.min_lines = f.max_chars && *f.max_chars <= 200 ? 3 : 6;
+  const std::string id = "##" + f.label;
+  const bool changed = MultilineInput(id.c_str(), s, opt);
+  return changed && SetString(value, s);
+}
+
+bool IntegerInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  std::string s = value.is_number_integer() ? std::to_string(value.get<long long>()) : Str(value);
+  const std::string id = "##" + f.label;
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsDecimal;
+  if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+  if (!LineInput(id.c_str(), s, f.hint.empty() ? "0" : f.hint.c_str(), flags, env.width, env.error)) return false;
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.' || c == '+' || c == '*' || c == '/'; }),
+          s.end());
+  json next;
+  if (!s.empty()) {
+    try {
+      size_t used = 0;
+      const long long n = std::stoll(s, &used);
+      next = used == s.size() ? json(n) : json(s);
+    } catch (...) {
+      next = s;  // kept as typed; validation explains what is wrong
+    }
+  }
+  if (next == value) return false;
+  value = next;
+  return true;
+}
+
+// A combo over string items; index -1 shows `placeholder`. Returns true on selection.
+bool Combo(const char* id, int& index, const std::vector<std::string>& items, const char* placeholder, float width) {
+  ImGui::SetNextItemWidth(width);
+  const char* preview = index >= 0 && index < static_cast<int>(items.size()) ? items[index].c_str() : placeholder;
+  bool picked = false;
+  if (ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge)) {
+    for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+      const bool sel = i == index;
+      if (ImGui::Selectable(items[i].c_str(), sel)) {
+        index = i;
+        picked = true;
+      }
+      if (sel) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  return picked;
+}
+
+int CurrentYear() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  const bool month_only = f.precision == "month";
+  const std::string s = Str(value);
+  int y = 0, m = 0, d = 0;
+  if (s.size() >= 7) {
+    y = std::atoi(s.substr(0, 4).c_str());
+    m = std::atoi(s.substr(5, 2).c_str());
+    if (s.size() >= 10) d = std::atoi(s.substr(8, 2).c_str());
+  }
+  int y_lo = 1920, y_hi = CurrentYear();
+  if (f.in_campaign_window && env.validation && env.validation->window) {
+    y_lo = env.validation->window->begin.year;
+    y_hi = env.validation->window->end.year;
+  } else if (!month_only) {
+    y_lo = 2015;
+    y_hi = CurrentYear() + 1;
+  }
+  std::vector<std::string> years, months, days;
+  for (int i = y_hi; i >= y_lo; --i) years.push_back(std::to_string(i) + " 年");
+  for (int i = 1; i <= 12; ++i) months.push_back(std::to_string(i) + " 月");
+  for (int i = 1; i <= 31; ++i) days.push_back(std::to_string(i) + " 日");
+  int yi = y ? y_hi - y : -1, mi = m - 1, di = d - 1;
+  const float w = Em() * 6.0f;
+  ImGui::BeginDisabled(env.read_only);
+  bool changed = Combo("##year", yi, years, "年", w);
+  ImGui::SameLine();
+  changed |= Combo("##month", mi, months, "月", w * 0.8f);
+  if (!month_only) {
+    ImGui::SameLine();
+    changed |= Combo("##day", di, days, "日", w * 0.8f);
+  }
+  ImGui::EndDisabled();
+  if (!changed) return false;
+  char buf[16];
+  const int yy = yi >= 0 ? y_hi - yi : 0, mm = mi + 1, dd = di + 1;
+  if (!yy || mm < 1) return SetString(value, yy ? std::to_string(yy) + "-" : "");
+  if (month_only) snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
+  else if (dd < 1) snprintf(buf, sizeof buf, "%04d-%02d-", yy, mm);  // incomplete: validation says so
+  else snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
+  return SetString(value, buf);
+}
+
+bool ChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  ImGui::BeginDisabled(env.read_only);
+  bool changed = false;
+  const std::string cur = Str(value);
+  size_t total = 0;
+  for (const auto& o : f.options) total += utf8::CountChars(o) + 3;
+  if (total <= 24) {  // few short options: radio buttons, visible at a glance
+    for (size_t i = 0; i < f.options.size(); ++i) {
+      if (i) ImGui::SameLine(0, Em());
+      if (ImGui::RadioButton(f.options[i].c_str(), cur == f.options[i])) changed = SetString(value, f.options[i]);
+    }
+  } else {
+    int idx = -1;
+    for (size_t i = 0; i < f.options.size(); ++i)
+      if (f.options[i] == cur) idx = static_cast<int>(i);
+    const std::string id = "##" + f.label;
+    if (Combo(id.c_str(), idx, f.options, "请选择", env.width > 0 ? env.width : ImGui::GetContentRegionAvail().x))
+      changed = SetString(value, f.options[idx]);
+  }
+  ImGui::EndDisabled();
+  return changed;
+}
+
+bool MultiChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  ImGui::BeginDisabled(env.read_only);
+  bool changed = false;
+  json arr = value.is_array() ? value : json::array();
+  float x = 0;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  for (const std::string& o : f.options) {
+    bool on = std::find(arr.begin(), arr.end(), json(o)) != arr.end();
+    const float w = ImGui::CalcTextSize(o.c_str()).x + Em() * 2.5f;
+    if (x > 0 && x + w < avail) ImGui::SameLine(0, Em());
+    else x = 0;
+    x += w + Em();
+    if (ImGui::Checkbox(o.c_str(), &on)) {
+      json next = json::array();
+      for (const std::string& k : f.options)  // keep the definition's order
+        if ((k == o && on) || (k != o && std::find(arr.begin(), arr.end(), json(k)) != arr.end())) next.push_back(k);
+      arr = next;
+      changed = true;
+    }
+  }
+  ImGui::EndDisabled();
+  if (changed) value = arr.empty() ? json() : arr;
+  return changed;
+}
+
+bool RegionInput(const FieldDef&, json& value, const FieldEnv& env) {
+  if (!env.regions || env.regions->empty()) return false;
+  const RegionDb& db = *env.regions;
+  const std::string code = Str(value);
+  const std::string prov = RegionDb::ProvinceOf(code), city = RegionDb::CityOf(code);
+  const bool county = RegionDb::Level(code) == 3;
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
+  ImGui::BeginDisabled(env.read_only);
+  std::string next = code;
+  const auto level = [&](const char* id, const std::vector<std::string>& codes, const std::string& selected,
+                         const char* placeholder) {
+    std::vector<std::string> names;
+    int idx = -1;
+    for (size_t i = 0; i < codes.size(); ++i) {
+      names.push_back(db.Name(codes[i]));
+      if (codes[i] == selected) idx = static_cast<int>(i);
+    }
+    if (Combo(id, idx, names, placeholder, w)) next = codes[idx];
+  };
+  level("##province", db.Provinces(), prov, "省（自治区、直辖市）");
+  ImGui::SameLine();
+  const auto cities = prov.empty() ? std::vector<std::string>{} : db.Children(prov);
+  ImGui::BeginDisabled(cities.empty());
+  level("##city", cities, city, "市（州、盟）");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const auto counties = city.empty() ? std::vector<std::string>{} : db.Children(city);
+  ImGui::BeginDisabled(counties.empty());
+  level("##county", counties, county ? code : std::string(), "县（市、区）");
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  return SetString(value, next);
+}
+
+bool ComputedValue(const FieldDef& f, const FieldEnv& env) {
+  const long long total = env.form && env.record ? SumOf(*env.form, *env.record, f.sum_of) : 0;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(Colors().accent, "%lld", total);
+  LabelLastItem(f.label + " " + std::to_string(total));
+  return false;
+}
+
+}  // namespace
+
+bool FieldInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  ImGui::PushID(f.id.c_str());
+  bool changed = false;
+  switch (f.type) {
+    case FieldType::Text: changed = TextLike(f, value, env); break;
+    case FieldType::Phone: changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank); break;
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::IdCard: changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank); break;
+    case FieldType::TextArea: changed = MultiText(f, value, env); break;
+    case FieldType::Integer: changed = IntegerInput(f, value, env); break;
+    case FieldType::Date: changed = DateInput(f, value, env); break;
+    case FieldType::Choice: changed = ChoiceInput(f, value, env); break;
+    case FieldType::MultiChoice: changed = MultiChoiceInput(f, value, env); break;
+    case FieldType::Region: changed = RegionInput(f, value, env); break;
+    case FieldType::Computed: changed = ComputedValue(f, env); break;
+    case FieldType::Table: changed = TableInput(f, value, env); break;
+    case FieldType::Matrix: changed = MatrixInput(f, value, env); break;
+    case FieldType::Photos: break;  // drawn by the form view, which owns image textures
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+void CharCounter(const FieldDef& f, const json& value) {
+  if (f.type != FieldType::Text && f.type != FieldType::TextArea) return;
+  const size_t n = utf8::CountChars(Str(value));
+  const Palette& p = Colors();
+  const bool over = f.max_chars && n > static_cast<size_t>(*f.max_chars);
+  const bool under = f.min_chars && n < static_cast<size_t>(*f.min_chars);
+  char buf[96];
+  if (f.max_chars && f.min_chars) snprintf(buf, sizeof buf, "%zu 字（要求 %d–%d 字）", n, *f.min_chars, *f.max_chars);
+  else if (f.max_chars) snprintf(buf, sizeof buf, "%zu / %d 字", n, *f.max_chars);
+  else if (f.min_chars) snprintf(buf, sizeof buf, "%zu 字（不少于 %d 字）", n, *f.min_chars);
+  else snprintf(buf, sizeof buf, "%zu 字", n);
+  ImGui::TextColored(over ? p.error : under ? p.warn : p.text_muted, "%s", buf);
+}
+
+}  // namespace lw::ui

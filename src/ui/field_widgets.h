@@ -1,0 +1,38 @@
+// field_widgets.h — one input per field type of a form definition, bound to a JSON value.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "form_def.h"
+
+namespace lw {
+class RegionDb;
+struct ValidationContext;
+}
+
+namespace lw::ui {
+
+struct FieldEnv {
+  const RegionDb* regions = nullptr;
+  const ValidationContext* validation = nullptr;
+  const FormDef* form = nullptr;       // for computed totals
+  const nlohmann::json* record = nullptr;
+  bool read_only = false;
+  bool error = false;                  // draw the input with an error border
+  float width = 0;                     // 0 = available width
+};
+
+// Draws the input for `f` (not its label). Returns true when `value` changed.
+bool FieldInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env);
+
+// Repeat groups, drawn as tables (table_widgets.cpp).
+bool TableInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env);
+bool MatrixInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env);
+// An empty statistics matrix: one column per theme of the definition.
+nlohmann::json NewMatrixValue(const FieldDef& f);
+
+// Live 字数 under text fields: "128 / 500 字".
+void CharCounter(const FieldDef& f, const nlohmann::json& value);
+
+}  // namespace lw::ui

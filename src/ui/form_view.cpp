@@ -1,0 +1,147 @@
+// form_view.cpp — see form_view.h.
+#include "form_view.h"
+
+#include "imgui.h"
+#include "item_registry.h"
+#include "layout.h"
+#include "text_widgets.h"
+#include "theme.h"
+
+namespace lw::ui {
+
+using nlohmann::json;
+
+namespace {
+std::string TopField(const std::string& path) {
+  const auto cut = path.find_first_of(".[");
+  return cut == std::string::npos ? path : path.substr(0, cut);
+}
+
+bool IsWide(const FieldDef& f) {
+  return f.wide || f.type == FieldType::TextArea || f.type == FieldType::Table || f.type == FieldType::Matrix ||
+         f.type == FieldType::Photos;
+}
+}  // namespace
+
+void FormView::Reset() {
+  touched_.clear();
+  show_all_ = summary_open_ = false;
+  validated_uuid_.clear();
+  jump_to_.clear();
+}
+
+void FormView::Revalidate(const FormDef& form, const Record& record, const ValidationContext& ctx) {
+  issues_ = ValidateRecord(form, record.values, ctx);
+  validated_uuid_ = record.uuid;
+  validated_edits_ = edits_;
+}
+
+bool FormView::Visible(const Issue& i, const Record& record) const {
+  // An empty required field is only flagged once the user has been there (or asked to check):
+  // a fresh form covered in red would only frighten.
+  const std::string top = TopField(i.path);
+  return show_all_ || touched_.count(top) || !IsEmptyValue(record.values.value(top, json()));
+}
+
+void FormView::DrawSummary() {
+  const Palette& p = Colors();
+  if (issues_.empty()) {
+    ImGui::TextColored(p.ok, "√ 全部填写正确");
+    return;
+  }
+  char buf[64];
+  snprintf(buf, sizeof buf, "还有 %zu 处需要填写或修改", issues_.size());
+  ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(buf);
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::SmallButton(summary_open_ ? "收起" : "逐项查看")) {
+    summary_open_ = !summary_open_;
+    show_all_ = true;
+  }
+  if (!summary_open_) return;
+  for (size_t k = 0; k < issues_.size(); ++k) {
+    const Issue& i = issues_[k];
+    ImGui::PushID(static_cast<int>(k));
+    const std::string line = i.label + "：" + i.message;
+    if (ImGui::Selectable(line.c_str())) jump_to_ = TopField(i.path);
+    ImGui::PopID();
+  }
+}
+
+bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env, float label_w) {
+  ImGui::PushID(f.id.c_str());
+  if (jump_to_ == f.id) {
+    ImGui::SetScrollHereY(0.2f);
+    if (f.type != FieldType::Table && f.type != FieldType::Matrix) ImGui::SetKeyboardFocusHere();
+    jump_to_.clear();
+  }
+  std::vector<const Issue*> mine;
+  for (const Issue& i : issues_)
+    if (TopField(i.path) == f.id && Visible(i, record)) mine.push_back(&i);
+  json& value = record.values[f.id];
+  FieldEnv fe = env;
+  fe.error = !mine.empty();
+  fe.record = &record.values;
+  const bool wide = IsWide(f);
+  if (wide) {
+    ImGui::TextUnformatted(f.label.c_str());
+    if (f.required) {
+      ImGui::SameLine(0, 2);
+      ImGui::TextColored(Colors().error, "*");
+    }
+  } else {
+    RowLabel(f.label, f.required, label_w);
+  }
+  const float input_x = ImGui::GetCursorPosX();
+  const bool changed = f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
+  if (value.is_null()) record.values.erase(f.id);
+  if (!f.help.empty() || !mine.empty() || f.max_chars || f.min_chars) {
+    if (!wide) ImGui::SetCursorPosX(input_x);
+    ImGui::BeginGroup();
+    const json shown = record.values.value(f.id, json());
+    if (f.max_chars || f.min_chars) CharCounter(f, shown);
+    for (const Issue* i : mine) {
+      const std::string msg = (i->path == f.id ? "" : i->label + "：") + i->message;
+      ErrorText(msg);
+    }
+    if (!f.help.empty()) Muted("%s", f.help.c_str());
+    ImGui::EndGroup();
+  }
+  if (changed) touched_.insert(f.id);
+  ImGui::PopID();
+  ImGui::Dummy(ImVec2(0, Em() * 0.2f));
+  return changed;
+}
+
+bool FormView::Draw(const FormDef& form, Record& record, const FieldEnv& env) {
+  if (validated_uuid_ != record.uuid || validated_edits_ != edits_) {
+    if (validated_uuid_ != record.uuid) Reset();
+    static const ValidationContext kNone;
+    Revalidate(form, record, env.validation ? *env.validation : kNone);
+  }
+  bool changed = false;
+  BeginCard("summary");
+  SubHeading(form.title.c_str());
+  if (!form.description.empty()) Muted("%s", form.description.c_str());
+  Muted("依据：%s", form.follows.c_str());
+  DrawSummary();
+  EndCard();
+  const float label_w = Em() * 7.5f;
+  FieldEnv fe = env;
+  fe.form = &form;
+  for (size_t s = 0; s < form.sections.size(); ++s) {
+    const SectionDef& sec = form.sections[s];
+    BeginCard(("section" + std::to_string(s)).c_str());
+    SubHeading(sec.title.c_str());
+    if (!sec.note.empty()) Muted("%s", sec.note.c_str());
+    ImGui::Dummy(ImVec2(0, Em() * 0.2f));
+    for (const FieldDef& f : sec.fields) changed |= DrawField(f, record, fe, label_w);
+    EndCard();
+  }
+  if (changed) ++edits_;
+  return changed;
+}
+
+}  // namespace lw::ui

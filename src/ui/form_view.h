@@ -1,0 +1,42 @@
+// form_view.h — draws any form definition for one record: cards per section, a label column,
+// messages beside each field as you type, and a summary ("3 处需要修改") that jumps to each.
+#pragma once
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "field_widgets.h"
+#include "form_def.h"
+#include "record.h"
+#include "validate.h"
+
+namespace lw::ui {
+
+class FormView {
+ public:
+  // Draws photo fields (they need textures the form view does not own).
+  std::function<bool(const FieldDef&, nlohmann::json&, const FieldEnv&)> draw_photos;
+
+  // Returns true when the record's values changed this frame.
+  bool Draw(const FormDef& form, Record& record, const FieldEnv& env);
+  const std::vector<Issue>& issues() const { return issues_; }
+  void Revalidate(const FormDef& form, const Record& record, const ValidationContext& ctx);
+  void ShowAll() { show_all_ = true; }
+  void Reset();  // another record was opened
+
+ private:
+  void DrawSummary();
+  bool DrawField(const FieldDef& f, Record& record, const FieldEnv& env, float label_w);
+  bool Visible(const Issue& i, const Record& record) const;
+
+  std::vector<Issue> issues_;
+  std::string validated_uuid_;
+  unsigned edits_ = 0, validated_edits_ = ~0u;
+  std::set<std::string> touched_;
+  bool show_all_ = false;
+  bool summary_open_ = false;
+  std::string jump_to_;  // top-level field id to scroll to on the next frame
+};
+
+}  // namespace lw::ui

@@ -1,0 +1,18 @@
+// item_registry.h — every ImGui item submitted in the last frame, with its on-screen rectangle,
+// collected through Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE). Browser tests
+// read it as window.learnweek.ui.items() and click at those coordinates with real input.
+#pragma once
+#include <string>
+
+struct ImGuiContext;
+
+namespace lw::ui {
+
+void InstallItemRegistry(ImGuiContext* ctx);
+std::string ItemsJson();                       // [{id,label,window,x,y,w,h,input}] in CSS pixels
+bool IsTextFieldAt(float x, float y);          // for opening the phone keyboard inside a tap
+// Gives the last submitted item a label for tests and screen readers when its visible text is
+// drawn separately (form fields draw their label beside an unlabeled input).
+void LabelLastItem(const std::string& label);
+
+}  // namespace lw::ui

@@ -1,0 +1,142 @@
+// layout.cpp — see layout.h.
+#include "layout.h"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "imgui_internal.h"
+#include "platform.h"
+#include "text_widgets.h"
+#include "theme.h"
+
+namespace lw::ui {
+namespace {
+struct CardFrame {
+  ImGuiID id;
+  ImVec2 start;
+  float width;
+  float work_max_x, content_max_x;  // restored by EndCard
+};
+ImVector<CardFrame> g_cards;
+}  // namespace
+
+void BeginCard(const char* id) {
+  ImGui::PushID(id);
+  const ImGuiID key = ImGui::GetID("card");
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = storage->GetFloat(key, Em() * 4);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Palette& p = Colors();
+  const float r = ImGui::GetStyle().ChildRounding;
+  dl->AddRectFilled(start, start + ImVec2(width, height), U32(p.card), r);
+  dl->AddRect(start, start + ImVec2(width, height), U32(p.border), r);
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  g_cards.push_back({key, start, width, w->WorkRect.Max.x, w->ContentRegionRect.Max.x});
+  const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+  ImGui::Dummy(ImVec2(0, pad.y * 0.5f));
+  ImGui::Indent(pad.x);
+  ImGui::PushItemWidth(width - pad.x * 2);
+  // Keep content inside the card's right edge.
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad.x * 2);
+  ImGui::BeginGroup();
+  w->WorkRect.Max.x = w->ContentRegionRect.Max.x = start.x + width - pad.x;
+}
+
+void EndCard() {
+  ImGui::EndGroup();
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+  ImGui::Unindent(pad.x);
+  ImGui::Dummy(ImVec2(0, pad.y * 0.5f));
+  const CardFrame f = g_cards.back();
+  g_cards.pop_back();
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  w->WorkRect.Max.x = f.work_max_x;
+  w->ContentRegionRect.Max.x = f.content_max_x;
+  const float height = ImGui::GetCursorScreenPos().y - f.start.y - ImGui::GetStyle().ItemSpacing.y;
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  if (storage->GetFloat(f.id, -1) != height) {
+    storage->SetFloat(f.id, height);
+    platform::RequestRedraw();  // the background drawn this frame had last frame's height
+  }
+  ImGui::PopID();
+  ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+}
+
+void Heading(const char* text) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.45f);
+  ImGui::TextColored(Colors().text, "%s", text);
+  ImGui::PopFont();
+}
+
+void SubHeading(const char* text) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
+  ImGui::TextColored(Colors().accent, "%s", text);
+  ImGui::PopFont();
+}
+
+void Muted(const char* fmt, ...) {
+  char buf[2048];
+  va_list args;
+  va_start(args, fmt);
+  vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  Paragraph(buf, 0, U32(Colors().text_muted));
+}
+
+void ErrorText(const std::string& text) { Paragraph(text, 0, U32(Colors().error)); }
+
+float RowLabel(const std::string& label, bool required, float label_width) {
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::AlignTextToFramePadding();
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(x0 + label_width - Em() * 0.8f);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopTextWrapPos();
+  if (required) {
+    ImGui::SameLine(0, 2);
+    ImGui::TextColored(Colors().error, "*");
+  }
+  ImGui::EndGroup();
+  ImGui::SameLine(x0 + label_width);
+  return x0 + label_width;
+}
+
+bool PrimaryButton(const char* label, ImVec2 size) {
+  const Palette& p = Colors();
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x * 0.85f, p.accent.y * 0.85f, p.accent.z * 0.9f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x * 0.7f, p.accent.y * 0.7f, p.accent.z * 0.8f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool hit = ImGui::Button(label, size);
+  ImGui::PopStyleColor(4);
+  return hit;
+}
+
+bool DangerButton(const char* label, ImVec2 size) {
+  const Palette& p = Colors();
+  ImGui::PushStyleColor(ImGuiCol_Button, p.error_soft);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+  const bool hit = ImGui::Button(label, size);
+  ImGui::PopStyleColor(2);
+  return hit;
+}
+
+bool NavButton(const char* label, bool selected) {
+  const Palette& p = Colors();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? ImVec4(1, 1, 1, 0.22f) : ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 0.16f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(1, 1, 1, 0.28f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  const bool hit = ImGui::Button(label);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  (void)p;
+  return hit;
+}
+
+}  // namespace lw::ui

@@ -1,0 +1,28 @@
+// layout.h — page furniture shared by every screen: cards, headings, labelled rows, buttons.
+#pragma once
+#include <string>
+
+#include "imgui.h"
+
+namespace lw::ui {
+
+// A white rounded card behind a block of content. Its height is measured in one frame and
+// drawn in the next, which avoids nesting draw-list splitters with tables inside the card.
+void BeginCard(const char* id);
+void EndCard();
+
+void Heading(const char* text);             // page title: large, bold colour
+void SubHeading(const char* text);          // card title
+void Muted(const char* fmt, ...);           // secondary text, wrapped Chinese-aware
+void ErrorText(const std::string& text);    // red, wrapped
+
+// Left column label (with a red * when required) for a form row; returns the x where the input
+// starts. Labels wrap when the text is larger than the column.
+float RowLabel(const std::string& label, bool required, float label_width);
+
+bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
+bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// A tab-like navigation button in the header bar.
+bool NavButton(const char* label, bool selected);
+
+}  // namespace lw::ui

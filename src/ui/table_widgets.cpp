@@ -1,0 +1,237 @@
+// table_widgets.cpp — repeat groups: a table of rows (add, remove, reorder) and the Shanxi-style
+// statistics matrix (one column per activity under a theme; rows and columns may be added).
+#include <algorithm>
+
+#include "field_widgets.h"
+#include "imgui.h"
+#include "item_registry.h"
+#include "theme.h"
+#include "validate.h"
+
+namespace lw::ui {
+
+using nlohmann::json;
+
+namespace {
+
+bool SmallButton(const char* label, bool enabled = true) {
+  ImGui::BeginDisabled(!enabled);
+  const bool hit = ImGui::SmallButton(label);
+  ImGui::EndDisabled();
+  return hit;
+}
+
+long long RowTotal(const json& cols, const std::string& row_id) {
+  long long total = 0;
+  for (const json& c : cols) {
+    const json v = c.value("cells", json::object()).value(row_id, json());
+    if (v.is_number_integer()) total += v.get<long long>();
+  }
+  return total;
+}
+
+// Popup asking for the theme of a new activity column.
+bool AddColumnPopup(const FieldDef& f, json& cols) {
+  bool added = false;
+  if (ImGui::BeginPopup("add-column")) {
+    ImGui::TextUnformatted("新增一项活动，属于哪个主题？");
+    ImGui::Separator();
+    for (const std::string& t : f.themes)
+      if (ImGui::Selectable(t.c_str())) {
+        cols.push_back({{"theme", t}, {"cells", json::object()}});
+        added = true;
+      }
+    ImGui::EndPopup();
+  }
+  return added;
+}
+
+bool AddRowPopup(json& extra) {
+  static std::string label;
+  bool added = false;
+  if (ImGui::BeginPopup("add-row")) {
+    ImGui::TextUnformatted("新增栏目名称：");
+    ImGui::SetNextItemWidth(Em() * 14);
+    ImGui::InputText("##新增栏目名称", label.data(), label.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                     [](ImGuiInputTextCallbackData* d) {
+                       auto* s = static_cast<std::string*>(d->UserData);
+                       s->resize(static_cast<size_t>(d->BufTextLen));
+                       d->Buf = s->data();
+                       return 0;
+                     }, &label);
+    ImGui::BeginDisabled(label.empty());
+    if (ImGui::Button("添加")) {
+      extra.push_back({{"id", "x" + std::to_string(extra.size() + 1)}, {"label", label}});
+      label.clear();
+      added = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::EndPopup();
+  }
+  return added;
+}
+
+}  // namespace
+
+bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  json rows = value.is_array() ? value : json::array();
+  bool changed = false;
+  const int ncols = static_cast<int>(f.columns.size()) + 2;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  int move_from = -1, move_to = -1, remove = -1;
+  if (ImGui::BeginTable("rows", ncols, flags)) {
+    ImGui::TableSetupColumn("序号", ImGuiTableColumnFlags_WidthFixed, Em() * 2.5f);
+    for (const FieldDef& c : f.columns)
+      ImGui::TableSetupColumn((c.label + (c.required ? " *" : "")).c_str(), ImGuiTableColumnFlags_WidthStretch,
+                              c.type == FieldType::TextArea ? 2.0f : 1.0f);
+    ImGui::TableSetupColumn("调整", ImGuiTableColumnFlags_WidthFixed, Em() * 6.5f);
+    ImGui::TableHeadersRow();
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+      ImGui::PushID(i);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::Text("%d", i + 1);
+      if (!rows[i].is_object()) rows[i] = json::object();
+      for (const FieldDef& c : f.columns) {
+        ImGui::TableNextColumn();
+        json cell = rows[i].value(c.id, json());
+        FieldEnv sub = env;
+        sub.width = ImGui::GetContentRegionAvail().x;
+        sub.error = false;
+        if (FieldInput(c, cell, sub)) {
+          rows[i][c.id] = cell;
+          changed = true;
+        }
+      }
+      ImGui::TableNextColumn();
+      if (!env.read_only) {
+        if (SmallButton("↑##up", i > 0)) move_from = i, move_to = i - 1;
+        ImGui::SameLine();
+        if (SmallButton("↓##down", i + 1 < static_cast<int>(rows.size()))) move_from = i, move_to = i + 1;
+        ImGui::SameLine();
+        if (SmallButton("删除")) remove = i;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (move_from >= 0) {
+    std::swap(rows[move_from], rows[move_to]);
+    changed = true;
+  }
+  if (remove >= 0) {
+    rows.erase(rows.begin() + remove);
+    changed = true;
+  }
+  if (!env.read_only && static_cast<int>(rows.size()) < f.max_rows) {
+    if (ImGui::Button(("＋ 添加一行##" + f.id).c_str())) {
+      rows.push_back(json::object());
+      changed = true;
+    }
+  }
+  if (changed) value = rows.empty() ? json() : rows;
+  return changed;
+}
+
+json NewMatrixValue(const FieldDef& f) {
+  json cols = json::array();
+  for (const std::string& t : f.themes) cols.push_back({{"theme", t}, {"cells", json::object()}});
+  return {{"columns", cols}, {"extraRows", json::array()}};
+}
+
+bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
+  if (!value.is_object() || !value.contains("columns")) value = NewMatrixValue(f);
+  json& cols = value["columns"];
+  if (!value.contains("extraRows") || !value["extraRows"].is_array()) value["extraRows"] = json::array();
+  json& extra = value["extraRows"];
+  bool changed = false;
+  int remove_col = -1;
+
+  std::vector<FieldDef> rows = f.columns;
+  for (const json& x : extra) {
+    FieldDef r;
+    r.id = x.value("id", "");
+    r.label = x.value("label", "");
+    r.type = FieldType::Text;
+    rows.push_back(r);
+  }
+  const int ncols = static_cast<int>(cols.size()) + 2;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_RowBg;
+  const float row_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+  const float height = row_h * (rows.size() + 1) + ImGui::GetStyle().ScrollbarSize + Em() * 2.5f;
+  if (ImGui::BeginTable("matrix", ncols, flags, ImVec2(0, height))) {
+    ImGui::TableSetupScrollFreeze(1, 0);
+    ImGui::TableSetupColumn("活动主题", ImGuiTableColumnFlags_WidthFixed, Em() * 9);
+    for (int c = 0; c < static_cast<int>(cols.size()); ++c)
+      ImGui::TableSetupColumn(cols[c].value("theme", "").c_str(), ImGuiTableColumnFlags_WidthFixed, Em() * 11);
+    ImGui::TableSetupColumn("合计", ImGuiTableColumnFlags_WidthFixed, Em() * 5);
+
+    // Header: theme names; added activity columns can be removed.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("活动主题");
+    for (int c = 0; c < static_cast<int>(cols.size()); ++c) {
+      ImGui::TableNextColumn();
+      ImGui::PushID(c);
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + Em() * 10.5f);
+      ImGui::TextColored(Colors().accent, "%s", cols[c].value("theme", "").c_str());
+      ImGui::PopTextWrapPos();
+      if (!env.read_only && c >= static_cast<int>(f.themes.size()) && SmallButton("删除此列")) remove_col = c;
+      ImGui::PopID();
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("合计");
+
+    for (const FieldDef& r : rows) {
+      ImGui::PushID(r.id.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(r.label.c_str());
+      for (int c = 0; c < static_cast<int>(cols.size()); ++c) {
+        ImGui::TableNextColumn();
+        ImGui::PushID(c);
+        json& cells = cols[c]["cells"];
+        if (!cells.is_object()) cells = json::object();
+        json cell = cells.value(r.id, json());
+        FieldEnv sub = env;
+        sub.width = Em() * 10.5f;
+        sub.error = false;
+        FieldDef labeled = r;
+        labeled.label = cols[c].value("theme", "") + "·" + r.label;
+        if (FieldInput(labeled, cell, sub)) {
+          if (cell.is_null()) cells.erase(r.id);
+          else cells[r.id] = cell;
+          changed = true;
+        }
+        ImGui::PopID();
+      }
+      ImGui::TableNextColumn();
+      if (r.type == FieldType::Integer) {
+        ImGui::AlignTextToFramePadding();
+        const long long total = RowTotal(cols, r.id);
+        ImGui::TextColored(Colors().accent, "%lld", total);
+        LabelLastItem(r.label + "合计 " + std::to_string(total));
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (remove_col >= 0) {
+    cols.erase(cols.begin() + remove_col);
+    changed = true;
+  }
+  if (!env.read_only && f.extendable) {
+    if (ImGui::Button("＋ 加列（新增一项活动）")) ImGui::OpenPopup("add-column");
+    ImGui::SameLine();
+    if (ImGui::Button("＋ 加行（新增栏目）")) ImGui::OpenPopup("add-row");
+    changed |= AddColumnPopup(f, cols);
+    changed |= AddRowPopup(extra);
+  }
+  return changed;
+}
+
+}  // namespace lw::ui

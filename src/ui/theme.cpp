@@ -1,0 +1,100 @@
+// theme.cpp — see theme.h.
+#include "theme.h"
+
+#include "fonts.h"
+
+namespace lw::ui {
+namespace {
+
+Palette g_palette;
+
+ImVec4 Hex(unsigned rgb, float a = 1.0f) {
+  return ImVec4(((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f, a);
+}
+
+Palette LightPalette() {
+  return {Hex(0x1E5AA8), Hex(0xE3EDF9), Hex(0x1F2937), Hex(0x5B6472), Hex(0xC62828), Hex(0xFDECEC),
+          Hex(0x2E7D32), Hex(0xB26A00), Hex(0xFFFFFF), Hex(0xF3F5F8), Hex(0x1E5AA8), Hex(0xC7D0DC)};
+}
+
+Palette DarkPalette() {
+  return {Hex(0x6EA8F0), Hex(0x22324A), Hex(0xE6E9EE), Hex(0xA3ACB9), Hex(0xFF7B72), Hex(0x3A2020),
+          Hex(0x7CC287), Hex(0xE0A84A), Hex(0x1D2430), Hex(0x151A22), Hex(0x1B3558), Hex(0x3A4556)};
+}
+
+void ApplyColors(ImGuiStyle& s, const Palette& p, bool dark) {
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = p.text;
+  c[ImGuiCol_TextDisabled] = p.text_muted;
+  c[ImGuiCol_WindowBg] = p.page;
+  c[ImGuiCol_ChildBg] = p.card;
+  c[ImGuiCol_PopupBg] = p.card;
+  c[ImGuiCol_Border] = p.border;
+  c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_FrameBg] = dark ? Hex(0x111722) : Hex(0xFFFFFF);
+  c[ImGuiCol_FrameBgHovered] = dark ? Hex(0x1A2333) : Hex(0xF4F8FD);
+  c[ImGuiCol_FrameBgActive] = dark ? Hex(0x1A2333) : Hex(0xFFFFFF);
+  c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = c[ImGuiCol_TitleBgCollapsed] = p.header;
+  c[ImGuiCol_MenuBarBg] = p.card;
+  c[ImGuiCol_ScrollbarBg] = p.page;
+  c[ImGuiCol_ScrollbarGrab] = dark ? Hex(0x3A4556) : Hex(0xC3CBD6);
+  c[ImGuiCol_ScrollbarGrabHovered] = dark ? Hex(0x4A5670) : Hex(0xA9B3C1);
+  c[ImGuiCol_ScrollbarGrabActive] = p.accent;
+  c[ImGuiCol_CheckMark] = p.accent;
+  c[ImGuiCol_SliderGrab] = p.accent;
+  c[ImGuiCol_SliderGrabActive] = p.accent;
+  c[ImGuiCol_Button] = p.accent_soft;
+  c[ImGuiCol_ButtonHovered] = dark ? Hex(0x2C4366) : Hex(0xCFE0F5);
+  c[ImGuiCol_ButtonActive] = dark ? Hex(0x35507A) : Hex(0xB9D1EF);
+  c[ImGuiCol_Header] = p.accent_soft;
+  c[ImGuiCol_HeaderHovered] = dark ? Hex(0x2C4366) : Hex(0xD7E6F7);
+  c[ImGuiCol_HeaderActive] = dark ? Hex(0x35507A) : Hex(0xC3D8F2);
+  c[ImGuiCol_Separator] = p.border;
+  c[ImGuiCol_Tab] = p.page;
+  c[ImGuiCol_TabHovered] = p.accent_soft;
+  c[ImGuiCol_TabSelected] = p.card;
+  c[ImGuiCol_TableHeaderBg] = dark ? Hex(0x222B39) : Hex(0xEEF2F7);
+  c[ImGuiCol_TableBorderStrong] = p.border;
+  c[ImGuiCol_TableBorderLight] = dark ? Hex(0x2C3545) : Hex(0xE1E6ED);
+  c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_TableRowBgAlt] = dark ? Hex(0xFFFFFF, 0.03f) : Hex(0x1E5AA8, 0.03f);
+  c[ImGuiCol_TextSelectedBg] = dark ? Hex(0x6EA8F0, 0.35f) : Hex(0x1E5AA8, 0.22f);
+  c[ImGuiCol_NavCursor] = p.accent;
+  c[ImGuiCol_ModalWindowDimBg] = Hex(0x000000, 0.35f);
+}
+
+}  // namespace
+
+void ApplyTheme(bool dark, int text_scale_percent) {
+  g_palette = dark ? DarkPalette() : LightPalette();
+  const float k = text_scale_percent / 100.0f;
+  ImGuiStyle s;  // rebuilt from defaults: ScaleAllSizes is not reversible
+  s.WindowPadding = ImVec2(20, 16);
+  s.FramePadding = ImVec2(10, 7);
+  s.ItemSpacing = ImVec2(10, 10);
+  s.ItemInnerSpacing = ImVec2(8, 6);
+  s.CellPadding = ImVec2(8, 6);
+  s.ScrollbarSize = 16;
+  s.GrabMinSize = 14;
+  s.WindowRounding = 0;
+  s.ChildRounding = 8;
+  s.FrameRounding = 5;
+  s.PopupRounding = 6;
+  s.GrabRounding = 5;
+  s.TabRounding = 5;
+  s.FrameBorderSize = 1;
+  s.ChildBorderSize = 1;
+  s.WindowBorderSize = 0;
+  s.PopupBorderSize = 1;
+  ApplyColors(s, g_palette, dark);
+  s.ScaleAllSizes(k);
+  s.FontSizeBase = FontManager::kBaseSize;
+  s.FontScaleMain = k;
+  ImGui::GetStyle() = s;
+}
+
+const Palette& Colors() { return g_palette; }
+
+float Em() { return ImGui::GetFontSize(); }
+
+}  // namespace lw::ui

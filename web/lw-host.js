@@ -1,0 +1,465 @@
+// lw-host.js — LearnWeek's browser host, the JavaScript half of src/platform/platform_web.cpp.
+//
+//  Storage    /data is an IDBFS mount. It is loaded before main() runs, written only by the tab
+//             that holds the "learnweek-writer" Web Lock, synced one at a time, and every sync has
+//             a timeout (Emscripten 3.1.6 never calls back on QuotaExceededError).
+//  Text agent a <textarea> placed at ImGui's caret receives IME composition, typing, paste and
+//             the phone keyboard; committed text goes to ImGui exactly once.
+//  Files      download, open (picker, drag and drop), print.
+//  Fonts      CJK shards fetched on demand (the service worker keeps them for offline use).
+//  Tabs       BroadcastChannel: saves in one tab refresh the others.
+//  Automation window.learnweek.{ready, ui.items(), state()} for end-to-end tests (README).
+'use strict';
+
+(function () {
+  const DATA = '/data';
+  const SYNC_TIMEOUT_MS = 10000;
+  const MAX_FILE_BYTES = 50 * 1024 * 1024;
+  const EVENT = { FileOpened: 0, FileTooLarge: 1, FontShard: 2, StorageChanged: 3, PeerChanged: 4,
+                  DataReloaded: 5, FeedBundle: 6, FullscreenExit: 7 };
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+
+  const storage = { writable: true, persisted: false, syncing: false, failed: false, error: '',
+                    usage: 0, quota: 0, lastSaved: 0 };
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('learnweek') : null;
+  let resolveReady;
+  let Module;
+
+  // --- Automation interface (documented in README.md) -------------------------------------------
+  const api = {
+    ready: new Promise((r) => { resolveReady = r; }),
+    ui: { items: () => JSON.parse(callString('lw_items_json')) },
+    state: () => JSON.parse(callString('lw_state_json')),
+    storage: () => ({ ...storage }),
+    frames: 0,
+  };
+  window.learnweek = api;
+
+  function callString(name) {
+    return Module.UTF8ToString(Module['_' + name]());
+  }
+
+  function withString(s, fn) {
+    const len = Module.lengthBytesUTF8(s) + 1;
+    const p = Module._malloc(len);
+    Module.stringToUTF8(s, p, len);
+    try { return fn(p); } finally { Module._free(p); }
+  }
+
+  function postEvent(kind, name, bytes, ok, number) {
+    const data = bytes || new Uint8Array(0);
+    const p = Module._malloc(Math.max(1, data.length));
+    Module.HEAPU8.set(data, p);
+    withString(name || '', (n) => Module._lw_post_event(kind, n, p, data.length, ok ? 1 : 0, number || 0));
+    Module._free(p);
+  }
+
+  // --- Storage ------------------------------------------------------------------------------------
+  function pushStorage() {
+    if (!Module || !Module._lw_storage_update) return;
+    withString(storage.error, (e) => Module._lw_storage_update(storage.writable ? 1 : 0, storage.persisted ? 1 : 0,
+      storage.syncing ? 1 : 0, storage.failed ? 1 : 0, e, storage.usage, storage.quota, storage.lastSaved));
+  }
+
+  function syncfs(populate) {
+    return new Promise((resolve) => {
+      let done = false;
+      const timer = setTimeout(() => finish(new Error('timeout')), SYNC_TIMEOUT_MS);
+      function finish(err) {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve(err || null);
+      }
+      try { Module.FS.syncfs(populate, finish); } catch (e) { finish(e); }
+    });
+  }
+
+  function failureMessage(err) {
+    const quota = err && (err.name === 'QuotaExceededError' || /quota/i.test(String(err)) || err.message === 'timeout');
+    return quota
+      ? '浏览器存储空间已满，最近的修改未能保存到磁盘（已保存的内容不受影响）。请在“设置”中导出备份，并清理浏览器空间。'
+      : '保存到浏览器存储时出错（' + String(err && (err.message || err.name) || err) + '）。已保存的内容不受影响，请导出备份。';
+  }
+
+  let syncing = false;
+  let syncAgain = false;
+  async function persist() {
+    if (!storage.writable) return;
+    if (syncing) { syncAgain = true; return; }
+    syncing = true;
+    storage.syncing = true;
+    pushStorage();
+    const err = await syncfs(false);
+    syncing = false;
+    storage.syncing = false;
+    if (err) {
+      storage.failed = true;
+      storage.error = failureMessage(err);
+    } else {
+      storage.failed = false;
+      storage.error = '';
+      storage.lastSaved = performance.now();
+      if (channel) channel.postMessage({ type: 'saved' });
+    }
+    pushStorage();
+    if (syncAgain) { syncAgain = false; persist(); }
+    else refreshEstimate();
+  }
+
+  async function refreshEstimate() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    try {
+      const e = await navigator.storage.estimate();
+      storage.usage = e.usage || 0;
+      storage.quota = e.quota || 0;
+      if (navigator.storage.persisted) storage.persisted = await navigator.storage.persisted();
+    } catch (e) { /* estimate is informational only */ }
+    pushStorage();
+  }
+
+  // One writer at a time: the tab holding the lock saves; others are read-only and follow it.
+  let releaseLock = null;
+  function holdLock(lock) {
+    return new Promise((release) => { releaseLock = release; });
+  }
+
+  function becomeWriter(stolen) {
+    return new Promise((resolve) => {
+      navigator.locks.request('learnweek-writer', stolen ? { steal: true } : { ifAvailable: true }, (lock) => {
+        if (!lock) { resolve(false); return undefined; }
+        storage.writable = true;
+        resolve(true);
+        return holdLock(lock);
+      }).catch(() => {
+        // Another tab stole the lock: stop writing and follow it from now on.
+        storage.writable = false;
+        pushStorage();
+        waitForLock();
+      });
+    });
+  }
+
+  function waitForLock() {
+    // Queued request: granted when the writer tab closes.
+    navigator.locks.request('learnweek-writer', async (lock) => {
+      await reloadFromDisk();
+      storage.writable = true;
+      pushStorage();
+      return holdLock(lock);
+    }).catch(() => { storage.writable = false; pushStorage(); });
+  }
+
+  async function reloadFromDisk() {
+    await syncfs(true);
+    if (Module._lw_post_event) postEvent(EVENT.DataReloaded, '', null, true, 0);
+  }
+
+  async function takeOver() {
+    if (storage.writable) return;
+    if (channel) {
+      // Ask the writer to save and step down; steal anyway if it does not answer (frozen tab).
+      const released = new Promise((resolve) => {
+        const t = setTimeout(resolve, 3000);
+        channel.addEventListener('message', function on(e) {
+          if (e.data && e.data.type === 'released') { clearTimeout(t); channel.removeEventListener('message', on); resolve(); }
+        });
+      });
+      channel.postMessage({ type: 'release-request' });
+      await released;
+    }
+    const ok = await becomeWriter(true);
+    if (ok) { await reloadFromDisk(); pushStorage(); }
+  }
+
+  async function onReleaseRequest() {
+    if (!storage.writable) return;
+    if (Module._lw_flush_now) Module._lw_flush_now();
+    while (syncing) await new Promise((r) => setTimeout(r, 50));
+    await syncfs(false);
+    storage.writable = false;
+    if (releaseLock) { releaseLock(); releaseLock = null; }
+    pushStorage();
+    channel.postMessage({ type: 'released' });
+    waitForLock();
+  }
+
+  if (channel) {
+    channel.onmessage = (e) => {
+      const m = e.data || {};
+      if (m.type === 'saved' && !storage.writable) reloadFromDisk();
+      else if (m.type === 'release-request') onReleaseRequest();
+      else if (m.type === 'change' && Module._lw_post_event) {
+        postEvent(EVENT.PeerChanged, '', new TextEncoder().encode(m.json || ''), true, 0);
+      }
+    };
+  }
+
+  function mountStorage() {
+    const FS = Module.FS;
+    FS.mkdir(DATA);
+    FS.mount(Module.IDBFS, {}, DATA);
+    Module.addRunDependency('lw-storage');
+    const lockStep = navigator.locks ? becomeWriter(false) : Promise.resolve(true);
+    lockStep.then(async (writer) => {
+      storage.writable = writer;
+      // Load what is stored BEFORE anything can be written: a sync the other way first would
+      // mirror an empty folder over the user's drafts.
+      const err = await syncfs(true);
+      if (err) { storage.failed = true; storage.error = '无法读取浏览器中保存的数据：' + (err.message || err); }
+      if (!writer) waitForLock();
+      Module.removeRunDependency('lw-storage');
+    });
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then((p) => { storage.persisted = p; pushStorage(); }).catch(() => {});
+    }
+  }
+
+  let flushTimer = 0;
+  function scheduleFlush(ms) {
+    // A timer, not the frame loop: hidden tabs get no animation frames but still save.
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => Module._lw_flush_now(), Math.max(0, ms));
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && Module && Module._lw_flush_now) {
+      Module._lw_flush_now();
+      persist();
+    }
+  });
+  window.addEventListener('pagehide', () => { if (Module && Module._lw_flush_now) Module._lw_flush_now(); });
+
+  // --- Text agent -----------------------------------------------------------------------------------
+  const agent = document.createElement('textarea');
+  agent.id = 'lw-text-agent';
+  agent.setAttribute('aria-label', '文字输入');
+  agent.setAttribute('autocomplete', 'off');
+  agent.setAttribute('autocorrect', 'off');
+  agent.setAttribute('autocapitalize', 'off');
+  agent.spellcheck = false;
+  let composing = false;
+  let imeWanted = false;
+  let imeRect = { x: 0, y: 0, h: 24 };
+
+  function sendText(text) {
+    if (!text) return;
+    withString(text, (p) => Module._lw_text_input(p));
+  }
+
+  function placeAgent() {
+    const c = Module.canvas.getBoundingClientRect();
+    agent.style.left = (c.left + imeRect.x) + 'px';
+    agent.style.top = (c.top + imeRect.y) + 'px';
+    agent.style.height = imeRect.h + 'px';
+    agent.style.fontSize = Math.round(imeRect.h / 1.45) + 'px';
+    agent.style.lineHeight = imeRect.h + 'px';
+  }
+
+  function setIme(want, x, y, h) {
+    imeWanted = want;
+    if (want) {
+      imeRect = { x, y, h: h > 0 ? h : 24 };
+      placeAgent();
+      if (document.activeElement !== agent) agent.focus({ preventScroll: true });
+    } else if (document.activeElement === agent && !composing) {
+      agent.blur();
+      agent.value = '';
+    }
+  }
+
+  function mods(e) {
+    const ctrl = isMac ? e.metaKey : e.ctrlKey;
+    const sup = isMac ? e.ctrlKey : e.metaKey;
+    return (ctrl ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (sup ? 8 : 0);
+  }
+
+  function onKey(down) {
+    return (e) => {
+      e.stopPropagation();  // SDL listens on window: text and keys must reach ImGui only from here
+      if (e.isComposing || e.keyCode === 229 || composing) return;
+      const handled = withString(e.key, (k) => Module._lw_key_event(k, down ? 1 : 0, mods(e)));
+      if (handled) e.preventDefault();
+    };
+  }
+
+  agent.addEventListener('keydown', onKey(true));
+  agent.addEventListener('keyup', onKey(false));
+  agent.addEventListener('keypress', (e) => e.stopPropagation());
+  agent.addEventListener('compositionstart', () => { composing = true; agent.classList.add('composing'); });
+  agent.addEventListener('compositionend', (e) => {
+    composing = false;
+    agent.classList.remove('composing');
+    agent.style.width = '';
+    sendText(e.data);
+    agent.value = '';
+  });
+  agent.addEventListener('input', (e) => {
+    if (e.isComposing || composing) {  // shown in the agent itself until committed
+      agent.style.width = (agent.value.length + 1) * 1.1 + 'em';
+      return;
+    }
+    const text = agent.value;
+    agent.value = '';
+    sendText(text);
+  });
+  agent.addEventListener('paste', (e) => {
+    e.preventDefault();
+    const text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
+    withString(text, (p) => Module._lw_remember_paste(p));
+    sendText(text.replace(/\r\n?/g, '\n'));
+  });
+  agent.addEventListener('copy', (e) => {
+    const text = callString('lw_selection_text');
+    e.preventDefault();
+    if (text && e.clipboardData) e.clipboardData.setData('text/plain', text);
+  });
+  agent.addEventListener('cut', (e) => {
+    const text = callString('lw_selection_text');
+    e.preventDefault();
+    if (!text || !e.clipboardData) return;
+    e.clipboardData.setData('text/plain', text);
+    withString('Delete', (k) => { Module._lw_key_event(k, 1, 0); Module._lw_key_event(k, 0, 0); });
+  });
+  agent.addEventListener('blur', () => {
+    // Clicking the canvas keeps ImGui's field active; take the focus back for the next keystroke.
+    if (imeWanted) setTimeout(() => { if (imeWanted && document.hasFocus()) agent.focus({ preventScroll: true }); }, 0);
+  });
+
+  function clipboardWrite(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+  }
+
+  // --- Frames ---------------------------------------------------------------------------------------
+  // (No redraw requests are needed from here: every call into C++ sets its wake flag, which the
+  // main loop polls on each animation frame.)
+  function afterFrame(first) {
+    api.frames++;
+    if (first) {
+      document.getElementById('loading').remove();
+      resolveReady();
+      refreshEstimate();
+    }
+    if (imeWanted && document.activeElement !== agent && document.hasFocus()) agent.focus({ preventScroll: true });
+  }
+
+  // --- Files -------------------------------------------------------------------------------------------
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function readFiles(files) {
+    for (const f of files) {
+      if (f.size > MAX_FILE_BYTES) { postEvent(EVENT.FileTooLarge, f.name, null, false, f.size); continue; }
+      const buf = new Uint8Array(await f.arrayBuffer());
+      postEvent(EVENT.FileOpened, f.name, buf, true, f.size);
+    }
+  }
+
+  function openFiles(accept, multiple) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.onchange = () => readFiles(Array.from(input.files || []));
+    input.click();
+  }
+
+  function printHtml(html) {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+    frame.srcdoc = html;
+    frame.onload = () => {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+      setTimeout(() => frame.remove(), 60000);
+    };
+    document.body.appendChild(frame);
+  }
+
+  async function fetchFontShard(file) {
+    try {
+      const r = await fetch('fonts/' + file);
+      if (!r.ok) throw new Error(r.status);
+      postEvent(EVENT.FontShard, file, new Uint8Array(await r.arrayBuffer()), true, 0);
+    } catch (e) {
+      postEvent(EVENT.FontShard, file, null, false, 0);
+    }
+  }
+
+  function broadcast(json) { if (channel) channel.postMessage({ type: 'change', json }); }
+
+  function setFullscreen(on) {
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
+    if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  }
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && Module._lw_post_event) postEvent(EVENT.FullscreenExit, '', null, true, 0);
+  });
+
+  // --- Module -----------------------------------------------------------------------------------------
+  function init() {
+    const canvas = document.getElementById('canvas');
+    document.body.appendChild(agent);
+    canvas.addEventListener('mousedown', (e) => { if (imeWanted) e.preventDefault(); });
+    // Phones open their keyboard only for a focus() inside the touch itself: ask which item is
+    // under the finger (from the last frame) and focus the agent right away.
+    canvas.addEventListener('touchend', (e) => {
+      const t = e.changedTouches[0];
+      const r = canvas.getBoundingClientRect();
+      if (t && Module._lw_is_text_field_at && Module._lw_is_text_field_at(t.clientX - r.left, t.clientY - r.top)) {
+        imeRect = { x: t.clientX - r.left, y: t.clientY - r.top, h: imeRect.h };
+        placeAgent();
+        agent.focus({ preventScroll: true });
+      }
+    }, { passive: true });
+    document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dropping'); });
+    document.addEventListener('dragleave', () => document.body.classList.remove('dropping'));
+    document.addEventListener('drop', (e) => {
+      e.preventDefault();
+      document.body.classList.remove('dropping');
+      readFiles(Array.from((e.dataTransfer && e.dataTransfer.files) || []));
+    });
+    // devicePixelRatio changes (window dragged to another monitor) do not always fire resize.
+    const watchDpr = () => {
+      matchMedia('(resolution: ' + devicePixelRatio + 'dppx)').addEventListener('change', () => {
+        window.dispatchEvent(new Event('resize'));
+        watchDpr();
+      }, { once: true });
+    };
+    watchDpr();
+
+    Module = window.Module = {
+      canvas,
+      preRun: [mountStorage],
+      print: (t) => console.log(t),
+      printErr: (t) => console.warn(t),
+      onAbort: (what) => showFatal('程序出错，已停止运行。您已保存的内容不受影响，请刷新页面。（' + what + '）'),
+    };
+    if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+      navigator.serviceWorker.register('sw.js').catch(() => {});
+    }
+  }
+
+  function showFatal(text) {
+    const el = document.getElementById('loading');
+    if (el) { el.textContent = text; el.classList.add('error'); }
+    else alert(text);
+  }
+
+  window.LWHost = {
+    persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
+    fetchFontShard, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
+  };
+  if (!('WebGL2RenderingContext' in window)) {
+    showFatal('此浏览器不支持 WebGL2，请使用最新版的 Chrome、Edge、Firefox 或 Safari。');
+    return;
+  }
+  init();
+})();
