@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const dir = resolve(process.argv[2] || 'dist');
+const dir = resolve(process.env.LW_SERVE_DIR || process.argv[2] || 'dist');
 const port = Number(process.argv[3] || process.env.PORT || 8080);
 const host = process.env.HOST || '127.0.0.1';
 const types = {

@@ -31,6 +31,7 @@
     ui: { items: () => JSON.parse(callString('lw_items_json')) },
     state: () => JSON.parse(callString('lw_state_json')),
     storage: () => ({ ...storage }),
+    fonts: () => JSON.parse(callString('lw_fonts_json')),
     frames: 0,
   };
   window.learnweek = api;
@@ -306,6 +307,8 @@
     e.preventDefault();
     const text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
     withString(text, (p) => Module._lw_remember_paste(p));
+    // ImGui ignores typed text while Ctrl is held (Ctrl+letter shortcuts): release it first.
+    withString('', (k) => Module._lw_key_event(k, 0, 0));
     sendText(text.replace(/\r\n?/g, '\n'));
   });
   agent.addEventListener('copy', (e) => {

@@ -73,6 +73,11 @@ EMSCRIPTEN_KEEPALIVE const char* lw_state_json() {
   s = g_app ? g_app->StateJson() : "{}";
   return s.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* lw_fonts_json() {
+  static std::string s;
+  s = g_app ? g_app->LoadedFontsJson() : "[]";
+  return s.c_str();
+}
 EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::IsTextFieldAt(x, y); }
 }
 

@@ -105,6 +105,12 @@ bool App::WantsAnimation() const { return impl_->ctx.now_ms < impl_->ctx.toast_u
 
 std::string App::StateJson() const { return impl_->ws.StoredStateJson(); }
 
+std::string App::LoadedFontsJson() const {
+  std::string out = "[";
+  for (const std::string& f : impl_->fonts.loaded_shards()) out += (out.size() > 1 ? ",\"" : "\"") + f + "\"";
+  return out + "]";
+}
+
 // [SECTION] Header -------------------------------------------------------------------------------
 
 namespace {

@@ -24,6 +24,7 @@ class App {
   // True while something animates (ceremony mode, a playing slider, a fading toast).
   bool WantsAnimation() const;
   std::string StateJson() const;
+  std::string LoadedFontsJson() const;  // font shards merged so far, for tests
   const std::string& init_error() const { return init_error_; }
 
  private:

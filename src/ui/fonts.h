@@ -20,7 +20,7 @@ class FontManager {
   void OnShard(const std::string& file, const std::string& bytes, bool ok);
 
   bool loading() const { return !in_flight_.empty(); }
-  int loaded_shards() const { return static_cast<int>(loaded_.size()); }
+  const std::set<std::string>& loaded_shards() const { return loaded_; }
   ImFont* font() const { return font_; }
 
  private:

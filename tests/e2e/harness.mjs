@@ -1,0 +1,106 @@
+// harness.mjs — shared set-up for LearnWeek's browser tests: Debian's Chromium through
+// playwright-core (no browser download), dist/ served on a free port, and helpers that act like
+// a person: click at the coordinates window.learnweek.ui.items() reports, type through real
+// keyboard events or CDP IME composition, paste through the real clipboard.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-results');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Serves dist/ like tools/serve does (same handler), on a free port. Extra routes for tests.
+export async function serve(extra = null) {
+  process.env.LW_SERVE_DIR = join(ROOT, 'dist');  // read by serve.mjs when first imported
+  const { handler } = await import(pathToFileURL(join(ROOT, 'tools', 'serve.mjs')).href);
+  const server = createServer((req, res) => (extra && extra(req, res)) || handler(req, res));
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  page.on('console', (m) => { if (m.type() === 'error') console.error('[console]', m.text()); });
+  await page.goto(url);
+  await page.evaluate(() => window.learnweek.ready);
+  return page;
+}
+
+export const items = (page) => page.evaluate(() => window.learnweek.ui.items());
+export const state = (page) => page.evaluate(() => window.learnweek.state());
+
+// Waits until an item whose label matches appears (ImGui draws the next frame after input).
+export async function findItem(page, label, { input = null, timeout = 5000, index = 0 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await items(page);
+    const hits = last.filter((it) => (label instanceof RegExp ? label.test(it.label) : it.label === label) &&
+                                     (input === null || it.input === input));
+    if (hits.length > index) return hits[index];
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`item "${label}" not found; have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
+}
+
+// Scrolls the page (mouse wheel, like a person) until the item is on screen.
+export async function reveal(page, label, opts = {}) {
+  for (let tries = 0; tries < 30; tries++) {
+    try {
+      return await findItem(page, label, { ...opts, timeout: tries === 0 ? (opts.timeout ?? 1500) : 150 });
+    } catch (e) {
+      const vp = page.viewportSize();
+      await page.mouse.move(vp.width / 2, vp.height * 0.6);
+      await page.mouse.wheel(0, opts.up ? -250 : 250);
+      await page.waitForTimeout(80);
+    }
+  }
+  return findItem(page, label, opts);
+}
+
+export async function click(page, label, opts = {}) {
+  const it = await reveal(page, label, opts);
+  await page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+  await page.waitForTimeout(120);
+  return it;
+}
+
+// Types Chinese the way an IME does: composition updates, then the committed text.
+export async function imeType(page, steps, committed) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const s of steps) {
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+    await page.waitForTimeout(30);
+  }
+  await cdp.send('Input.insertText', { text: committed });
+  await cdp.detach();
+  await page.waitForTimeout(100);
+}
+
+export async function waitForState(page, predicate, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  let s;
+  while (Date.now() < deadline) {
+    s = await state(page);
+    if (predicate(s)) return s;
+    await page.waitForTimeout(50);
+  }
+  assert.fail('state never matched; last: ' + JSON.stringify(s).slice(0, 600));
+}
+
+export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, name) });

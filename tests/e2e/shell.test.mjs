@@ -1,0 +1,132 @@
+// shell.test.mjs — issue 2: Chinese input through a real IME, paste, crisp rendering, idle
+// rendering and offline start, all in Debian's Chromium against the built dist/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { click, findItem, imeType, launch, openApp, serve, shot, state, waitForState } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function fillProfileByIme(page) {
+  await click(page, '单位信息');
+  await click(page, '填报单位', { input: true });
+  await imeType(page, ['nei', 'neimeng', '内蒙古'], '内蒙古自治区教育厅');
+  await click(page, '负责人', { input: true });
+  await imeType(page, ['zhang', '张', '张zhe'], '张喆');
+}
+
+test('IME input lands exactly once, is saved within 1 s and survives a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await fillProfileByIme(page);
+  const t0 = Date.now();
+  await waitForState(page, (s) => s.profile?.values?.unit === '内蒙古自治区教育厅' && s.profile?.values?.leader === '张喆', 1000);
+  console.log(`saved ${Date.now() - t0} ms after the last commit`);
+  await page.waitForTimeout(400);  // the IndexedDB sync follows the file write
+  await page.reload();
+  await page.evaluate(() => window.learnweek.ready);
+  const s = await state(page);
+  assert.equal(s.profile.values.unit, '内蒙古自治区教育厅');
+  assert.equal(s.profile.values.leader, '张喆');
+  await context.close();
+});
+
+test('keyboard editing keys still work around IME input', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  await click(page, '填报人', { input: true });
+  await imeType(page, ['li'], '李玥');
+  await page.keyboard.type('ab');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('ArrowLeft');
+  await imeType(page, ['x'], '小');
+  await waitForState(page, (s) => s.profile?.values?.filler === '李玥小a', 1500);
+  await context.close();
+});
+
+test('paste of Chinese text from the clipboard lands exactly', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  await page.evaluate(() => navigator.clipboard.writeText('辽宁省社区教育指导服务中心'));
+  await click(page, '填报单位', { input: true });
+  await page.keyboard.press('Control+V');
+  await waitForState(page, (s) => s.profile?.values?.unit === '辽宁省社区教育指导服务中心', 1500);
+  // Copy back out: select all, Ctrl+C, and read the system clipboard.
+  await page.keyboard.press('Control+A');
+  await page.waitForTimeout(100);  // a frame applies the selection (people are slower than 16 ms)
+  await page.keyboard.press('Control+C');
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '辽宁省社区教育指导服务中心');
+  await context.close();
+});
+
+for (const dpr of [1, 2]) {
+  test(`rendering at devicePixelRatio ${dpr}: real pixel density, rare hanzi from a font shard`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, deviceScaleFactor: dpr });
+    const page = await openApp(context, server.url);
+    const shards = [];
+    page.on('response', (r) => { if (r.url().includes('/fonts/shard-')) shards.push(r.status()); });
+    await fillProfileByIme(page);
+    await page.mouse.click(700, 700);  // leave the field
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    });
+    assert.equal(size.w, size.cw * dpr, 'canvas backing store follows devicePixelRatio');
+    assert.equal(size.h, size.ch * dpr);
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !(await page.evaluate(() => window.learnweek.fonts().length))) await page.waitForTimeout(50);
+    const loaded = await page.evaluate(() => window.learnweek.fonts());
+    assert.ok(loaded.length >= 1, '喆 is outside GB2312: a shard must have been fetched and merged');
+    assert.ok(shards.every((s) => s === 200));
+    await page.waitForTimeout(300);
+    await shot(page, `profile-dpr${dpr}.png`);
+    await context.close();
+  });
+}
+
+test('idle: at most 5 frames drawn in 5 s without input', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__clears = 0;
+    const clear = WebGL2RenderingContext.prototype.clear;
+    WebGL2RenderingContext.prototype.clear = function (...a) { window.__clears++; return clear.apply(this, a); };
+  });
+  const page = await openApp(context, server.url);
+  await page.waitForTimeout(1500);  // let start-up frames settle
+  const before = await page.evaluate(() => window.__clears);
+  await page.waitForTimeout(5000);
+  const frames = (await page.evaluate(() => window.__clears)) - before;
+  console.log(`idle frames in 5 s: ${frames}`);
+  assert.ok(frames <= 5, `drew ${frames} frames while idle`);
+  // ...and input still draws at once.
+  const t = await page.evaluate(() => window.__clears);
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(100);
+  assert.ok((await page.evaluate(() => window.__clears)) > t, 'mouse input draws a frame');
+  await context.close();
+});
+
+test('offline: after one visit the app starts without network, with saved values', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await fillProfileByIme(page);
+  await waitForState(page, (s) => s.profile?.values?.leader === '张喆', 1500);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
+  await page.reload();
+  await page.evaluate(() => window.learnweek.ready);
+  const s = await state(page);
+  assert.equal(s.profile.values.unit, '内蒙古自治区教育厅');
+  assert.equal(s.profile.values.leader, '张喆');
+  await click(page, '单位信息');
+  await findItem(page, '填报单位', { input: true });
+  await shot(page, 'offline-profile.png');
+  await context.close();
+});
