@@ -131,7 +131,7 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   }
   ImGui::EndDisabled();
   if (!changed) return false;
-  char buf[16];
+  char buf[48];
   const int yy = yi >= 0 ? y_hi - yi : 0, mm = mi + 1, dd = di + 1;
   if (!yy || mm < 1) return SetString(value, yy ? std::to_string(yy) + "-" : "");
   if (month_only) snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
