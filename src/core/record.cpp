@@ -46,6 +46,15 @@ bool Record::FromJson(const json& j, Record& out, std::string* why) {
   return true;
 }
 
+void CollectPhotoRefs(const json& v, std::set<std::string>& out) {
+  if (v.is_object()) {
+    if (v.contains("sha256") && v["sha256"].is_string()) out.insert(v["sha256"].get<std::string>());
+    for (const auto& [k, x] : v.items()) CollectPhotoRefs(x, out);
+  } else if (v.is_array()) {
+    for (const json& x : v) CollectPhotoRefs(x, out);
+  }
+}
+
 std::string NewUuid() {
   static std::mt19937_64 rng{std::random_device{}()};
   std::uniform_int_distribution<int> nib(0, 15);

@@ -1,5 +1,6 @@
 // record.h — one filled-in form (a draft, the unit profile, or an imported record).
 #pragma once
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,9 @@ struct Record {
   // Strict: returns false on anything but a well-formed record (imported data is untrusted).
   static bool FromJson(const nlohmann::json& j, Record& out, std::string* why = nullptr);
 };
+
+// SHA-256 of every photo a record's values refer to ({"sha256": ...} anywhere inside).
+void CollectPhotoRefs(const nlohmann::json& values, std::set<std::string>& out);
 
 std::string NewUuid();             // RFC 4122 version 4, lower case
 bool IsUuid(const std::string& s);

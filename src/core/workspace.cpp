@@ -2,6 +2,10 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <set>
+
+#include "migrate.h"
+#include "sha256.h"
 
 namespace lw {
 
@@ -12,6 +16,9 @@ constexpr const char* kSettingsFile = "settings.json";
 constexpr const char* kProfileFile = "profile.json";
 constexpr const char* kDraftDir = "drafts";
 constexpr const char* kSettingsKey = "settings";
+constexpr const char* kTrashDir = "trash";
+constexpr const char* kPhotoDir = "photos";
+
 
 std::string Dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace); }
 }  // namespace
@@ -32,6 +39,7 @@ void Workspace::Load() {
   load_warnings_.clear();
   store_.CleanupTemporaries("");
   store_.CleanupTemporaries(kDraftDir);
+  store_.CleanupTemporaries(kPhotoDir);
   std::string text;
   if (store_.Read(kSettingsFile, text)) settings = Settings::FromJson(json::parse(text, nullptr, false));
   if (!LoadRecordFile(kProfileFile, profile)) {
@@ -108,6 +116,133 @@ int Workspace::Flush(double now_ms, bool force) {
     if (on_written) on_written();
   }
   return written;
+}
+
+bool Workspace::WriteNow(const Record& r, const std::string& rel) {
+  std::string err;
+  if (!store_.WriteAtomic(rel, Dump(r.ToJson()), &err)) {
+    last_error_ = err;
+    return false;
+  }
+  if (on_written) on_written();
+  return true;
+}
+
+Record& Workspace::NewDraft(const FormDef& form) {
+  Record r;
+  r.uuid = NewUuid();
+  r.form = form.id;
+  r.form_version = form.version;
+  r.created = r.updated = NowIso();
+  for (const FieldDef* f : form.AllFields()) {
+    if (f->prefill.rfind("profile.", 0) != 0) continue;
+    const std::string key = f->prefill.substr(8);
+    if (profile.values.contains(key)) r.values[f->id] = profile.values[key];
+  }
+  WriteNow(r, RelPathOf(r.uuid));
+  drafts.push_back(std::move(r));
+  return drafts.back();
+}
+
+Record* Workspace::Duplicate(const std::string& uuid) {
+  const Record* src = FindDraft(uuid);
+  if (!src) return nullptr;
+  Record r = *src;
+  r.uuid = NewUuid();
+  r.revision = 1;
+  r.created = r.updated = NowIso();
+  r.exported.clear();
+  r.migrated = nullptr;
+  WriteNow(r, RelPathOf(r.uuid));
+  drafts.push_back(std::move(r));
+  return &drafts.back();
+}
+
+bool Workspace::Delete(const std::string& uuid) {
+  auto it = std::find_if(drafts.begin(), drafts.end(), [&](const Record& r) { return r.uuid == uuid; });
+  if (it == drafts.end()) return false;
+  Flush(0, true);  // nothing pending may be written after the move
+  if (!store_.Rename(RelPathOf(uuid), std::string(kTrashDir) + "/" + uuid + ".json")) return false;
+  drafts.erase(it);
+  if (on_written) on_written();
+  return true;
+}
+
+bool Workspace::Restore(const std::string& uuid) {
+  const std::string rel = std::string(kTrashDir) + "/" + uuid + ".json";
+  Record r;
+  if (!LoadRecordFile(rel, r) || !store_.Rename(rel, RelPathOf(uuid))) return false;
+  drafts.push_back(std::move(r));
+  if (on_written) on_written();
+  return true;
+}
+
+std::vector<Record> Workspace::Trash() const {
+  std::vector<Record> out;
+  std::string text;
+  for (const std::string& name : store_.List(kTrashDir)) {
+    Record r;
+    if (store_.Read(std::string(kTrashDir) + "/" + name, text)) {
+      const json j = json::parse(text, nullptr, false);
+      if (!j.is_discarded() && Record::FromJson(j, r)) out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+int Workspace::MigrateDrafts(const FormLibrary& forms) {
+  int n = 0;
+  for (Record& r : drafts) {
+    const FormDef* f = forms.Find(r.form);
+    if (f && MigrateRecord(*f, r) && WriteNow(r, RelPathOf(r.uuid))) ++n;
+  }
+  return n;
+}
+
+void Workspace::MarkExported(const std::vector<std::string>& uuids) {
+  const std::string now = NowIso();
+  for (const std::string& u : uuids)
+    if (Record* r = FindRecord(u)) {
+      Flush(0, true);
+      r->exported = now < r->updated ? r->updated : now;
+      WriteNow(*r, RelPathOf(r->uuid));
+    }
+}
+
+bool Workspace::PutRecord(const Record& incoming) {
+  if (incoming.uuid == profile.uuid || incoming.form == kProfileForm) return false;
+  pending_.erase(incoming.uuid);
+  if (!WriteNow(incoming, RelPathOf(incoming.uuid))) return false;
+  if (Record* r = FindDraft(incoming.uuid)) *r = incoming;
+  else drafts.push_back(incoming);
+  return true;
+}
+
+std::string Workspace::AddPhoto(const std::string& bytes) {
+  const std::string sha = Sha256Hex(bytes);
+  const std::string rel = std::string(kPhotoDir) + "/" + sha;
+  if (store_.Exists(rel)) return sha;
+  std::string err;
+  if (!store_.WriteAtomic(rel, bytes, &err)) {
+    last_error_ = err;
+    return {};
+  }
+  if (on_written) on_written();
+  return sha;
+}
+
+bool Workspace::ReadPhoto(const std::string& sha256, std::string& out) const {
+  return sha256.size() == 64 && store_.Read(std::string(kPhotoDir) + "/" + sha256, out);
+}
+
+int Workspace::CollectUnusedPhotos() {
+  std::set<std::string> used;
+  for (const Record& r : drafts) CollectPhotoRefs(r.values, used);
+  for (const Record& r : Trash()) CollectPhotoRefs(r.values, used);
+  int n = 0;
+  for (const std::string& name : store_.List(kPhotoDir))
+    if (!used.count(name) && store_.Remove(std::string(kPhotoDir) + "/" + name)) ++n;
+  return n;
 }
 
 Record* Workspace::FindDraft(const std::string& uuid) {

@@ -43,6 +43,26 @@ class Workspace {
   const std::string& last_error() const { return last_error_; }
   std::function<void()> on_written;
 
+  // --- Drafts -----------------------------------------------------------------------------------
+  // A new draft of `form`, prefilled from the unit profile ("prefill": "profile.unit"), saved now.
+  Record& NewDraft(const FormDef& form);
+  Record* Duplicate(const std::string& uuid);
+  // Moves a draft to the recycle bin (trash/), from where Restore() brings it back.
+  bool Delete(const std::string& uuid);
+  bool Restore(const std::string& uuid);
+  std::vector<Record> Trash() const;
+  // Brings drafts made with older definitions up to date (see migrate.h); returns how many.
+  int MigrateDrafts(const FormLibrary& forms);
+  // Marks records as exported now (status 已导出) without changing their content or revision.
+  void MarkExported(const std::vector<std::string>& uuids);
+  // Replaces a draft with an incoming version (import, restore from backup); saved now.
+  bool PutRecord(const Record& r);
+
+  // --- Photos: content-addressed files photos/<sha256> ------------------------------------------
+  std::string AddPhoto(const std::string& bytes);  // returns the SHA-256, "" on failure
+  bool ReadPhoto(const std::string& sha256, std::string& out) const;
+  int CollectUnusedPhotos();
+
   Record* FindDraft(const std::string& uuid);
   Record* FindRecord(const std::string& uuid);  // profile or draft
 
@@ -59,6 +79,7 @@ class Workspace {
   bool WriteRecord(Record& r, const std::string& rel);
   std::string RelPathOf(const std::string& uuid) const;
   bool LoadRecordFile(const std::string& rel, Record& out);
+  bool WriteNow(const Record& r, const std::string& rel);
 
   FileStore store_;
   std::map<std::string, Pending> pending_;  // key: uuid or "settings"

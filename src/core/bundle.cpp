@@ -1,0 +1,252 @@
+// bundle.cpp — see bundle.h.
+#include "bundle.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base64.h"
+#include "migrate.h"
+#include "sha256.h"
+#include "utf8.h"
+
+namespace lw {
+
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> kPhotoMimes = {"image/jpeg", "image/png", "image/webp", "image/gif"};
+
+json RecordForBundle(const Record& r) {
+  return {{"uuid", r.uuid},         {"form", r.form},       {"formVersion", r.form_version},
+          {"revision", r.revision}, {"created", r.created}, {"updated", r.updated},
+          {"values", r.values}};
+}
+
+// Deepest [ / { nesting outside strings; stops counting past limit (cheap pre-check that keeps
+// pathological input away from the parser and from recursive destruction).
+int NestingDepth(const std::string& s, int limit) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      max_depth = std::max(max_depth, ++depth);
+      if (max_depth > limit) return max_depth;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return max_depth;
+}
+
+bool AnyMarkup(const json& v, std::string* where, const std::string& path) {
+  if (v.is_string()) {
+    if (LooksLikeMarkup(v.get<std::string>())) {
+      *where = path;
+      return true;
+    }
+  } else if (v.is_object()) {
+    for (const auto& [k, x] : v.items())
+      if (AnyMarkup(x, where, path.empty() ? k : path + "." + k)) return true;
+  } else if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i)
+      if (AnyMarkup(v[i], where, path + "[" + std::to_string(i) + "]")) return true;
+  }
+  return false;
+}
+
+bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string* why) {
+  if (!row.is_object()) { *why = "表格行不是对象"; return false; }
+  for (const auto& [k, v] : row.items()) {
+    const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == k; });
+    if (it == cols.end()) { *why = "表格中有未知的列“" + k + "”"; return false; }
+    if (!ValueShapeOk(*it, v, why)) return false;
+  }
+  return true;
+}
+
+std::string Fail(BundleReadResult& r, std::string why) {
+  r.bundle.reset();
+  r.error = std::move(why);
+  return r.error;
+}
+
+}  // namespace
+
+bool LooksLikeMarkup(const std::string& s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '<') continue;
+    const char c = s[i + 1];
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?') return true;
+  }
+  std::string lower(s);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.find("javascript:") != std::string::npos;
+}
+
+bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
+  if (v.is_null()) return true;
+  const auto bad = [&](const char* expect) {
+    *why = "“" + f.label + "”应为" + expect;
+    return false;
+  };
+  switch (f.type) {
+    case FieldType::Integer: return v.is_number_integer() || v.is_string() ? true : bad("整数");
+    case FieldType::MultiChoice:
+      if (!v.is_array()) return bad("选项列表");
+      for (const json& x : v)
+        if (!x.is_string()) return bad("选项列表");
+      return true;
+    case FieldType::Photos:
+      if (!v.is_array()) return bad("照片列表");
+      for (const json& p : v)
+        if (!p.is_object() || !p.contains("sha256") || !p["sha256"].is_string()) return bad("照片列表");
+      return true;
+    case FieldType::Table:
+      if (!v.is_array()) return bad("表格");
+      for (const json& row : v)
+        if (!RowsShapeOk(f.columns, row, why)) return false;
+      return true;
+    case FieldType::Matrix:
+      if (!v.is_object() || !v.contains("columns") || !v["columns"].is_array()) return bad("统计表");
+      for (const json& c : v["columns"])
+        if (!c.is_object() || !c.value("theme", json()).is_string() || !c.value("cells", json::object()).is_object())
+          return bad("统计表");
+      return true;
+    case FieldType::Computed: return true;
+    default: return v.is_string() ? true : bad("文字");
+  }
+}
+
+std::string BundleFileName(const std::string& unit, const std::string& date, const std::string& suffix) {
+  std::string safe;
+  for (size_t i = 0; i < unit.size();) {
+    const char32_t cp = utf8::Next(unit, i);
+    if (cp < 0x20 || std::u32string_view(U"\\/:*?\"<>|").find(cp) != std::u32string_view::npos) safe += '_';
+    else utf8::Append(safe, cp);
+  }
+  if (safe.empty()) safe = "未填单位";
+  return "学习周_" + safe + (suffix.empty() ? "" : "_" + suffix) + "_" + date + ".json";
+}
+
+std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
+  std::vector<const Record*> records;
+  for (const Record& r : b.records) records.push_back(&r);
+  std::sort(records.begin(), records.end(), [](const Record* a, const Record* c) { return a->uuid < c->uuid; });
+  std::map<std::string, int> form_versions;
+  json recs = json::array();
+  for (const Record* r : records) {
+    recs.push_back(RecordForBundle(*r));
+    const FormDef* f = forms.Find(r->form);
+    form_versions[r->form] = f ? f->version : r->form_version;
+  }
+  json fv = json::array();
+  for (const auto& [id, v] : form_versions) fv.push_back({{"id", id}, {"version", v}});
+  std::vector<const Photo*> photos;
+  for (const Photo& p : b.photos) photos.push_back(&p);
+  std::sort(photos.begin(), photos.end(), [](const Photo* a, const Photo* c) { return a->sha256 < c->sha256; });
+  json ph = json::array();
+  for (const Photo* p : photos)
+    ph.push_back({{"sha256", p->sha256}, {"mime", p->mime}, {"size", p->bytes.size()}, {"data", Base64Encode(p->bytes)}});
+  json j = {{"format", "learnweek-bundle"}, {"formatVersion", kBundleFormatVersion}, {"appVersion", b.app_version},
+            {"kind", b.kind},  {"created", b.created},  {"campaign", b.campaign},  {"issuer", b.issuer},
+            {"forms", fv},     {"records", recs},       {"photos", ph}};
+  if (!b.profile.is_null()) j["profile"] = b.profile;
+  if (!b.settings.is_null()) j["settings"] = b.settings;
+  return j.dump(1, '\t', false, json::error_handler_t::strict) + "\n";
+}
+
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) {
+  BundleReadResult res;
+  if (bytes.size() > kMaxBundleBytes) {
+    Fail(res, "文件过大（" + std::to_string(bytes.size() / 1048576) + " MB），数据包不能超过 50 MB");
+    return res;
+  }
+  res.sha256 = Sha256Hex(bytes);
+  if (bytes.empty()) return Fail(res, "文件是空的"), res;
+  if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
+  if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
+  const json j = json::parse(bytes, nullptr, false);
+  if (j.is_discarded()) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
+  if (!j.is_object() || j.value("format", "") != "learnweek-bundle")
+    return Fail(res, "这不是 LearnWeek 数据包"), res;
+  if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())
+    return Fail(res, "数据包缺少格式版本"), res;
+  const int version = j["formatVersion"].get<int>();
+  if (version > kBundleFormatVersion)
+    return Fail(res, "数据包由较新版本的 LearnWeek 生成（格式版本 " + std::to_string(version) + "），请先更新本程序"), res;
+  if (version < 1) return Fail(res, "数据包格式版本无效"), res;
+  for (const char* key : {"created", "campaign", "kind"})
+    if (!j.contains(key) || !j[key].is_string()) return Fail(res, std::string("数据包缺少“") + key + "”"), res;
+  if (!j.contains("issuer") || !j["issuer"].is_object()) return Fail(res, "数据包缺少报送单位信息"), res;
+  if (!j.contains("records") || !j["records"].is_array()) return Fail(res, "数据包缺少记录列表"), res;
+  if (!j.contains("photos") || !j["photos"].is_array()) return Fail(res, "数据包缺少照片列表"), res;
+
+  Bundle b;
+  b.kind = j["kind"].get<std::string>();
+  if (b.kind != "submission" && b.kind != "backup") return Fail(res, "未知的数据包类型“" + b.kind + "”"), res;
+  b.app_version = j.value("appVersion", "");
+  b.created = j["created"].get<std::string>();
+  b.campaign = j["campaign"].get<std::string>();
+  b.issuer = j["issuer"];
+  if (j.contains("profile")) b.profile = j["profile"];
+  if (j.contains("settings")) b.settings = j["settings"];
+  std::string where;
+  if (AnyMarkup(b.issuer, &where, "issuer"))
+    return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
+
+  std::set<std::string> uuids;
+  for (size_t i = 0; i < j["records"].size(); ++i) {
+    Record r;
+    std::string why;
+    const std::string at = "第 " + std::to_string(i + 1) + " 条记录";
+    if (!Record::FromJson(j["records"][i], r, &why)) return Fail(res, at + "：" + why), res;
+    if (!uuids.insert(r.uuid).second) return Fail(res, at + "：编号（UUID）重复 " + r.uuid), res;
+    const FormDef* form = forms.Find(r.form);
+    if (!form) return Fail(res, at + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
+    if (r.form_version > form->version)
+      return Fail(res, at + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
+    MigrateRecord(*form, r);
+    for (const auto& [k, v] : r.values.items()) {
+      const FieldDef* f = form->Find(k);
+      if (!f) return Fail(res, at + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
+      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at + "：" + why), res;
+    }
+    if (AnyMarkup(r.values, &where, ""))
+      return Fail(res, at + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
+    r.migrated = nullptr;
+    b.records.push_back(std::move(r));
+  }
+
+  std::set<std::string> hashes;
+  for (size_t i = 0; i < j["photos"].size(); ++i) {
+    const json& p = j["photos"][i];
+    const std::string at = "第 " + std::to_string(i + 1) + " 张照片";
+    if (!p.is_object() || !p.value("sha256", json()).is_string() || !p.value("data", json()).is_string() ||
+        !p.value("mime", json()).is_string() || !p.value("size", json()).is_number_unsigned())
+      return Fail(res, at + "：信息不完整"), res;
+    Photo ph{p["sha256"].get<std::string>(), p["mime"].get<std::string>(), {}};
+    if (!kPhotoMimes.count(ph.mime)) return Fail(res, at + "：不支持的图片类型 " + ph.mime), res;
+    if (p["size"].get<size_t>() > kMaxPhotoBytes) return Fail(res, at + "：超过 20 MB"), res;
+    auto data = Base64Decode(p["data"].get<std::string>());
+    if (!data) return Fail(res, at + "：数据已损坏（base64 无效）"), res;
+    if (data->size() != p["size"].get<size_t>()) return Fail(res, at + "：大小与记录不符，文件可能不完整"), res;
+    if (Sha256Hex(*data) != ph.sha256) return Fail(res, at + "：校验值（SHA-256）不符，数据已被改动或损坏"), res;
+    ph.bytes = std::move(*data);
+    hashes.insert(ph.sha256);
+    b.photos.push_back(std::move(ph));
+  }
+  std::set<std::string> referenced;
+  for (const Record& r : b.records) CollectPhotoRefs(r.values, referenced);
+  for (const std::string& h : referenced)
+    if (!hashes.count(h)) return Fail(res, "记录引用的照片 " + h.substr(0, 12) + "… 不在数据包中，数据包不完整"), res;
+  res.bundle = std::move(b);
+  return res;
+}
+
+}  // namespace lw

@@ -1,0 +1,65 @@
+// bundle.h — the LearnWeek bundle: one JSON file that carries a unit's records (and their
+// photos) from one computer to another. Format documented in README.md and described by
+// assets/schema/bundle.schema.json. Writing is deterministic (sorted keys, records sorted by
+// UUID, photos by hash) so the same data gives the same bytes. Reading is all-or-nothing: a
+// bundle is checked completely before anything is used, and refused with a Chinese reason.
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "form_def.h"
+#include "record.h"
+
+namespace lw {
+
+constexpr int kBundleFormatVersion = 1;
+constexpr size_t kMaxBundleBytes = 50u * 1024 * 1024;  // larger files are refused unread
+constexpr size_t kMaxPhotoBytes = 20u * 1024 * 1024;
+constexpr int kMaxJsonDepth = 64;
+
+struct Photo {
+  std::string sha256, mime, bytes;
+};
+
+struct Bundle {
+  std::string kind = "submission";  // "submission" (to hand in) or "backup" (everything on a device)
+  std::string app_version = LW_VERSION;
+  std::string created;              // ISO 8601 UTC
+  std::string campaign;
+  nlohmann::json issuer = nlohmann::json::object();  // {unit, region, leader, filler, phone, email}
+  std::vector<Record> records;
+  std::vector<Photo> photos;
+  nlohmann::json profile;           // backup only
+  nlohmann::json settings;          // backup only
+};
+
+// Serializes deterministically. Form ids/versions are listed from the records.
+std::string WriteBundle(const Bundle& b, const FormLibrary& forms);
+
+struct BundleReadResult {
+  std::optional<Bundle> bundle;
+  std::string error;     // why it was refused, in Chinese; empty when accepted
+  std::string sha256;    // of the file's bytes
+};
+
+// Checks everything (size, UTF-8, nesting, format version, every record against its form,
+// duplicate UUIDs, photo hashes and sizes, markup in text) before returning a bundle.
+// Records of an older form version are migrated (see migrate.h).
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms);
+
+// True when s contains something that looks like HTML markup or a script URL.
+bool LooksLikeMarkup(const std::string& s);
+
+// Whether a field value has the JSON type its definition expects (drafts may be incomplete,
+// but never of the wrong shape).
+bool ValueShapeOk(const FieldDef& f, const nlohmann::json& v, std::string* why);
+
+// 学习周_包头市教育局_2020-10-25.json — unit names made safe for every file system.
+std::string BundleFileName(const std::string& unit, const std::string& date, const std::string& suffix = "");
+
+}  // namespace lw

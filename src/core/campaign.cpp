@@ -1,0 +1,169 @@
+// campaign.cpp — see campaign.h.
+#include "campaign.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace lw {
+
+using nlohmann::json;
+
+namespace {
+
+std::optional<Date> DateAt(const json& j, const char* key) {
+  if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
+  return ParseDate(j[key].get<std::string>());
+}
+
+std::optional<DateWindow> WindowAt(const json& j) {
+  if (!j.contains("window") || !j["window"].is_object()) return std::nullopt;
+  auto b = DateAt(j["window"], "begin"), e = DateAt(j["window"], "end");
+  if (!b || !e) return std::nullopt;
+  return DateWindow{*b, *e};
+}
+
+}  // namespace
+
+const Issuer* Campaign::FindIssuer(const std::string& issuer_id) const {
+  for (const Issuer& i : issuers)
+    if (i.id == issuer_id) return &i;
+  return nullptr;
+}
+
+DateWindow Campaign::WindowFor(const Issuer* issuer) const {
+  return issuer && issuer->window ? *issuer->window : window;
+}
+
+const Campaign* CampaignLibrary::Find(const std::string& id) const {
+  for (const Campaign& c : campaigns)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+std::optional<Campaign> ParseCampaign(const std::string& text, const std::string& file, std::vector<std::string>& errors) {
+  const json j = json::parse(text, nullptr, false);
+  const auto fail = [&](const std::string& what) {
+    errors.push_back(file + ": " + what);
+    return std::nullopt;
+  };
+  if (j.is_discarded() || !j.is_object()) return fail("不是有效的 JSON");
+  Campaign c;
+  c.id = j.value("id", "");
+  c.title = j.value("title", "");
+  c.theme = j.value("theme", "");
+  c.year = j.value("year", 0);
+  if (c.id.empty() || c.theme.empty()) return fail("缺少 id 或 theme");
+  const auto opening = j.contains("opening") ? DateAt(j["opening"], "date") : std::nullopt;
+  const auto window = WindowAt(j);
+  if (!opening || !window) return fail("缺少开幕日期或活动时间窗口");
+  c.opening = *opening;
+  c.opening_place = j["opening"].value("place", "");
+  c.window = *window;
+  for (const json& ij : j.value("issuers", json::array())) {
+    Issuer is;
+    is.id = ij.value("id", "");
+    is.name = ij.value("name", "");
+    is.notice = ij.value("notice", "");
+    is.audience = ij.value("audience", "");
+    is.region = ij.value("region", "");
+    is.issued = DateAt(ij, "issued").value_or(Date{});
+    is.window = WindowAt(ij);
+    for (const json& rj : ij.value("requirements", json::array())) {
+      Requirement r;
+      r.id = rj.value("id", "");
+      r.title = rj.value("title", "");
+      r.form = rj.value("form", "");
+      r.note = rj.value("note", "");
+      r.min = rj.value("min", 1);
+      r.max = rj.value("max", 1);
+      r.rules = rj.value("rules", json::object());
+      const auto due = DateAt(rj, "due");
+      if (r.id.empty() || r.form.empty() || !due || r.min > r.max)
+        return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 不完整（需要 id、form、due，且 min ≤ max）");
+      r.due = *due;
+      is.requirements.push_back(std::move(r));
+    }
+    c.issuers.push_back(std::move(is));
+  }
+  return c;
+}
+
+CampaignLibrary LoadCampaigns(const std::string& dir) {
+  namespace fs = std::filesystem;
+  CampaignLibrary lib;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (auto c = ParseCampaign(ss.str(), p.filename().string(), lib.errors)) lib.campaigns.push_back(std::move(*c));
+  }
+  return lib;
+}
+
+FormDef ApplyRules(const FormDef& form, const json& rules) {
+  FormDef out = form;
+  if (!rules.is_object()) return out;
+  for (SectionDef& s : out.sections)
+    for (FieldDef& f : s.fields) {
+      if (!rules.contains(f.id) || !rules[f.id].is_object()) continue;
+      const json& r = rules[f.id];
+      if (r.contains("minChars") && r["minChars"].is_number_integer()) f.min_chars = r["minChars"].get<int>();
+      if (r.contains("maxChars") && r["maxChars"].is_number_integer()) f.max_chars = r["maxChars"].get<int>();
+      if (r.contains("required") && r["required"].is_boolean()) f.required = r["required"].get<bool>();
+      if (r.contains("minRows") && r["minRows"].is_number_integer()) f.min_rows = r["minRows"].get<int>();
+    }
+  return out;
+}
+
+const char* DraftStatusName(DraftStatus s) {
+  switch (s) {
+    case DraftStatus::Draft: return "草稿";
+    case DraftStatus::Valid: return "已校验";
+    case DraftStatus::Exported: return "已导出";
+  }
+  return "";
+}
+
+std::string ChecklistRow::QuotaText() const {
+  const int done = valid + exported;
+  const Requirement& r = *requirement;
+  if (r.min == r.max) return std::to_string(done) + " / " + std::to_string(r.max);
+  return std::to_string(done) + " / " + std::to_string(r.min) + "–" + std::to_string(r.max);
+}
+
+std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector<Record>& drafts,
+                                         const std::function<DraftStatus(const Record&)>& status_of,
+                                         const Date& today) {
+  std::vector<ChecklistRow> rows;
+  for (const Requirement& r : issuer.requirements) {
+    ChecklistRow row;
+    row.requirement = &r;
+    for (const Record& d : drafts) {
+      if (d.form != r.form) continue;
+      ++row.drafts;
+      switch (status_of(d)) {
+        case DraftStatus::Draft: break;
+        case DraftStatus::Valid: ++row.valid; break;
+        case DraftStatus::Exported: ++row.exported; break;
+      }
+    }
+    const int done = row.valid + row.exported;
+    row.quota_met = done >= r.min && done <= r.max && (r.min > 0 || row.drafts == done);
+    if (row.drafts == 0) row.status = "未开始";
+    else if (row.exported >= std::max(1, r.min) && row.exported == row.drafts) row.status = "已导出";
+    else if (done == row.drafts && row.quota_met) row.status = "已校验";
+    else row.status = "草稿";
+    row.days_left = DaysBetween(today, r.due);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace lw

@@ -1,0 +1,73 @@
+// campaign.h — a year's Activity Week: theme, dates, and for each issuing office (the Ministry
+// or a province) what it asks for, how many, and by when. Data from assets/campaigns/*.json.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "form_def.h"
+#include "record.h"
+#include "validate.h"
+
+namespace lw {
+
+struct Requirement {
+  std::string id, title, form, note;
+  int min = 1, max = 1;          // quota ("3–5 名")
+  Date due;
+  nlohmann::json rules;          // per-field rule overrides, e.g. {"body": {"minChars": 2000}}
+};
+
+struct Issuer {
+  std::string id, name, notice, audience, region;
+  Date issued;
+  std::optional<DateWindow> window;  // overrides the campaign's window (e.g. 内蒙古 10/19–10/25)
+  std::vector<Requirement> requirements;
+};
+
+struct Campaign {
+  std::string id, title, theme;
+  int year = 0;
+  Date opening;
+  std::string opening_place;
+  DateWindow window;
+  std::vector<Issuer> issuers;
+
+  const Issuer* FindIssuer(const std::string& issuer_id) const;
+  DateWindow WindowFor(const Issuer* issuer) const;
+};
+
+struct CampaignLibrary {
+  std::vector<Campaign> campaigns;
+  std::vector<std::string> errors;
+  const Campaign* Find(const std::string& id) const;
+};
+
+std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file, std::vector<std::string>& errors);
+CampaignLibrary LoadCampaigns(const std::string& dir);
+
+// The definition with a requirement's rule overrides applied (e.g. Jilin's ≥2000 字 summary).
+FormDef ApplyRules(const FormDef& form, const nlohmann::json& rules);
+
+enum class DraftStatus { Draft, Valid, Exported };
+const char* DraftStatusName(DraftStatus s);  // 草稿 / 已校验 / 已导出
+
+// One line of the home screen's checklist.
+struct ChecklistRow {
+  const Requirement* requirement = nullptr;
+  int drafts = 0, valid = 0, exported = 0;
+  int days_left = 0;               // negative: overdue
+  std::string status;              // 未开始 / 草稿 / 已校验 / 已导出
+  bool quota_met = false;          // valid (or exported) count within min..max
+  std::string QuotaText() const;   // "2 / 3–5"
+};
+
+// status_of tells whether a record is a draft, valid or exported (the UI validates).
+std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector<Record>& drafts,
+                                         const std::function<DraftStatus(const Record&)>& status_of,
+                                         const Date& today);
+
+}  // namespace lw
