@@ -16,7 +16,7 @@
   const SYNC_TIMEOUT_MS = 10000;
   const MAX_FILE_BYTES = 50 * 1024 * 1024;
   const EVENT = { FileOpened: 0, FileTooLarge: 1, FontShard: 2, StorageChanged: 3, PeerChanged: 4,
-                  DataReloaded: 5, FeedBundle: 6, FullscreenExit: 7 };
+                  DataReloaded: 5, FeedBundle: 6, FullscreenExit: 7, ImageDecoded: 8 };
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');
 
   const storage = { writable: true, persisted: false, syncing: false, failed: false, error: '',
@@ -76,13 +76,22 @@
     });
   }
 
+  // Chrome reports a full disk in several ways: QuotaExceededError, an "UnknownError", a
+  // connection it closes itself, or (Emscripten 3.1.6) no callback at all. One message for all.
   function failureMessage(err) {
-    const quota = err && (err.name === 'QuotaExceededError' || /quota/i.test(String(err)) || err.message === 'timeout');
-    return quota
-      ? '浏览器存储空间已满，最近的修改未能保存到磁盘（已保存的内容不受影响）。请在“设置”中导出备份，并清理浏览器空间。'
-      : '保存到浏览器存储时出错（' + String(err && (err.message || err.name) || err) + '）。已保存的内容不受影响，请导出备份。';
+    const detail = String((err && (err.name || err.message)) || err);
+    return '无法保存到浏览器存储：磁盘或浏览器存储空间可能已满。最近的修改仍保留在本页，已保存的内容不受影响。' +
+      '请释放磁盘空间（会自动重试），或到“设置”保存备份文件。（' + detail + '）';
   }
 
+  // After a failed write Chrome may have closed the database; IDBFS would keep using the dead
+  // connection, so forget it and let the next sync open a fresh one.
+  function forgetDatabase() {
+    try { delete Module.IDBFS.dbs[DATA]; } catch (e) { /* nothing cached */ }
+  }
+
+  const RETRY_MS = 5000;
+  let retryTimer = 0;
   let syncing = false;
   let syncAgain = false;
   async function persist() {
@@ -97,6 +106,9 @@
     if (err) {
       storage.failed = true;
       storage.error = failureMessage(err);
+      forgetDatabase();
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(persist, RETRY_MS);  // space may be freed at any moment
     } else {
       storage.failed = false;
       storage.error = '';
@@ -125,11 +137,15 @@
     return new Promise((release) => { releaseLock = release; });
   }
 
+  // Resolves true once this tab holds the writer lock (stolen: taken from a frozen writer, after
+  // re-reading what it saved). false when another tab holds it and we did not steal.
   function becomeWriter(stolen) {
     return new Promise((resolve) => {
-      navigator.locks.request('learnweek-writer', stolen ? { steal: true } : { ifAvailable: true }, (lock) => {
+      navigator.locks.request('learnweek-writer', stolen ? { steal: true } : { ifAvailable: true }, async (lock) => {
         if (!lock) { resolve(false); return undefined; }
+        if (stolen) await reloadFromDisk();
         storage.writable = true;
+        pushStorage();
         resolve(true);
         return holdLock(lock);
       }).catch(() => {
@@ -142,7 +158,7 @@
   }
 
   function waitForLock() {
-    // Queued request: granted when the writer tab closes.
+    // Queued request: granted when the writer tab closes or hands over.
     navigator.locks.request('learnweek-writer', async (lock) => {
       await reloadFromDisk();
       storage.writable = true;
@@ -156,21 +172,21 @@
     if (Module._lw_post_event) postEvent(EVENT.DataReloaded, '', null, true, 0);
   }
 
+  // Ask the writer to save and hand over; our queued lock request is then granted. Steal only
+  // from a writer that does not answer (a frozen tab).
   async function takeOver() {
     if (storage.writable) return;
+    let answered = false;
     if (channel) {
-      // Ask the writer to save and step down; steal anyway if it does not answer (frozen tab).
-      const released = new Promise((resolve) => {
-        const t = setTimeout(resolve, 3000);
+      answered = await new Promise((resolve) => {
+        const t = setTimeout(() => resolve(false), 3000);
         channel.addEventListener('message', function on(e) {
-          if (e.data && e.data.type === 'released') { clearTimeout(t); channel.removeEventListener('message', on); resolve(); }
+          if (e.data && e.data.type === 'released') { clearTimeout(t); channel.removeEventListener('message', on); resolve(true); }
         });
+        channel.postMessage({ type: 'release-request' });
       });
-      channel.postMessage({ type: 'release-request' });
-      await released;
     }
-    const ok = await becomeWriter(true);
-    if (ok) { await reloadFromDisk(); pushStorage(); }
+    if (!answered) await becomeWriter(true);
   }
 
   async function onReleaseRequest() {
@@ -396,6 +412,23 @@
     }
   }
 
+  async function decodeImage(key, bytes, maxPx) {
+    try {
+      const bmp = await createImageBitmap(new Blob([bytes]));
+      const k = Math.min(1, maxPx / Math.max(bmp.width, bmp.height));
+      const w = Math.max(1, Math.round(bmp.width * k));
+      const h = Math.max(1, Math.round(bmp.height * k));
+      const canvas = new OffscreenCanvas(w, h);
+      const g = canvas.getContext('2d');
+      g.imageSmoothingQuality = 'high';
+      g.drawImage(bmp, 0, 0, w, h);
+      const rgba = new Uint8Array(g.getImageData(0, 0, w, h).data.buffer);
+      postEvent(EVENT.ImageDecoded, key, rgba, true, w * 65536 + h);
+    } catch (e) {
+      postEvent(EVENT.ImageDecoded, key, null, false, 0);
+    }
+  }
+
   function broadcast(json) { if (channel) channel.postMessage({ type: 'change', json }); }
 
   function setFullscreen(on) {
@@ -458,7 +491,7 @@
 
   window.LWHost = {
     persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
-    fetchFontShard, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
+    fetchFontShard, decodeImage, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
   };
   if (!('WebGL2RenderingContext' in window)) {
     showFatal('此浏览器不支持 WebGL2，请使用最新版的 Chrome、Edge、Firefox 或 Safari。');

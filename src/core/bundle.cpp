@@ -62,10 +62,11 @@ bool AnyMarkup(const json& v, std::string* where, const std::string& path) {
 
 bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string* why) {
   if (!row.is_object()) { *why = "表格行不是对象"; return false; }
-  for (const auto& [k, v] : row.items()) {
-    const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == k; });
-    if (it == cols.end()) { *why = "表格中有未知的列“" + k + "”"; return false; }
-    if (!ValueShapeOk(*it, v, why)) return false;
+  for (auto cell = row.begin(); cell != row.end(); ++cell) {
+    const std::string key = cell.key();
+    const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == key; });
+    if (it == cols.end()) { *why = "表格中有未知的列“" + key + "”"; return false; }
+    if (!ValueShapeOk(*it, cell.value(), why)) return false;
   }
   return true;
 }

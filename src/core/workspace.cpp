@@ -218,6 +218,15 @@ bool Workspace::PutRecord(const Record& incoming) {
   return true;
 }
 
+void Workspace::ClearAll() {
+  pending_.clear();
+  for (const char* dir : {kDraftDir, kTrashDir, kPhotoDir, "imports"})
+    for (const std::string& name : store_.List(dir)) store_.Remove(std::string(dir) + "/" + name);
+  for (const char* file : {kSettingsFile, kProfileFile}) store_.Remove(file);
+  Load();
+  if (on_written) on_written();
+}
+
 std::string Workspace::AddPhoto(const std::string& bytes) {
   const std::string sha = Sha256Hex(bytes);
   const std::string rel = std::string(kPhotoDir) + "/" + sha;

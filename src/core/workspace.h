@@ -34,6 +34,7 @@ class Workspace {
   void Touch(const std::string& uuid, double now_ms);
   void TouchSettings(double now_ms);
   bool HasPending() const { return !pending_.empty(); }
+  bool HasPendingFor(const std::string& uuid) const { return pending_.count(uuid) != 0; }
   // Time at which Flush() has work to do, or nullopt when nothing is pending.
   std::optional<double> NextDeadline() const;
   // Writes every record whose debounce expired (all of them when force). Returns the number
@@ -58,9 +59,13 @@ class Workspace {
   // Replaces a draft with an incoming version (import, restore from backup); saved now.
   bool PutRecord(const Record& r);
 
+  // Deletes everything stored on this device (after a backup; the UI insists on one).
+  void ClearAll();
+
   // --- Photos: content-addressed files photos/<sha256> ------------------------------------------
   std::string AddPhoto(const std::string& bytes);  // returns the SHA-256, "" on failure
   bool ReadPhoto(const std::string& sha256, std::string& out) const;
+  const FileStore& store() const { return store_; }
   int CollectUnusedPhotos();
 
   Record* FindDraft(const std::string& uuid);

@@ -49,6 +49,14 @@ void PrintHtml(const std::string& html);
 // --- Fonts -----------------------------------------------------------------------------------
 void FetchFontShard(const std::string& file);
 
+// --- Images --------------------------------------------------------------------------------------
+// Decodes a photo (JPEG/PNG/WebP/GIF) into an RGBA thumbnail at most max_px on its long side.
+// Answers with Event::ImageDecoded: name = key, data = RGBA bytes, number = width * 65536 + height.
+void DecodeImage(const std::string& key, const std::string& bytes, int max_px);
+// A GPU texture for ImGui::Image (0 on failure).
+unsigned long long CreateTexture(const std::string& rgba, int width, int height);
+void DestroyTexture(unsigned long long id);
+
 // --- Other tabs ------------------------------------------------------------------------------
 void Broadcast(const std::string& json);
 
@@ -67,6 +75,7 @@ struct Event {
     DataReloaded,   // the data folder was refreshed from IndexedDB (read-only tab)
     FeedBundle,     // a bundle fetched from the live feed: name = url, data = bytes
     FullscreenExit,
+    ImageDecoded,   // name = key given to DecodeImage
   };
   Kind kind;
   std::string name;

@@ -42,6 +42,11 @@ void FetchFontShard(const std::string& file) {
   ss << in.rdbuf();
   PostEvent({Event::Kind::FontShard, file, ss.str(), in.good() || !ss.str().empty()});
 }
+void DecodeImage(const std::string& key, const std::string&, int) {
+  PostEvent({Event::Kind::ImageDecoded, key, {}, false});  // no image codec natively: placeholder shown
+}
+unsigned long long CreateTexture(const std::string&, int, int) { return 1; }
+void DestroyTexture(unsigned long long) {}
 void Broadcast(const std::string&) {}
 void SetFullscreen(bool) {}
 void SetTitle(const std::string&) {}

@@ -7,6 +7,7 @@
 //      data is the real one: reading on Ctrl+V keydown would give the previous paste).
 //  [X] Storage: IDBFS sync is serialized, times out (3.1.6 never calls back on a full disk) and
 //      only runs in the tab that holds the writer lock.
+#include <GLES2/gl2.h>
 #include <emscripten.h>
 
 #include <cstring>
@@ -38,6 +39,9 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
 EM_JS(void, js_open_files, (const char* accept, int multiple), { LWHost.openFiles(UTF8ToString(accept), !!multiple); });
 EM_JS(void, js_print, (const char* html), { LWHost.printHtml(UTF8ToString(html)); });
 EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
+EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int max_px), {
+  LWHost.decodeImage(UTF8ToString(key), HEAPU8.slice(data, data + len), max_px);
+});
 EM_JS(void, js_broadcast, (const char* json), { LWHost.broadcast(UTF8ToString(json)); });
 EM_JS(void, js_fullscreen, (int on), { LWHost.setFullscreen(!!on); });
 EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
@@ -100,6 +104,26 @@ void OpenFilePicker(const std::string& accept, bool multiple) { js_open_files(ac
 void PrintHtml(const std::string& html) { js_print(html.c_str()); }
 void FetchFontShard(const std::string& file) { js_fetch_font(file.c_str()); }
 void Broadcast(const std::string& json) { js_broadcast(json.c_str()); }
+void DecodeImage(const std::string& key, const std::string& bytes, int max_px) {
+  js_decode_image(key.c_str(), bytes.data(), static_cast<int>(bytes.size()), max_px);
+}
+unsigned long long CreateTexture(const std::string& rgba, int w, int h) {
+  if (rgba.size() != static_cast<size_t>(w) * h * 4 || w <= 0 || h <= 0) return 0;
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  return tex;
+}
+void DestroyTexture(unsigned long long id) {
+  const GLuint tex = static_cast<GLuint>(id);
+  glDeleteTextures(1, &tex);
+}
 void SetFullscreen(bool on) { js_fullscreen(on); }
 void SetTitle(const std::string& title) { js_set_title(title.c_str()); }
 std::vector<Event> TakeEvents() { return std::exchange(g_events, {}); }

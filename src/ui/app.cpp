@@ -4,11 +4,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundle_io.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "photo_widget.h"
 #include "platform.h"
+#include "screen_drafts.h"
+#include "screen_form.h"
 #include "screen_home.h"
 #include "screen_profile.h"
 #include "screen_settings.h"
@@ -18,17 +22,25 @@
 namespace lw::ui {
 
 struct App::Impl {
-  Impl() : ws(platform::DataDir()), ctx(ws, forms, regions) {}
+  Impl() : ws(platform::DataDir()), ctx(ws, forms, regions, campaigns), form(photos) {}
   Workspace ws;
   FormLibrary forms;
   RegionDb regions;
+  CampaignLibrary campaigns;
   FontManager fonts;
+  PhotoCache photos;
   AppContext ctx;
   HomeScreen home;
   ProfileScreen profile;
+  DraftsScreen drafts;
+  FormScreen form;
   SettingsScreen settings;
   int applied_scale = -1;
   bool applied_dark = false;
+  std::vector<std::pair<std::string, std::string>> pending_files;  // name, bytes (one batch)
+
+  void OnFiles();
+  void ExportRecord(AppContext& c, const Record& r);
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
@@ -51,9 +63,16 @@ bool App::Init() {
   if (!m.fonts.Init(assets)) init_error_ = "字体文件缺失，无法显示中文。";
   m.forms = LoadFormLibrary(assets + "/forms");
   for (const std::string& e : m.forms.errors) fprintf(stderr, "[forms] %s\n", e.c_str());
+  m.campaigns = LoadCampaigns(assets + "/campaigns");
+  for (const std::string& e : m.campaigns.errors) fprintf(stderr, "[campaigns] %s\n", e.c_str());
   if (!m.regions.LoadJson(ReadAll(assets + "/regions.json"))) fprintf(stderr, "[regions] 行政区划数据无法读取\n");
-  m.ws.Load();
   m.ws.on_written = [] { platform::PersistData(); };
+  m.ws.Load();
+  if (platform::Storage().writable) {
+    if (int n = m.ws.MigrateDrafts(m.forms)) m.ctx.Toast(std::to_string(n) + " 份草稿已按新版表格自动更新");
+    m.ws.CollectUnusedPhotos();
+  }
+  m.form.on_export = [this](AppContext& c, const Record& r) { impl_->ExportRecord(c, r); };
   platform::SetFlushHandler([this] { FlushNow(false); });
   platform::SetSelectionProvider([] { return ActiveSelection(); });
   InstallItemRegistry(ImGui::GetCurrentContext());
@@ -66,6 +85,56 @@ bool App::Init() {
 
 // [SECTION] Events -------------------------------------------------------------------------------
 
+void App::Impl::ExportRecord(AppContext& c, const Record& r) {
+  c.ws.Flush(c.now_ms, true);
+  const FormDef* f = c.EffectiveForm(r.form);
+  if (f && !ValidateRecord(*f, r.values, c.Validation()).empty()) {
+    c.Toast("还有需要修改的地方，请先按提示改正后再导出", true);
+    return;
+  }
+  const Bundle b = MakeBundle(c.ws, {&r}, "submission", c.ws.settings.campaign);
+  const std::string unit = c.ws.profile.values.value("unit", "");
+  const std::string name = BundleFileName(unit, TodayLocal(), f ? f->short_title : r.form);
+  platform::Download(name, "application/json", WriteBundle(b, c.forms));
+  c.ws.MarkExported({r.uuid});
+  c.Toast("已导出：" + name);
+}
+
+void App::Impl::OnFiles() {
+  AppContext& c = ctx;
+  auto files = std::exchange(pending_files, {});
+  if (files.empty()) return;
+  const FileTarget target = std::exchange(c.file_target, FileTarget{});
+  if (target.kind == FileTarget::Kind::Photos) {
+    c.Toast(AddPhotos(c, target.uuid, target.field, files));
+    return;
+  }
+  // Dropped photos go to the open form's first photo field with room.
+  if (c.screen == Screen::Form && !SniffImageMime(files[0].second).empty()) {
+    if (const Record* r = ws.FindDraft(c.open_uuid))
+      if (const FormDef* f = forms.Find(r->form))
+        for (const FieldDef* fd : f->AllFields())
+          if (fd->type == FieldType::Photos) {
+            c.Toast(AddPhotos(c, r->uuid, fd->id, files));
+            return;
+          }
+  }
+  for (const auto& [name, bytes] : files) {
+    const BundleReadResult res = ReadBundle(bytes, forms);
+    if (!res.bundle) {
+      c.Toast("“" + name + "”无法读取：" + res.error, true);
+      continue;
+    }
+    if (target.kind == FileTarget::Kind::Restore || res.bundle->kind == "backup") {
+      const RestoreReport rep = RestoreBackup(ws, *res.bundle);
+      c.theme_dirty = true;
+      c.Toast(rep.Summary(), !rep.error.empty());
+    } else {
+      c.Toast("“" + name + "”是报送数据包，请到“汇总”页导入", true);
+    }
+  }
+}
+
 void App::BeforeFrame(double now_ms) {
   Impl& m = *impl_;
   AppContext& c = m.ctx;
@@ -74,16 +143,22 @@ void App::BeforeFrame(double now_ms) {
     using K = platform::Event::Kind;
     switch (e.kind) {
       case K::FontShard: m.fonts.OnShard(e.name, e.data, e.ok); break;
+      case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.number, e.ok); break;
+      case K::FileOpened: m.pending_files.emplace_back(e.name, std::move(e.data)); break;
+      case K::FileTooLarge:
+        c.Toast("“" + e.name + "”太大（" + std::to_string(static_cast<long long>(e.number / 1048576)) +
+                    " MB），不能超过 50 MB",
+                true);
+        break;
       case K::DataReloaded:
         m.ws.Load();
         c.theme_dirty = true;
         break;
-      case K::StorageChanged: break;  // Storage() is read when drawn
       default: break;
     }
   }
-  const platform::StorageInfo info = platform::Storage();
-  c.writable = info.writable;
+  m.OnFiles();
+  c.writable = platform::Storage().writable;
   m.fonts.Update();
   const Settings& s = m.ws.settings;
   if (c.theme_dirty || s.text_scale != m.applied_scale || s.dark != m.applied_dark) {
@@ -124,7 +199,7 @@ void SaveStatus(const AppContext& c) {
   const float w = ImGui::CalcTextSize(text).x;
   ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(info.failed ? ImVec4(1, 0.8f, 0.8f, 1) : ImVec4(1, 1, 1, 0.85f), "%s", text);
+  TextItem(text, info.failed ? ImVec4(1, 0.8f, 0.8f, 1) : ImVec4(1, 1, 1, 0.85f));
 }
 
 void Header(AppContext& c) {
@@ -142,20 +217,24 @@ void Header(AppContext& c) {
     const char* label;
     Screen screen;
   };
-  static const Nav kNav[] = {{"首页", Screen::Home}, {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
+  static const Nav kNav[] = {{"首页", Screen::Home},
+                             {"填报", Screen::Drafts},
+                             {"单位信息", Screen::Profile},
+                             {"设置", Screen::Settings}};
   for (const Nav& n : kNav) {
-    if (NavButton(n.label, c.screen == n.screen)) c.Go(n.screen);
+    const bool selected = c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
+    if (NavButton(n.label, selected)) c.Go(n.screen);
     ImGui::SameLine();
   }
   SaveStatus(c);
   ImGui::SetCursorPosY(h + Em() * 0.5f);
 }
 
-void Banners() {
+void Banners(AppContext& c) {
   const platform::StorageInfo info = platform::Storage();
   if (!info.writable) {
     BeginCard("readonly");
-    ErrorText("LearnWeek 已在另一个标签页中打开。为避免互相覆盖，此页只能查看。");
+    ErrorText("LearnWeek 已在另一个标签页中打开。为避免互相覆盖，此页只能查看，内容会随另一页自动更新。");
     if (PrimaryButton("在此页继续编辑")) platform::TakeOverStorage();
     EndCard();
   }
@@ -164,16 +243,34 @@ void Banners() {
     ErrorText(info.error);
     EndCard();
   }
+  for (const std::string& w : c.ws.load_warnings()) ErrorText(w);
 }
 
-void ToastOverlay(AppContext& c) {
+void ToastWindow(AppContext& c) {
   if (c.now_ms >= c.toast_until || c.toast.empty()) return;
-  const ImVec2 size = ImGui::CalcTextSize(c.toast.c_str()) + ImVec2(Em() * 2, Em());
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const ImVec2 pos(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + vp->Size.y - size.y - Em() * 2);
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  dl->AddRectFilled(pos, pos + size, U32(c.toast_error ? Colors().error : ImVec4(0.12f, 0.16f, 0.22f, 0.92f)), 8);
-  dl->AddText(pos + ImVec2(Em(), Em() * 0.5f), IM_COL32_WHITE, c.toast.c_str());
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.8f, FLT_MAX));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, c.toast_error ? Colors().error : ImVec4(0.12f, 0.16f, 0.22f, 0.95f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+  ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoNav);
+  ImGui::PushTextWrapPos(vp->Size.x * 0.75f);
+  TextItem(c.toast, ImVec4(1, 1, 1, 1));
+  ImGui::PopTextWrapPos();
+  if (!c.undo_uuid.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("撤销")) {
+      if (c.ws.Restore(c.undo_uuid)) c.Go(Screen::Form, c.undo_uuid);
+      c.undo_uuid.clear();
+      c.toast_until = 0;
+    }
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
 }
 
 }  // namespace
@@ -191,22 +288,25 @@ void App::Frame() {
                                 ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("LearnWeek", nullptr, root);
   Header(c);
-  const float max_w = Em() * 56;
+  const bool wide = c.screen == Screen::Form || c.screen == Screen::Desk || c.screen == Screen::Map;
+  const float max_w = Em() * (wide ? 72 : 56);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float w = std::min(avail, max_w);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
   ImGui::BeginChild("page", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-  Banners();
+  Banners(c);
   switch (c.screen) {
     case Screen::Home: m.home.Draw(c); break;
     case Screen::Profile: m.profile.Draw(c); break;
+    case Screen::Drafts: m.drafts.Draw(c); break;
+    case Screen::Form: m.form.Draw(c); break;
     case Screen::Settings: m.settings.Draw(c); break;
     default: m.home.Draw(c); break;
   }
-  ImGui::Dummy(ImVec2(0, Em() * 2));
+  ImGui::Dummy(ImVec2(0, Em() * 4));
   ImGui::EndChild();
   ImGui::End();
-  ToastOverlay(c);
+  ToastWindow(c);
 }
 
 }  // namespace lw::ui

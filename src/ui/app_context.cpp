@@ -7,6 +7,11 @@ namespace lw::ui {
 
 void AppContext::Edited(const std::string& uuid) {
   ws.Touch(uuid, now_ms);
+  ++edit_serial_[uuid];
+  if (ws.settings.backup_done) {  // the last backup no longer holds everything
+    ws.settings.backup_done = false;
+    ws.TouchSettings(now_ms);
+  }
   if (auto due = ws.NextDeadline()) platform::ScheduleFlush(*due - now_ms);
 }
 
@@ -21,10 +26,63 @@ void AppContext::Go(Screen s, std::string uuid) {
   open_uuid = std::move(uuid);
 }
 
+const Campaign* AppContext::campaign() const {
+  if (const Campaign* c = campaigns.Find(ws.settings.campaign)) return c;
+  return campaigns.campaigns.empty() ? nullptr : &campaigns.campaigns.front();
+}
+
+const Issuer* AppContext::issuer() const {
+  const Campaign* c = campaign();
+  if (!c) return nullptr;
+  if (const Issuer* i = c->FindIssuer(ws.settings.issuer)) return i;
+  return c->issuers.empty() ? nullptr : &c->issuers.front();
+}
+
+const FormDef* AppContext::EffectiveForm(const std::string& form_id) {
+  const FormDef* base = forms.Find(form_id);
+  const Issuer* is = issuer();
+  if (!base || !is) return base;
+  const std::string key = (campaign() ? campaign()->id : "") + "/" + is->id + "/" + form_id;
+  auto it = effective_.find(key);
+  if (it != effective_.end()) return &it->second;
+  nlohmann::json rules = nlohmann::json::object();
+  for (const Requirement& r : is->requirements)
+    if (r.form == form_id) rules.update(r.rules);
+  return &effective_.emplace(key, ApplyRules(*base, rules)).first->second;
+}
+
+ValidationContext AppContext::Validation() const {
+  ValidationContext v;
+  v.regions = &regions;
+  if (const Campaign* c = campaign()) v.window = c->WindowFor(issuer());
+  return v;
+}
+
+DraftStatus AppContext::StatusOf(const Record& r) {
+  StatusCache& c = status_cache_[r.uuid];
+  const std::string issuer_key = (campaign() ? campaign()->id : "") + "/" + (issuer() ? issuer()->id : "");
+  const unsigned serial = edit_serial_[r.uuid];
+  if (c.serial == serial && c.exported == r.exported && c.updated == r.updated && c.issuer == issuer_key) return c.status;
+  c = {serial, r.exported, r.updated, issuer_key, DraftStatus::Draft};
+  const FormDef* f = EffectiveForm(r.form);
+  const bool valid = f && ValidateRecord(*f, r.values, Validation()).empty();
+  const bool exported = !r.exported.empty() && r.exported >= r.updated && !ws.HasPendingFor(r.uuid);
+  c.status = exported ? DraftStatus::Exported : valid ? DraftStatus::Valid : DraftStatus::Draft;
+  return c.status;
+}
+
+std::string AppContext::TitleOf(const Record& r) const {
+  for (const char* key : {"name", "title", "unit", "organizer"})
+    if (r.values.contains(key) && r.values[key].is_string() && !r.values[key].get<std::string>().empty())
+      return r.values[key].get<std::string>();
+  return "（未命名）";
+}
+
 void AppContext::Toast(std::string text, bool error) {
   toast = std::move(text);
   toast_error = error;
-  toast_until = now_ms + 4000;
+  toast_until = now_ms + 5000;
+  undo_uuid.clear();
   platform::RequestRedraw();
 }
 

@@ -1,40 +1,71 @@
 // app_context.h — what every screen may use: the user's data, the shipped definitions, and a
 // few app-wide actions. Screens never talk to the host directly except through platform.h.
 #pragma once
+#include <map>
 #include <string>
 
+#include "campaign.h"
 #include "form_def.h"
 #include "region.h"
+#include "validate.h"
 #include "workspace.h"
 
 namespace lw::ui {
 
 enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Settings };
 
+// Where files chosen in the picker (or dropped) should go.
+struct FileTarget {
+  enum class Kind { Import, Photos, Restore } kind = Kind::Import;
+  std::string uuid, field;  // for Photos
+};
+
 class AppContext {
  public:
-  AppContext(Workspace& ws, const FormLibrary& forms, const RegionDb& regions)
-      : ws(ws), forms(forms), regions(regions) {}
+  AppContext(Workspace& ws, const FormLibrary& forms, const RegionDb& regions, const CampaignLibrary& campaigns)
+      : ws(ws), forms(forms), regions(regions), campaigns(campaigns) {}
   Workspace& ws;
   const FormLibrary& forms;
   const RegionDb& regions;
+  const CampaignLibrary& campaigns;
 
   double now_ms = 0;
   bool writable = true;  // false while another tab owns the data
   Screen screen = Screen::Home;
   std::string open_uuid;  // the draft shown by Screen::Form
+  FileTarget file_target;
 
   // Call after changing a record: saves it within a second.
   void Edited(const std::string& uuid);
   void SettingsChanged();
   void Go(Screen s, std::string uuid = {});
 
+  // The chosen campaign and issuer (settings), with fall-backs.
+  const Campaign* campaign() const;
+  const Issuer* issuer() const;
+  // The form as the chosen issuer asks for it (its rule overrides applied), or nullptr.
+  const FormDef* EffectiveForm(const std::string& form_id);
+  ValidationContext Validation() const;
+  DraftStatus StatusOf(const Record& r);
+  std::string TitleOf(const Record& r) const;  // a human name for a draft: its name/title field
+
   // A short message at the bottom of the window, e.g. "已导出".
   void Toast(std::string text, bool error = false);
   std::string toast;
   bool toast_error = false;
   double toast_until = 0;
+  std::string undo_uuid;  // a draft just deleted: the toast offers 撤销
   bool theme_dirty = true;
+
+ private:
+  struct StatusCache {
+    unsigned serial = ~0u;
+    std::string exported, updated, issuer;
+    DraftStatus status = DraftStatus::Draft;
+  };
+  std::map<std::string, unsigned> edit_serial_;
+  std::map<std::string, StatusCache> status_cache_;
+  std::map<std::string, FormDef> effective_;  // key: issuer key + form id
 };
 
 }  // namespace lw::ui

@@ -54,7 +54,7 @@ bool IntegerInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const std::string id = "##" + f.label;
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsDecimal;
   if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
-  if (!LineInput(id.c_str(), s, f.hint.empty() ? "0" : f.hint.c_str(), flags, env.width, env.error)) return false;
+  if (!LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error)) return false;
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.' || c == '+' || c == '*' || c == '/'; }),
           s.end());
   json next;
@@ -77,7 +77,10 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
   ImGui::SetNextItemWidth(width);
   const char* preview = index >= 0 && index < static_cast<int>(items.size()) ? items[index].c_str() : placeholder;
   bool picked = false;
-  if (ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge)) {
+  const ImGuiID combo_id = ImGui::GetID(id);
+  const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);
+  LabelItem(combo_id, id[0] == '#' && id[1] == '#' ? id + 2 : id);  // BeginCombo has no test-engine label hook
+  if (open) {
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
       const bool sel = i == index;
       if (ImGui::Selectable(items[i].c_str(), sel)) {
@@ -100,13 +103,12 @@ int CurrentYear() {
 
 bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const bool month_only = f.precision == "month";
+  // Also parses the partial values stored while the user is still choosing ("2020-", "2020-10-").
   const std::string s = Str(value);
   int y = 0, m = 0, d = 0;
-  if (s.size() >= 7) {
-    y = std::atoi(s.substr(0, 4).c_str());
-    m = std::atoi(s.substr(5, 2).c_str());
-    if (s.size() >= 10) d = std::atoi(s.substr(8, 2).c_str());
-  }
+  if (s.size() >= 4) y = std::atoi(s.substr(0, 4).c_str());
+  if (s.size() >= 7) m = std::atoi(s.substr(5, 2).c_str());
+  if (s.size() >= 10) d = std::atoi(s.substr(8, 2).c_str());
   int y_lo = 1920, y_hi = CurrentYear();
   if (f.in_campaign_window && env.validation && env.validation->window) {
     y_lo = env.validation->window->begin.year;
@@ -122,12 +124,12 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   int yi = y ? y_hi - y : -1, mi = m - 1, di = d - 1;
   const float w = Em() * 6.0f;
   ImGui::BeginDisabled(env.read_only);
-  bool changed = Combo("##year", yi, years, "年", w);
+  bool changed = Combo(("##" + f.label + "·年").c_str(), yi, years, "年", w);
   ImGui::SameLine();
-  changed |= Combo("##month", mi, months, "月", w * 0.8f);
+  changed |= Combo(("##" + f.label + "·月").c_str(), mi, months, "月", w * 0.8f);
   if (!month_only) {
     ImGui::SameLine();
-    changed |= Combo("##day", di, days, "日", w * 0.8f);
+    changed |= Combo(("##" + f.label + "·日").c_str(), di, days, "日", w * 0.8f);
   }
   ImGui::EndDisabled();
   if (!changed) return false;
@@ -188,7 +190,7 @@ bool MultiChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
   return changed;
 }
 
-bool RegionInput(const FieldDef&, json& value, const FieldEnv& env) {
+bool RegionInput(const FieldDef& f, json& value, const FieldEnv& env) {
   if (!env.regions || env.regions->empty()) return false;
   const RegionDb& db = *env.regions;
   const std::string code = Str(value);
@@ -207,16 +209,16 @@ bool RegionInput(const FieldDef&, json& value, const FieldEnv& env) {
     }
     if (Combo(id, idx, names, placeholder, w)) next = codes[idx];
   };
-  level("##province", db.Provinces(), prov, "省（自治区、直辖市）");
+  level(("##" + f.label + "·省").c_str(), db.Provinces(), prov, "省（自治区、直辖市）");
   ImGui::SameLine();
   const auto cities = prov.empty() ? std::vector<std::string>{} : db.Children(prov);
   ImGui::BeginDisabled(cities.empty());
-  level("##city", cities, city, "市（州、盟）");
+  level(("##" + f.label + "·市").c_str(), cities, city, "市（州、盟）");
   ImGui::EndDisabled();
   ImGui::SameLine();
   const auto counties = city.empty() ? std::vector<std::string>{} : db.Children(city);
   ImGui::BeginDisabled(counties.empty());
-  level("##county", counties, county ? code : std::string(), "县（市、区）");
+  level(("##" + f.label + "·县").c_str(), counties, county ? code : std::string(), "县（市、区）");
   ImGui::EndDisabled();
   ImGui::EndDisabled();
   return SetString(value, next);
@@ -225,8 +227,9 @@ bool RegionInput(const FieldDef&, json& value, const FieldEnv& env) {
 bool ComputedValue(const FieldDef& f, const FieldEnv& env) {
   const long long total = env.form && env.record ? SumOf(*env.form, *env.record, f.sum_of) : 0;
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(Colors().accent, "%lld", total);
-  LabelLastItem(f.label + " " + std::to_string(total));
+  TextItem(std::to_string(total), Colors().accent);
+  RegisterText(f.label + " " + std::to_string(total), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+               ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
   return false;
 }
 
@@ -256,7 +259,7 @@ bool FieldInput(const FieldDef& f, json& value, const FieldEnv& env) {
   return changed;
 }
 
-void CharCounter(const FieldDef& f, const json& value) {
+void CharCounter(const FieldDef& f, const json& value) {  // registered: tests read the count
   if (f.type != FieldType::Text && f.type != FieldType::TextArea) return;
   const size_t n = utf8::CountChars(Str(value));
   const Palette& p = Colors();
@@ -267,7 +270,7 @@ void CharCounter(const FieldDef& f, const json& value) {
   else if (f.max_chars) snprintf(buf, sizeof buf, "%zu / %d 字", n, *f.max_chars);
   else if (f.min_chars) snprintf(buf, sizeof buf, "%zu 字（不少于 %d 字）", n, *f.min_chars);
   else snprintf(buf, sizeof buf, "%zu 字", n);
-  ImGui::TextColored(over ? p.error : under ? p.warn : p.text_muted, "%s", buf);
+  TextItem(buf, over ? p.error : under ? p.warn : p.text_muted);
 }
 
 }  // namespace lw::ui

@@ -33,6 +33,7 @@ void FormView::Reset() {
 void FormView::Revalidate(const FormDef& form, const Record& record, const ValidationContext& ctx) {
   issues_ = ValidateRecord(form, record.values, ctx);
   validated_uuid_ = record.uuid;
+  validated_form_ = &form;
   validated_edits_ = edits_;
 }
 
@@ -46,15 +47,13 @@ bool FormView::Visible(const Issue& i, const Record& record) const {
 void FormView::DrawSummary() {
   const Palette& p = Colors();
   if (issues_.empty()) {
-    ImGui::TextColored(p.ok, "√ 全部填写正确");
+    TextItem("√ 全部填写正确", p.ok);
     return;
   }
   char buf[64];
-  snprintf(buf, sizeof buf, "还有 %zu 处需要填写或修改", issues_.size());
-  ImGui::PushStyleColor(ImGuiCol_Text, p.error);
+  snprintf(buf, sizeof buf, "%zu 处需要修改", issues_.size());
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(buf);
-  ImGui::PopStyleColor();
+  TextItem(buf, p.error);
   ImGui::SameLine();
   if (ImGui::SmallButton(summary_open_ ? "收起" : "逐项查看")) {
     summary_open_ = !summary_open_;
@@ -116,7 +115,7 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
 }
 
 bool FormView::Draw(const FormDef& form, Record& record, const FieldEnv& env) {
-  if (validated_uuid_ != record.uuid || validated_edits_ != edits_) {
+  if (validated_uuid_ != record.uuid || validated_edits_ != edits_ || validated_form_ != &form) {
     if (validated_uuid_ != record.uuid) Reset();
     static const ValidationContext kNone;
     Revalidate(form, record, env.validation ? *env.validation : kNone);

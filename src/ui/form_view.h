@@ -32,6 +32,7 @@ class FormView {
 
   std::vector<Issue> issues_;
   std::string validated_uuid_;
+  const FormDef* validated_form_ = nullptr;  // rules differ per issuer: revalidate when it changes
   unsigned edits_ = 0, validated_edits_ = ~0u;
   std::set<std::string> touched_;
   bool show_all_ = false;

@@ -71,11 +71,31 @@ bool IsTextFieldAt(float x, float y) {
   return false;
 }
 
-void LabelLastItem(const std::string& label) {
-  ImGuiContext& g = *GImGui;
-  for (auto it = g_items.rbegin(); it != g_items.rend(); ++it)
-    if (it->id == g.LastItemData.ID) { it->label = label; return; }
+void RegisterText(const std::string& text, float x0, float y0, float x1, float y1) {
+  ImGuiWindow* window = GImGui->CurrentWindow;
+  ImRect r(x0, y0, x1, y1);
+  r.ClipWithFull(window->ClipRect);
+  if (r.GetWidth() <= 0.5f || r.GetHeight() <= 0.5f || text.empty()) return;
+  std::string name = window->Name;
+  if (const auto slash = name.find('/'); slash != std::string::npos) name = name.substr(0, slash);
+  g_items.push_back({ImHashStr(text.c_str(), 0, window->ID ^ static_cast<ImGuiID>(y0)), text, name, r, false});
 }
+
+void TextItem(const std::string& text, const ImVec4& color) {
+  ImGui::TextColored(color, "%s", text.c_str());
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  RegisterText(text, a.x, a.y, b.x, b.y);
+}
+
+void LabelItem(ImGuiID id, const std::string& label) {
+  for (auto it = g_items.rbegin(); it != g_items.rend(); ++it)
+    if (it->id == id) {
+      it->label = label;
+      return;
+    }
+}
+
+void LabelLastItem(const std::string& label) { LabelItem(GImGui->LastItemData.ID, label); }
 
 }  // namespace lw::ui
 
@@ -95,7 +115,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
   for (auto it = lw::ui::g_items.rbegin(); it != lw::ui::g_items.rend(); ++it) {
     if (it->id != id) continue;
-    if (it->label.empty() && label && !std::strchr(label, '/')) it->label = lw::ui::CleanLabel(label);  // '/': a child window
+    // A child window registers itself as an item labelled "Parent/child_ID": not a widget.
+    if (it->label.empty() && label && !ImGui::FindWindowByID(id)) it->label = lw::ui::CleanLabel(label);
     it->input = it->input || (flags & ImGuiItemStatusFlags_Inputable) != 0;
     return;
   }

@@ -3,7 +3,9 @@
 
 #include <cstdio>
 
+#include "bundle_io.h"
 #include "imgui.h"
+#include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
 #include "theme.h"
@@ -59,6 +61,53 @@ void ThemeCard(AppContext& app) {
   EndCard();
 }
 
+void BackupCard(AppContext& app) {
+  BeginCard("backup");
+  SubHeading("备份与恢复");
+  Muted("把本机的全部表格、照片和单位信息存为一个备份文件（可拷到U盘或发邮件保存），需要时从文件恢复。");
+  ImGui::BeginDisabled(!app.writable);
+  if (PrimaryButton("保存全部数据到备份文件")) {
+    app.ws.Flush(app.now_ms, true);
+    const Bundle b = MakeBackup(app.ws, app.ws.settings.campaign);
+    const std::string unit = app.ws.profile.values.value("unit", "");
+    platform::Download(BundleFileName(unit, TodayLocal(), "备份"), "application/json", WriteBundle(b, app.forms));
+    app.ws.settings.backup_done = true;
+    app.SettingsChanged();
+    app.Toast("已保存备份文件（" + std::to_string(b.records.size()) + " 份表格，" + std::to_string(b.photos.size()) +
+              " 张照片）");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("从备份文件恢复…")) {
+    app.file_target = {FileTarget::Kind::Restore, {}, {}};
+    platform::OpenFilePicker(".json,application/json", false);
+  }
+  ImGui::EndDisabled();
+  if (app.ws.settings.backup_done) TextItem("√ 备份后没有新的修改", Colors().ok);
+  else Muted("上次备份之后有新的修改（或尚未备份）。");
+  ImGui::Spacing();
+  ImGui::BeginDisabled(!app.ws.settings.backup_done || !app.writable);
+  if (DangerButton("清除本机数据…")) ImGui::OpenPopup("确认清除");
+  ImGui::EndDisabled();
+  if (!app.ws.settings.backup_done) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("先保存备份文件，才能清除");
+  }
+  if (ImGui::BeginPopupModal("确认清除", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("将删除本机浏览器中保存的全部表格、照片和单位信息。");
+    ImGui::TextUnformatted("已保存的备份文件不受影响，可以随时恢复。确定清除吗？");
+    if (DangerButton("确定清除")) {
+      app.ws.ClearAll();
+      app.theme_dirty = true;
+      app.Toast("本机数据已清除");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("取消")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  EndCard();
+}
+
 void StorageCard(AppContext&) {
   BeginCard("storage");
   SubHeading("本机存储");
@@ -78,6 +127,7 @@ void SettingsScreen::Draw(AppContext& app) {
   ImGui::Spacing();
   TextSizeCard(app);
   ThemeCard(app);
+  BackupCard(app);
   StorageCard(app);
 }
 

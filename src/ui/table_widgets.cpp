@@ -5,6 +5,7 @@
 #include "field_widgets.h"
 #include "imgui.h"
 #include "item_registry.h"
+#include "platform.h"
 #include "theme.h"
 #include "validate.h"
 
@@ -77,7 +78,7 @@ bool AddRowPopup(json& extra) {
 bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
   json rows = value.is_array() ? value : json::array();
   bool changed = false;
-  const int ncols = static_cast<int>(f.columns.size()) + 2;
+  const int ncols = static_cast<int>(f.columns.size()) + 2;  // 序号, fields…, 调整
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   int move_from = -1, move_to = -1, remove = -1;
   if (ImGui::BeginTable("rows", ncols, flags)) {
@@ -160,30 +161,33 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const int ncols = static_cast<int>(cols.size()) + 2;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_RowBg;
-  const float row_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
-  const float height = row_h * (rows.size() + 1) + ImGui::GetStyle().ScrollbarSize + Em() * 2.5f;
+  // A horizontally scrolling table needs a height: use what its content took last frame.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID height_key = ImGui::GetID("matrix-height");
+  const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  const float height = storage->GetFloat(height_key, row_h * (rows.size() + 2)) + ImGui::GetStyle().ScrollbarSize;
   if (ImGui::BeginTable("matrix", ncols, flags, ImVec2(0, height))) {
-    ImGui::TableSetupScrollFreeze(1, 0);
+    ImGui::TableSetupScrollFreeze(2, 0);  // row names and totals stay while activities scroll
     ImGui::TableSetupColumn("活动主题", ImGuiTableColumnFlags_WidthFixed, Em() * 9);
+    ImGui::TableSetupColumn("合计", ImGuiTableColumnFlags_WidthFixed, Em() * 5);
     for (int c = 0; c < static_cast<int>(cols.size()); ++c)
       ImGui::TableSetupColumn(cols[c].value("theme", "").c_str(), ImGuiTableColumnFlags_WidthFixed, Em() * 11);
-    ImGui::TableSetupColumn("合计", ImGuiTableColumnFlags_WidthFixed, Em() * 5);
 
     // Header: theme names; added activity columns can be removed.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("活动主题");
+    TextItem("活动主题", Colors().text);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("合计");
     for (int c = 0; c < static_cast<int>(cols.size()); ++c) {
       ImGui::TableNextColumn();
       ImGui::PushID(c);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + Em() * 10.5f);
-      ImGui::TextColored(Colors().accent, "%s", cols[c].value("theme", "").c_str());
+      TextItem(cols[c].value("theme", ""), Colors().accent);
       ImGui::PopTextWrapPos();
       if (!env.read_only && c >= static_cast<int>(f.themes.size()) && SmallButton("删除此列")) remove_col = c;
       ImGui::PopID();
     }
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted("合计");
 
     for (const FieldDef& r : rows) {
       ImGui::PushID(r.id.c_str());
@@ -191,6 +195,14 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(r.label.c_str());
+      ImGui::TableNextColumn();
+      if (r.type == FieldType::Integer) {
+        ImGui::AlignTextToFramePadding();
+        const long long total = RowTotal(cols, r.id);
+        ImGui::TextColored(Colors().accent, "%lld", total);
+        RegisterText(r.label + "合计 " + std::to_string(total), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                     ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+      }
       for (int c = 0; c < static_cast<int>(cols.size()); ++c) {
         ImGui::TableNextColumn();
         ImGui::PushID(c);
@@ -202,6 +214,7 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
         sub.error = false;
         FieldDef labeled = r;
         labeled.label = cols[c].value("theme", "") + "·" + r.label;
+        labeled.hint.clear();
         if (FieldInput(labeled, cell, sub)) {
           if (cell.is_null()) cells.erase(r.id);
           else cells[r.id] = cell;
@@ -209,14 +222,12 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
         }
         ImGui::PopID();
       }
-      ImGui::TableNextColumn();
-      if (r.type == FieldType::Integer) {
-        ImGui::AlignTextToFramePadding();
-        const long long total = RowTotal(cols, r.id);
-        ImGui::TextColored(Colors().accent, "%lld", total);
-        LabelLastItem(r.label + "合计 " + std::to_string(total));
-      }
       ImGui::PopID();
+    }
+    const float content_h = ImGui::GetCursorPosY();
+    if (storage->GetFloat(height_key, -1) != content_h) {
+      storage->SetFloat(height_key, content_h);
+      platform::RequestRedraw();
     }
     ImGui::EndTable();
   }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "imgui_internal.h"
+#include "item_registry.h"
 #include "line_break.h"
 #include "text_edit.h"
 #include "theme.h"
@@ -150,6 +151,7 @@ void Paragraph(std::string_view text, float width, ImU32 color) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawLines(dl, text, lines, origin, color ? color : ImGui::GetColorU32(ImGuiCol_Text),
             ImGui::GetCurrentWindow()->ClipRect);
+  RegisterText(std::string(text), origin.x, origin.y, origin.x + width, origin.y + size.y);
 }
 
 bool MultilineInput(const char* id_label, std::string& value, const MultilineOptions& opt) {

@@ -3,6 +3,7 @@
 // a person: click at the coordinates window.learnweek.ui.items() reports, type through real
 // keyboard events or CDP IME composition, paste through the real clipboard.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,29 @@ export const CHROMIUM_ARGS = [
 
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// A Chromium we can kill -9 (a crash, a power cut of the tab): spawned directly with its own
+// profile folder and driven over CDP. Returns { browser, context, kill() }.
+export async function launchKillable(userDataDir) {
+  const child = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
+    [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ws = await new Promise((resolve, reject) => {
+    let err = '';
+    const t = setTimeout(() => reject(new Error('chromium did not start: ' + err)), 20000);
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) { clearTimeout(t); resolve(m[1]); }
+    });
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  const context = browser.contexts()[0];
+  return {
+    browser, context,
+    kill: () => new Promise((r) => { child.once('exit', r); child.kill('SIGKILL'); }),
+  };
 }
 
 // Serves dist/ like tools/serve does (same handler), on a free port. Extra routes for tests.
@@ -45,14 +69,25 @@ export const items = (page) => page.evaluate(() => window.learnweek.ui.items());
 export const state = (page) => page.evaluate(() => window.learnweek.state());
 
 // Waits until an item whose label matches appears (ImGui draws the next frame after input).
-export async function findItem(page, label, { input = null, timeout = 5000, index = 0 } = {}) {
+export async function findItem(page, label, opts = {}) {
+  const { input = null, timeout = 5000, index = 0 } = opts;
   const deadline = Date.now() + timeout;
   let last = [];
+  let prev = null;
   while (Date.now() < deadline) {
     last = await items(page);
     const hits = last.filter((it) => (label instanceof RegExp ? label.test(it.label) : it.label === label) &&
-                                     (input === null || it.input === input));
-    if (hits.length > index) return hits[index];
+                                     (input === null || it.input === input) &&
+                                     (!opts.window || opts.window.test(it.window)));
+    // A window appearing for the first time (a popup) is laid out over two frames: only trust
+    // a rectangle seen twice.
+    if (hits.length > index) {
+      const hit = hits[index];
+      if (prev && prev.id === hit.id && prev.x === hit.x && prev.y === hit.y && prev.w === hit.w) return hit;
+      prev = hit;
+    } else {
+      prev = null;
+    }
     await page.waitForTimeout(50);
   }
   throw new Error(`item "${label}" not found; have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
@@ -71,6 +106,39 @@ export async function reveal(page, label, opts = {}) {
     }
   }
   return findItem(page, label, opts);
+}
+
+// Scrolls a horizontally scrolling table (mouse wheel with deltaX) until the item shows.
+export async function revealRight(page, label, at, opts = {}) {
+  for (let tries = 0; tries < 40; tries++) {
+    try {
+      return await findItem(page, label, { ...opts, timeout: 150 });
+    } catch (e) {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(200, 0);
+      await page.waitForTimeout(60);
+    }
+  }
+  return findItem(page, label, opts);
+}
+
+// Opens a combo (its hidden label) and picks an entry, scrolling the list if needed.
+export async function choose(page, comboLabel, entry, opts = {}) {
+  await click(page, comboLabel, opts);
+  for (let tries = 0; tries < 40; tries++) {
+    try {
+      const it = await findItem(page, entry, { timeout: 120 });
+      await page.mouse.click(it.x + 10, it.y + it.h / 2);
+      await page.waitForTimeout(120);
+      return;
+    } catch (e) {
+      const list = (await items(page)).find((it) => it.window.startsWith('Combo_'));
+      if (list) await page.mouse.move(list.x + 10, list.y + list.h / 2);
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(60);
+    }
+  }
+  throw new Error(`"${entry}" not in combo "${comboLabel}"`);
 }
 
 export async function click(page, label, opts = {}) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
+#include "form_def.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "platform.h"
@@ -103,9 +104,29 @@ int main() {
   EXPECT(state["profile"]["values"]["leader"] == "王堃");
   EXPECT(app.LoadedFontsJson() != "[]");
 
+  // Every shipped form opens and draws: create each one through the "新建表格" menu.
+  const lw::FormLibrary forms = lw::LoadFormLibrary(std::string(std::getenv("LW_ASSET_DIR")) + "/forms");
+  int opened = 0;
+  for (const lw::FormDef& f : forms.forms) {
+    if (f.kind == "profile") continue;
+    EXPECT(Click(app, "填报", false));
+    EXPECT(Click(app, "＋ 新建表格", false));
+    if (!Click(app, f.title, false)) {
+      std::fprintf(stderr, "FAILED: no menu entry for %s\n", f.title.c_str());
+      ++g_failures;
+      continue;
+    }
+    Frame(app, 3);
+    EXPECT(!FindItem("← 返回列表", false).is_null());
+    ++opened;
+  }
+  EXPECT(opened == 13);
+  app.FlushNow(true);
+  EXPECT(nlohmann::json::parse(app.StateJson())["drafts"].size() == 13);
+
   ImGui::DestroyContext();
   fs::remove_all(data);
   if (g_failures) return 1;
-  std::printf("ui smoke: all screens drawn, input saved, font shard merged\n");
+  std::printf("ui smoke: all screens and all 13 forms drawn, input saved, font shard merged\n");
   return 0;
 }

@@ -1,0 +1,132 @@
+// screen_drafts.cpp — see screen_drafts.h.
+#include "screen_drafts.h"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "item_registry.h"
+#include "layout.h"
+#include "theme.h"
+
+namespace lw::ui {
+
+void OpenNewDraft(AppContext& app, const std::string& form_id) {
+  const FormDef* f = app.forms.Find(form_id);
+  if (!f) return;
+  Record& r = app.ws.NewDraft(*f);
+  app.Go(Screen::Form, r.uuid);
+}
+
+void DeleteDraft(AppContext& app, const std::string& uuid) {
+  Record* r = app.ws.FindDraft(uuid);
+  if (!r) return;
+  const std::string title = app.TitleOf(*r);
+  if (app.ws.Delete(uuid)) {
+    app.Toast("已删除“" + title + "”，可在“最近删除”中恢复");
+    app.undo_uuid = uuid;
+  }
+}
+
+namespace {
+
+ImVec4 StatusColor(DraftStatus s) {
+  const Palette& p = Colors();
+  return s == DraftStatus::Exported ? p.accent : s == DraftStatus::Valid ? p.ok : p.warn;
+}
+
+std::string ShortTime(const std::string& iso) {
+  return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;
+}
+
+}  // namespace
+
+void DraftsScreen::NewDraftMenu(AppContext& app) {
+  if (PrimaryButton("＋ 新建表格")) ImGui::OpenPopup("new-draft");
+  if (ImGui::BeginPopup("new-draft")) {
+    for (const FormDef& f : app.forms.forms) {
+      if (f.kind == "profile") continue;
+      if (ImGui::Selectable(f.title.c_str())) OpenNewDraft(app, f.id);
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void DraftsScreen::TrashCard(AppContext& app) {
+  const std::vector<Record> trash = app.ws.Trash();
+  if (trash.empty()) return;
+  BeginCard("trash");
+  SubHeading("最近删除");
+  Muted("删除的表格先放在这里，可以恢复。");
+  for (const Record& r : trash) {
+    ImGui::PushID(r.uuid.c_str());
+    const FormDef* f = app.forms.Find(r.form);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s · %s", f ? f->short_title.c_str() : r.form.c_str(), app.TitleOf(r).c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - Em() * 3);
+    ImGui::BeginDisabled(!app.writable);
+    if (ImGui::SmallButton("恢复") && app.ws.Restore(r.uuid)) app.Toast("已恢复“" + app.TitleOf(r) + "”");
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  EndCard();
+}
+
+void DraftsScreen::Draw(AppContext& app) {
+  Heading("填报");
+  Muted("本机保存的全部表格。每次修改都会自动保存。");
+  ImGui::BeginDisabled(!app.writable);
+  NewDraftMenu(app);
+  ImGui::EndDisabled();
+  ImGui::Spacing();
+  std::vector<Record*> drafts;
+  for (Record& r : app.ws.drafts) drafts.push_back(&r);
+  std::sort(drafts.begin(), drafts.end(), [](const Record* a, const Record* b) { return a->updated > b->updated; });
+  BeginCard("drafts");
+  if (drafts.empty()) Muted("还没有表格。点击“新建表格”，或在首页的材料清单中开始填写。");
+  std::string open, dup, del;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!drafts.empty() && ImGui::BeginTable("list", 5, flags)) {
+    ImGui::TableSetupColumn("表格", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("名称", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
+    ImGui::TableSetupColumn("修改时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
+    ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, Em() * 9.5f);
+    ImGui::TableHeadersRow();
+    for (Record* r : drafts) {
+      ImGui::PushID(r->uuid.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const FormDef* f = app.forms.Find(r->form);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(f ? f->short_title.c_str() : r->form.c_str());
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(app.TitleOf(*r).c_str());
+      ImGui::TableNextColumn();
+      const DraftStatus s = app.StatusOf(*r);
+      ImGui::AlignTextToFramePadding();
+      TextItem(DraftStatusName(s), StatusColor(s));
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%s", ShortTime(r->updated).c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("打开")) open = r->uuid;
+      ImGui::SameLine();
+      ImGui::BeginDisabled(!app.writable);
+      if (ImGui::SmallButton("复制")) dup = r->uuid;
+      ImGui::SameLine();
+      if (ImGui::SmallButton("删除")) del = r->uuid;
+      ImGui::EndDisabled();
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  EndCard();
+  if (!open.empty()) app.Go(Screen::Form, open);
+  if (!dup.empty())
+    if (Record* copy = app.ws.Duplicate(dup)) app.Toast("已复制为新表格“" + app.TitleOf(*copy) + "”");
+  if (!del.empty()) DeleteDraft(app, del);
+  TrashCard(app);
+}
+
+}  // namespace lw::ui

@@ -1,0 +1,23 @@
+// screen_form.h — one draft open for editing: the form, its status, and what to do with it.
+#pragma once
+#include "app_context.h"
+#include "form_view.h"
+#include "photo_widget.h"
+
+namespace lw::ui {
+
+class FormScreen {
+ public:
+  explicit FormScreen(PhotoCache& photos) : photos_(photos) {}
+  void Draw(AppContext& app);
+  // Export and print live on the coordinator's side (desk); the form screen offers them too.
+  std::function<void(AppContext&, const Record&)> on_export, on_print;
+
+ private:
+  void Toolbar(AppContext& app, Record& r, const FormDef& form);
+  void MigrationNotice(AppContext& app, Record& r);
+  FormView view_;
+  PhotoCache& photos_;
+};
+
+}  // namespace lw::ui

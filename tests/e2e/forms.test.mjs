@@ -1,0 +1,257 @@
+// forms.test.mjs — issue 3 in the browser: a nomination filled through IME and real clicks
+// survives a killed browser; limits show beside the field and in the summary; the Shanxi
+// statistics table totals an added column; a second tab never overwrites the first; a full
+// disk is reported without losing anything; screenshots of every form.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { execSync } from 'node:child_process';
+import { closeSync, mkdtempSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  ARTIFACTS, choose, click, findItem, imeType, items, launch, launchKillable, openApp, reveal, revealRight, serve,
+  shot, state, waitForState,
+} from './harness.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DEEDS = '张喆同志退休后坚持学习二十年，先后参加老年大学书法、摄影和智能手机课程。'.repeat(8) +
+  '疫情期间，她组织社区老人通过微信群开展线上学习，带动一百多名老年人学会使用健康码和网上购物。';
+
+async function newDraft(page, title) {
+  await click(page, '填报');
+  await click(page, '＋ 新建表格');
+  await click(page, title);
+  await findItem(page, '← 返回列表');
+}
+
+async function ime(page, label, text) {
+  await click(page, label, { input: true });
+  await imeType(page, [text.slice(0, 1)], text);
+}
+
+test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 of the browser', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'lw-kill-'));
+  let run = await launchKillable(profile);
+  try {
+    await run.context.setDefaultTimeout(15000);
+    const page = await openApp(run.context, server.url);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await newDraft(page, '“百姓学习之星”推荐表');
+    await ime(page, '姓名', '张喆');
+    await click(page, '女');
+    await choose(page, '出生年月·年', '1955 年');
+    await choose(page, '出生年月·月', '7 月');
+    await choose(page, '民族', '蒙古族');
+    await choose(page, '政治面貌', '群众');
+    await choose(page, '文化程度', '大学专科');
+    await click(page, '身份证号码', { input: true });
+    await page.keyboard.type('11010519491231002X');
+    await ime(page, '工作单位及职务', '包头市昆都仑区老年大学学员');
+    await click(page, '联系电话', { input: true });
+    await page.keyboard.type('13812345678');
+    await ime(page, '通讯地址', '内蒙古包头市昆都仑区钢铁大街');
+    await choose(page, '所在地区·省', '内蒙古自治区');
+    await choose(page, '所在地区·市', '包头市');
+    await choose(page, '所在地区·县', '昆都仑区');
+    await ime(page, '主要事迹', DEEDS);
+    await ime(page, '推荐单位', '包头市教育局');
+    await ime(page, '推荐单位意见', '情况属实，同意推荐。');
+    const expected = {
+      name: '张喆', gender: '女', birth: '1955-07', ethnicity: '蒙古族', political: '群众', education: '大学专科',
+      id_number: '11010519491231002X', employer: '包头市昆都仑区老年大学学员', phone: '13812345678',
+      address: '内蒙古包头市昆都仑区钢铁大街', region: '150203', deeds: DEEDS, recommender: '包头市教育局',
+      opinion: '情况属实，同意推荐。',
+    };
+    const s = await waitForState(page, (st) => st.drafts.length === 1 &&
+      Object.entries(expected).every(([k, v]) => st.drafts[0].values[k] === v), 3000).catch(async (e) => {
+      const got = (await state(page)).drafts[0]?.values || {};
+      throw new Error('differs: ' + Object.keys(expected).filter((k) => got[k] !== expected[k])
+        .map((k) => `${k}=${JSON.stringify(got[k])}`).join(', '));
+    });
+    const uuid = s.drafts[0].uuid;
+    await page.waitForTimeout(600);  // the IndexedDB sync after the last write
+    await run.kill();                 // no unload, no goodbye
+
+    run = await launchKillable(profile);
+    const again = await openApp(run.context, server.url);
+    const back = await state(again);
+    assert.equal(back.drafts.length, 1);
+    assert.equal(back.drafts[0].uuid, uuid);
+    for (const [k, v] of Object.entries(expected)) assert.equal(back.drafts[0].values[k], v, k);
+    await click(again, '填报');
+    await findItem(again, '已校验');  // every rule satisfied: the list says so
+  } finally {
+    await run.kill();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+});
+
+test('a field over its limit shows the message beside it and in the summary count', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '全民终身学习成果系列展展板素材');
+  const countOf = async () => {
+    const it = (await items(page)).find((i) => /^\d+ 处需要修改$/.test(i.label));
+    return it ? Number(it.label.split(' ')[0]) : 0;
+  };
+  const before = await countOf();
+  await ime(page, '文稿题目', '全民智学助力双战双赢吉林全民终身学习成果展');  // 21 字
+  await findItem(page, '不能超过 20 字（现有 21 字，请删减 1 字）');
+  await findItem(page, '21 / 20 字');
+  assert.equal(await countOf(), before, 'the empty-title issue became the over-limit issue');
+  await click(page, '逐项查看');
+  await findItem(page, '文稿题目：不能超过 20 字（现有 21 字，请删减 1 字）');
+  await click(page, '文稿题目', { input: true, up: true });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await findItem(page, '20 / 20 字');
+  assert.equal(await countOf(), before - 1);
+  await context.close();
+});
+
+test('the Shanxi statistics table with an added column totals correctly', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '2021年山西省全民终身学习活动周情况统计表');
+  const cell = async (label, text, last = false) => {
+    const table = await reveal(page, '活动主题');
+    const at = { x: table.x + 600, y: table.y + 40 };
+    if (last) {  // the column just added is the rightmost: scroll to the end of the table
+      await page.mouse.move(at.x, at.y);
+      for (let k = 0; k < 12; k++) await page.mouse.wheel(400, 0);
+      await page.waitForTimeout(150);
+    }
+    let it = await revealRight(page, label, at, { input: true });
+    if (last) it = (await items(page)).filter((i) => i.label === label && i.input).sort((a, b) => b.x - a.x)[0];
+    await page.mouse.click(it.x + 20, it.y + it.h / 2);
+    await page.waitForTimeout(100);
+    if (/^[0-9]+$/.test(text)) await page.keyboard.type(text);
+    else await imeType(page, [text.slice(0, 1)], text);
+  };
+  await cell('终身学习·活动名称', '终身学习大讲堂');
+  await cell('终身学习·参与（或受益）人数（人次）', '300');
+  await cell('全民阅读·活动名称', '读书会');
+  await cell('全民阅读·参与（或受益）人数（人次）', '150');
+  await click(page, '＋ 加列（新增一项活动）');
+  await click(page, '全民阅读', { window: /^Popup_/ });
+  await cell('全民阅读·活动名称', '好书推荐', true);
+  await cell('全民阅读·参与（或受益）人数（人次）', '75', true);
+  await cell('全民阅读·志愿者人数（人次）', '12', true);
+  await findItem(page, '参与（或受益）人数（人次）合计 525').catch(async (e) => {
+    console.error(JSON.stringify((await state(page)).drafts[0].values.stats.columns.filter((c) => Object.keys(c.cells).length)));
+    throw e;
+  });
+  await findItem(page, '志愿者人数（人次）合计 12');
+  await reveal(page, '参与人次合计 525');
+  const s = await waitForState(page, (st) => st.drafts[0]?.values?.stats?.columns?.length === 10);
+  const cols = s.drafts[0].values.stats.columns;
+  assert.equal(cols[9].theme, '全民阅读');
+  assert.equal(cols[9].cells.participants, 75);
+  assert.equal(cols.reduce((t, c) => t + (c.cells.participants || 0), 0), 525);
+  await shot(page, 'shanxi-added-column.png');
+  await context.close();
+});
+
+test('a second tab is read-only, follows the first, and can take over without losing edits', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const first = await openApp(context, server.url);
+  await click(first, '单位信息');
+  await ime(first, '填报单位', '太原市教育局');
+  await waitForState(first, (s) => s.profile?.values?.unit === '太原市教育局');
+  const second = await openApp(context, server.url);
+  await findItem(second, /此页只能查看/);
+  await click(second, '单位信息');
+  await click(second, '负责人', { input: true });
+  await imeType(second, ['x'], '不该写入');
+  await second.waitForTimeout(600);
+  assert.equal((await state(first)).profile.values.leader, undefined, 'the read-only tab wrote nothing');
+  // Edits in the first tab reach the second (people use one tab at a time: bring it forward).
+  await first.bringToFront();
+  await ime(first, '负责人', '霍秀东');
+  await waitForState(second, (s) => s.profile?.values?.leader === '霍秀东', 4000);
+  // Take over: the second tab becomes the writer, the first read-only, nothing lost.
+  await second.bringToFront();
+  await click(second, '在此页继续编辑', { up: true });
+  await second.waitForFunction(() => window.learnweek.storage().writable, null, { timeout: 8000 });
+  await findItem(first, /此页只能查看/, { timeout: 6000 });
+  await click(second, '填报人', { input: true });
+  await imeType(second, ['l'], '刘煌');
+  const s = await waitForState(second, (st) => st.profile?.values?.filler === '刘煌', 3000);
+  assert.equal(s.profile.values.leader, '霍秀东');
+  assert.equal(s.profile.values.unit, '太原市教育局');
+  await context.close();
+});
+
+// A real full disk: the browser profile lives on a small tmpfs that the test fills up. (Chrome's
+// quota override is not enforced on a database that is already open, so it cannot stand in.)
+test('a full disk is reported in Chinese and loses nothing already saved', async () => {
+  const mnt = mkdtempSync(join(tmpdir(), 'lw-full-'));
+  execSync(`mount -t tmpfs -o size=96m tmpfs ${mnt}`);  // needs root, as on the CI machines
+  const run = await launchKillable(join(mnt, 'profile'));
+  try {
+    const page = await openApp(run.context, server.url);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await click(page, '单位信息');
+    await ime(page, '填报单位', '吉林省教育厅');
+    await newDraft(page, '全民终身学习成果系列展展板素材');
+    await ime(page, '文稿题目', '吉林省终身学习成果展');
+    await waitForState(page, (s) => s.drafts[0]?.values?.title === '吉林省终身学习成果展');
+    await page.waitForTimeout(800);
+    const filler = join(mnt, 'filler');
+    const fd = openSync(filler, 'w');
+    try { for (;;) writeSync(fd, Buffer.alloc(1 << 20)); } catch (e) { assert.equal(e.code, 'ENOSPC'); }
+    try { for (;;) writeSync(fd, Buffer.alloc(4096)); } catch (e) { /* now truly full */ }
+    closeSync(fd);
+    // A large photo is what usually fills a disk.
+    const photo = join(mkdtempSync(join(tmpdir(), 'lw-photo-')), '开幕式现场.jpg');
+    writeFileSync(photo, Buffer.concat([Buffer.from([0xFF, 0xD8, 0xFF, 0xE0]), randomBytes(600 * 1024)]));
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, /^＋ 添加照片/);
+    await (await chooser).setFiles(photo);
+    await findItem(page, '未能保存！', { timeout: 20000 });
+    await reveal(page, /存储空间可能已满/, { up: true });
+    await shot(page, 'storage-full.png');
+    assert.equal((await state(page)).drafts[0].values.photos.length, 1, 'the edit is kept in the page');
+    rmSync(filler);  // the user frees some space
+    await ime(page, '内容', '吉林省各地开展线上线下学习活动。');
+    await page.waitForFunction(() => !window.learnweek.storage().failed && !window.learnweek.storage().syncing &&
+                               window.learnweek.state().drafts[0].values.body, null, { timeout: 25000 });
+    await page.waitForTimeout(500);
+    await page.reload();  // everything comes back from IndexedDB
+    await page.evaluate(() => window.learnweek.ready);
+    const s = await state(page);
+    assert.equal(s.profile.values.unit, '吉林省教育厅');
+    assert.equal(s.drafts.length, 1);
+    assert.equal(s.drafts[0].values.title, '吉林省终身学习成果展');
+    assert.equal(s.drafts[0].values.photos[0].caption, '开幕式现场');
+    assert.equal(s.drafts[0].values.body, '吉林省各地开展线上线下学习活动。');
+  } finally {
+    await run.kill();
+    execSync(`umount -l ${mnt}`);
+  }
+});
+
+test('screenshots of every form at devicePixelRatio 2', async () => {
+  const dir = join(ARTIFACTS, 'forms');
+  mkdirSync(dir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const page = await openApp(context, server.url);
+  await click(page, '填报');
+  await click(page, '＋ 新建表格');
+  await findItem(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
+  const titles = (await items(page)).filter((i) => i.window.startsWith('Popup_'))
+    .map((i) => i.label).filter(Boolean);
+  await page.keyboard.press('Escape');
+  assert.equal(titles.length, 13, `forms in the menu: ${titles.join('|')}`);
+  for (const [n, title] of titles.entries()) {
+    await newDraft(page, title);
+    await page.waitForTimeout(250);
+    await shot(page, `forms/${String(n + 1).padStart(2, '0')}.png`);
+  }
+  await context.close();
+});
