@@ -79,9 +79,9 @@
   // Chrome reports a full disk in several ways: QuotaExceededError, an "UnknownError", a
   // connection it closes itself, or (Emscripten 3.1.6) no callback at all. One message for all.
   function failureMessage(err) {
-    const detail = String((err && (err.name || err.message)) || err);
+    const detail = String((err && (err.message || err.name)) || err);
     return '无法保存到浏览器存储：磁盘或浏览器存储空间可能已满。最近的修改仍保留在本页，已保存的内容不受影响。' +
-      '请释放磁盘空间（会自动重试），或到“设置”保存备份文件。（' + detail + '）';
+      '请释放磁盘空间（会自动重试），或到“设置”保存备份文件。' + (detail === 'timeout' ? '（写入超时）' : detail && detail !== 'Error' ? '（' + detail + '）' : '');
   }
 
   // After a failed write Chrome may have closed the database; IDBFS would keep using the dead

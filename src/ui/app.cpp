@@ -292,9 +292,17 @@ void App::Frame() {
   const float max_w = Em() * (wide ? 72 : 56);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float w = std::min(avail, max_w);
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+  const float x0 = ImGui::GetCursorPosX() + (avail - w) * 0.5f;
+  // Storage problems stay in view above the scrolling page: they matter more than any field.
+  const platform::StorageInfo info = platform::Storage();
+  if (!info.writable || info.failed || !c.ws.load_warnings().empty()) {
+    ImGui::SetCursorPosX(x0);
+    ImGui::BeginChild("banners", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    Banners(c);
+    ImGui::EndChild();
+  }
+  ImGui::SetCursorPosX(x0);
   ImGui::BeginChild("page", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-  Banners(c);
   switch (c.screen) {
     case Screen::Home: m.home.Draw(c); break;
     case Screen::Profile: m.profile.Draw(c); break;
