@@ -1,0 +1,53 @@
+// aggregate.h — the summary tables the notices ask coordinators for (汇总表), built from local
+// and imported records, and per-region activity figures for the map.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "campaign.h"
+#include "form_def.h"
+#include "record.h"
+#include "region.h"
+
+namespace lw {
+
+// A record and who submitted it (the local unit, or an imported bundle's issuer).
+struct SourceRecord {
+  const Record* record = nullptr;
+  std::string unit;    // 报送单位
+  std::string region;  // GB/T 2260 code of the submitting unit
+};
+
+struct Cell {
+  std::string text;
+  double number = 0;
+  bool numeric = false;
+};
+inline Cell TextCell(std::string t) { return {std::move(t), 0, false}; }
+Cell NumberCell(double n);
+
+struct SummaryTable {
+  std::string id, title, note;
+  std::vector<std::string> headers;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::string> row_regions;  // region code of each row (for filtering by region)
+  std::vector<Cell> totals;              // empty: no totals row
+};
+
+std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& records, const RegionDb& regions,
+                                             const Campaign* campaign);
+
+// Figures per region, for the map and the statistics table.
+struct RegionFigures {
+  long long activities = 0, participants = 0, volunteers = 0, stars = 0, projects = 0;
+};
+// Keyed by province code ("140000") and by city code ("140100"). `day` (YYYY-MM-DD, optional)
+// keeps only activities dated on or before that day (the map's day slider).
+std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRecord>& records,
+                                                     const std::string& day = {});
+
+// Where a record belongs on the map: its own region field, else its submitter's.
+std::string RegionOf(const SourceRecord& s);
+
+}  // namespace lw

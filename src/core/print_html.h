@@ -1,0 +1,20 @@
+// print_html.h — a filled form as a printable A4 page, laid out like the paper template, with
+// room for the recommending unit's seal (盖章). Every value is HTML-escaped.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "form_def.h"
+#include "record.h"
+#include "region.h"
+
+namespace lw {
+
+// photo(sha256) returns the photo's bytes ("" when missing), embedded as data: URLs.
+std::string PrintHtml(const FormDef& form, const Record& record, const RegionDb& regions, const std::string& unit,
+                      const std::function<std::string(const std::string&)>& photo);
+
+// Text of a value as a reader sees it ("1955-07" → "1955年7月", region code → names, …).
+std::string DisplayValue(const FieldDef& f, const nlohmann::json& v, const RegionDb& regions);
+
+}  // namespace lw

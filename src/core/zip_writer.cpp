@@ -1,0 +1,89 @@
+// zip_writer.cpp — see zip_writer.h. Layout per PKWARE APPNOTE 6.3: local headers, then the
+// central directory, then the end record. Entries are stored (method 0): Excel and LibreOffice
+// accept that, and it keeps the writer dependency-free.
+#include "zip_writer.h"
+
+namespace lw {
+
+namespace {
+void U16(std::string& s, uint32_t v) {
+  s += static_cast<char>(v & 0xFF);
+  s += static_cast<char>((v >> 8) & 0xFF);
+}
+void U32(std::string& s, uint32_t v) {
+  U16(s, v & 0xFFFF);
+  U16(s, v >> 16);
+}
+constexpr uint32_t kDosTime = 0, kDosDate = (2020 - 1980) << 9 | 1 << 5 | 1;  // fixed: same data, same bytes
+constexpr uint32_t kUtf8Names = 1u << 11;
+}  // namespace
+
+uint32_t Crc32(const std::string& data) {
+  static uint32_t table[256];
+  static bool init = false;
+  if (!init) {
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      table[i] = c;
+    }
+    init = true;
+  }
+  uint32_t crc = 0xFFFFFFFFu;
+  for (unsigned char b : data) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
+}
+
+void ZipWriter::Add(const std::string& name, const std::string& data) {
+  Entry e{name, Crc32(data), static_cast<uint32_t>(data.size()), static_cast<uint32_t>(out_.size())};
+  U32(out_, 0x04034b50);
+  U16(out_, 20);
+  U16(out_, kUtf8Names);
+  U16(out_, 0);  // stored
+  U16(out_, kDosTime);
+  U16(out_, kDosDate);
+  U32(out_, e.crc);
+  U32(out_, e.size);
+  U32(out_, e.size);
+  U16(out_, static_cast<uint32_t>(name.size()));
+  U16(out_, 0);
+  out_ += name;
+  out_ += data;
+  entries_.push_back(e);
+}
+
+std::string ZipWriter::Finish() {
+  const uint32_t cd_start = static_cast<uint32_t>(out_.size());
+  for (const Entry& e : entries_) {
+    U32(out_, 0x02014b50);
+    U16(out_, 20);
+    U16(out_, 20);
+    U16(out_, kUtf8Names);
+    U16(out_, 0);
+    U16(out_, kDosTime);
+    U16(out_, kDosDate);
+    U32(out_, e.crc);
+    U32(out_, e.size);
+    U32(out_, e.size);
+    U16(out_, static_cast<uint32_t>(e.name.size()));
+    U16(out_, 0);
+    U16(out_, 0);
+    U16(out_, 0);
+    U16(out_, 0);
+    U32(out_, 0);
+    U32(out_, e.offset);
+    out_ += e.name;
+  }
+  const uint32_t cd_size = static_cast<uint32_t>(out_.size()) - cd_start;
+  U32(out_, 0x06054b50);
+  U16(out_, 0);
+  U16(out_, 0);
+  U16(out_, static_cast<uint32_t>(entries_.size()));
+  U16(out_, static_cast<uint32_t>(entries_.size()));
+  U32(out_, cd_size);
+  U32(out_, cd_start);
+  U16(out_, 0);
+  return std::move(out_);
+}
+
+}  // namespace lw
