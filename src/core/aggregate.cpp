@@ -51,9 +51,9 @@ SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb&
       if (!row.is_object()) continue;
       const long long n = N(row.value("participants", json()));
       total += n;
-      t.rows.push_back({NumberCell(static_cast<double>(t.rows.size() + 1)), TextCell(row.value("name", "")),
-                        TextCell(row.value("organizer", "")), TextCell(row.value("date", "")),
-                        TextCell(row.value("place", "")), TextCell(row.value("form", "")),
+      t.rows.push_back({NumberCell(static_cast<double>(t.rows.size() + 1)), TextCell(StringAt(row, "name")),
+                        TextCell(StringAt(row, "organizer")), TextCell(StringAt(row, "date")),
+                        TextCell(StringAt(row, "place")), TextCell(StringAt(row, "form")),
                         NumberCell(static_cast<double>(n)), TextCell(s.unit)});
       t.row_regions.push_back(RegionOf(s));
     }
@@ -99,7 +99,7 @@ SummaryTable StatsTable(const std::vector<SourceRecord>& records, const RegionDb
       for (const json& c : s.record->values.value("stats", json::object()).value("columns", json::array())) {
         const json cells = c.value("cells", json::object());
         if (cells.empty()) continue;
-        RegionFigures& f = by[{region, c.value("theme", "")}];
+        RegionFigures& f = by[{region, StringAt(c, "theme")}];
         f.activities += 1;
         f.participants += N(cells.value("participants", json()));
         f.volunteers += N(cells.value("volunteers", json()));
@@ -202,7 +202,7 @@ std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRec
     } else if (r.form == "demo_activity_summary") {
       for (const json& row : r.values.value("activities", json::array())) {
         if (!row.is_object()) continue;
-        if (!day.empty() && row.value("date", "") > day) continue;
+        if (!day.empty() && StringAt(row, "date") > day) continue;
         ++f.activities;
         f.participants += N(row.value("participants", json()));
       }

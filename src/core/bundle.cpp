@@ -105,8 +105,12 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
       return true;
     case FieldType::Photos:
       if (!v.is_array()) return bad("照片列表");
-      for (const json& p : v)
+      for (const json& p : v) {
         if (!p.is_object() || !p.contains("sha256") || !p["sha256"].is_string()) return bad("照片列表");
+        for (const char* key : {"caption", "name", "mime"})
+          if (p.contains(key) && !p[key].is_string()) return bad("照片列表");
+        if (p.contains("size") && !p["size"].is_number_unsigned()) return bad("照片列表");
+      }
       return true;
     case FieldType::Table:
       if (!v.is_array()) return bad("表格");
@@ -116,8 +120,14 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
     case FieldType::Matrix:
       if (!v.is_object() || !v.contains("columns") || !v["columns"].is_array()) return bad("统计表");
       for (const json& c : v["columns"])
-        if (!c.is_object() || !c.value("theme", json()).is_string() || !c.value("cells", json::object()).is_object())
+        if (!c.is_object() || !c.contains("theme") || !c["theme"].is_string() || !c.contains("cells") || !c["cells"].is_object())
           return bad("统计表");
+      if (v.contains("extraRows")) {
+        if (!v["extraRows"].is_array()) return bad("统计表");
+        for (const json& x : v["extraRows"])
+          if (!x.is_object() || StringAt(x, "id").empty() || !x.contains("label") || !x["label"].is_string())
+            return bad("统计表");
+      }
       return true;
     case FieldType::Computed: return true;
     default: return v.is_string() ? true : bad("文字");
@@ -162,7 +172,29 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   return j.dump(1, '\t', false, json::error_handler_t::strict) + "\n";
 }
 
+namespace {
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms);
+}  // namespace
+
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) {
+#ifdef LW_FUZZING
+  return ReadBundleChecked(bytes, forms);  // the fuzzer must see any exception: wasm aborts on one
+#else
+  // Every access below checks types first; this is the native safety net (Emscripten builds
+  // without exception catching, so the checks themselves are what protects the browser).
+  try {
+    return ReadBundleChecked(bytes, forms);
+  } catch (const std::exception&) {
+    BundleReadResult res;
+    res.sha256 = Sha256Hex(bytes);
+    res.error = "数据包结构有误，无法读取";
+    return res;
+  }
+#endif
+}
+
+namespace {
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms) {
   BundleReadResult res;
   if (bytes.size() > kMaxBundleBytes) {
     Fail(res, "文件过大（" + std::to_string(bytes.size() / 1048576) + " MB），数据包不能超过 50 MB");
@@ -174,7 +206,7 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) 
   if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
   const json j = json::parse(bytes, nullptr, false);
   if (j.is_discarded()) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
-  if (!j.is_object() || j.value("format", "") != "learnweek-bundle")
+  if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle")
     return Fail(res, "这不是 LearnWeek 数据包"), res;
   if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())
     return Fail(res, "数据包缺少格式版本"), res;
@@ -191,7 +223,7 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) 
   Bundle b;
   b.kind = j["kind"].get<std::string>();
   if (b.kind != "submission" && b.kind != "backup") return Fail(res, "未知的数据包类型“" + b.kind + "”"), res;
-  b.app_version = j.value("appVersion", "");
+  b.app_version = StringAt(j, "appVersion");
   b.created = j["created"].get<std::string>();
   b.campaign = j["campaign"].get<std::string>();
   b.issuer = j["issuer"];
@@ -228,8 +260,8 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) 
   for (size_t i = 0; i < j["photos"].size(); ++i) {
     const json& p = j["photos"][i];
     const std::string at = "第 " + std::to_string(i + 1) + " 张照片";
-    if (!p.is_object() || !p.value("sha256", json()).is_string() || !p.value("data", json()).is_string() ||
-        !p.value("mime", json()).is_string() || !p.value("size", json()).is_number_unsigned())
+    if (!p.is_object() || StringAt(p, "sha256").empty() || !p.contains("data") || !p["data"].is_string() ||
+        StringAt(p, "mime").empty() || !p.contains("size") || !p["size"].is_number_unsigned())
       return Fail(res, at + "：信息不完整"), res;
     Photo ph{p["sha256"].get<std::string>(), p["mime"].get<std::string>(), {}};
     if (!kPhotoMimes.count(ph.mime)) return Fail(res, at + "：不支持的图片类型 " + ph.mime), res;
@@ -249,5 +281,6 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) 
   res.bundle = std::move(b);
   return res;
 }
+}  // namespace
 
 }  // namespace lw

@@ -70,8 +70,8 @@ void ImportStore::Load() {
     if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
-    s.prov = {p.value("file", ""), p.value("sha256", ""), p.value("unit", ""), p.value("region", ""),
-              p.value("created", ""), p.value("imported", ""), p.value("campaign", "")};
+    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"), StringAt(p, "region"),
+              StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign")};
     for (const json& rj : j["records"]) {
       Record r;
       if (Record::FromJson(rj, r)) s.records.push_back(std::move(r));
@@ -172,8 +172,8 @@ ImportPlan ImportStore::Import(const std::string& file_name, const std::string& 
   Stored s;
   s.prov = {file_name,
             res.sha256,
-            b.issuer.value("unit", ""),
-            b.issuer.value("region", ""),
+            StringAt(b.issuer, "unit"),
+            StringAt(b.issuer, "region"),
             b.created,
             NowIso(),
             b.campaign,

@@ -46,7 +46,7 @@ std::string InnerTable(const std::vector<FieldDef>& cols, const json& rows, cons
 std::string MatrixHtml(const FieldDef& f, const json& v, const RegionDb& regions) {
   const json cols = v.is_object() ? v.value("columns", json::array()) : json::array();
   std::string h = "<table class=\"inner\"><tr><th>活动主题</th>";
-  for (const json& c : cols) h += "<th>" + Esc(c.value("theme", "")) + "</th>";
+  for (const json& c : cols) h += "<th>" + Esc(StringAt(c, "theme")) + "</th>";
   h += "</tr>";
   for (const FieldDef& row : f.columns) {
     h += "<tr><th>" + Esc(row.label) + "</th>";
@@ -59,11 +59,11 @@ std::string MatrixHtml(const FieldDef& f, const json& v, const RegionDb& regions
 std::string PhotosHtml(const json& v, const std::function<std::string(const std::string&)>& photo) {
   std::string h;
   for (const json& p : v.is_array() ? v : json::array()) {
-    const std::string bytes = photo(p.value("sha256", ""));
-    const std::string mime = p.value("mime", "image/jpeg");
+    const std::string bytes = photo(StringAt(p, "sha256"));
+    const std::string mime = StringAt(p, "mime");
     if (!bytes.empty() && (mime == "image/jpeg" || mime == "image/png" || mime == "image/webp" || mime == "image/gif"))
       h += "<img src=\"data:" + mime + ";base64," + Base64Encode(bytes) + "\" alt=\"\">";
-    h += "<div class=\"cap\">" + Esc(p.value("caption", "")) + "</div>";
+    h += "<div class=\"cap\">" + Esc(StringAt(p, "caption")) + "</div>";
   }
   return h;
 }

@@ -37,13 +37,25 @@ bool Record::FromJson(const json& j, Record& out, std::string* why) {
   r.form = j["form"].get<std::string>();
   r.form_version = j["formVersion"].get<int>();
   r.revision = j["revision"].get<int>();
-  r.created = j.value("created", "");
-  r.updated = j.value("updated", "");
-  r.exported = j.value("exported", "");
+  r.created = StringAt(j, "created");
+  r.updated = StringAt(j, "updated");
+  r.exported = StringAt(j, "exported");
   r.values = j["values"];
   if (j.contains("migrated")) r.migrated = j["migrated"];
   out = std::move(r);
   return true;
+}
+
+std::string StringAt(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+long long IntAt(const json& j, const char* key, long long fallback) {
+  if (!j.is_object()) return fallback;
+  const auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<long long>() : fallback;
 }
 
 void CollectPhotoRefs(const json& v, std::set<std::string>& out) {

@@ -22,6 +22,11 @@ struct Record {
   static bool FromJson(const nlohmann::json& j, Record& out, std::string* why = nullptr);
 };
 
+// j[key] when it is a string, else "" (never throws: for untrusted JSON, where json::value()
+// would throw on a value of the wrong type).
+std::string StringAt(const nlohmann::json& j, const char* key);
+long long IntAt(const nlohmann::json& j, const char* key, long long fallback);
+
 // SHA-256 of every photo a record's values refer to ({"sha256": ...} anywhere inside).
 void CollectPhotoRefs(const nlohmann::json& values, std::set<std::string>& out);
 
