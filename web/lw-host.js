@@ -212,8 +212,22 @@
     };
   }
 
+  // Emscripten 3.1.6's MEMFS rename over an existing file leaves the replaced node in FS's name
+  // table, so after our atomic write (tmp → rename) a later unlink "resurrects" the old file
+  // (fixed upstream by emscripten PR #23074). Drop the replaced node, as the fix does.
+  function patchRename(FS) {
+    const rename = FS.rename;
+    FS.rename = (oldPath, newPath) => {
+      let replaced = null;
+      try { replaced = FS.lookupPath(newPath).node; } catch (e) { /* nothing to replace */ }
+      rename(oldPath, newPath);
+      if (replaced && FS.lookupPath(newPath).node !== replaced) FS.hashRemoveNode(replaced);
+    };
+  }
+
   function mountStorage() {
     const FS = Module.FS;
+    patchRename(FS);
     FS.mkdir(DATA);
     FS.mount(Module.IDBFS, {}, DATA);
     Module.addRunDependency('lw-storage');
@@ -373,11 +387,13 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  // Reads every chosen file first, then hands them over together: one batch, one import report.
   async function readFiles(files) {
-    for (const f of files) {
-      if (f.size > MAX_FILE_BYTES) { postEvent(EVENT.FileTooLarge, f.name, null, false, f.size); continue; }
-      const buf = new Uint8Array(await f.arrayBuffer());
-      postEvent(EVENT.FileOpened, f.name, buf, true, f.size);
+    const loaded = await Promise.all(files.map(async (f) =>
+      (f.size > MAX_FILE_BYTES ? { f, big: true } : { f, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    for (const { f, big, bytes } of loaded) {
+      if (big) postEvent(EVENT.FileTooLarge, f.name, null, false, f.size);
+      else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size);
     }
   }
 

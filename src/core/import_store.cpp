@@ -98,7 +98,12 @@ void ImportStore::Rebuild() {
       }
     }
   merged_.clear();
-  for (const auto& [uuid, r] : best) merged_.push_back(resolved_.count(uuid) ? resolved_[uuid] : *r);
+  index_.clear();
+  merged_.reserve(best.size());
+  for (const auto& [uuid, r] : best) {
+    index_[uuid] = merged_.size();
+    merged_.push_back(resolved_.count(uuid) ? resolved_[uuid] : *r);
+  }
   source_ = std::move(source);
   bundles_.clear();
   for (const Stored& s : stored_) bundles_.push_back(s.prov);
@@ -106,9 +111,8 @@ void ImportStore::Rebuild() {
 
 const Record* ImportStore::Existing(const std::string& uuid) const {
   if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(uuid)) return local;
-  for (const Record& r : merged_)
-    if (r.uuid == uuid) return &r;
-  return nullptr;
+  const auto it = index_.find(uuid);
+  return it == index_.end() ? nullptr : &merged_[it->second];
 }
 
 const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
@@ -120,9 +124,12 @@ const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
 }
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) const {
+  return PlanRead(file_name, ReadBundle(bytes, forms));
+}
+
+ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadResult& res) const {
   ImportPlan plan;
   plan.file_name = file_name;
-  const BundleReadResult res = ReadBundle(bytes, forms);
   plan.sha256 = res.sha256;
   if (!res.bundle) {
     plan.refused = res.error;
@@ -158,9 +165,9 @@ bool ImportStore::Write(const Stored& s) {
 }
 
 ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) {
-  ImportPlan plan = Plan(file_name, bytes, forms);
-  if (!plan.refused.empty() || plan.already_imported) return plan;
   const BundleReadResult res = ReadBundle(bytes, forms);
+  ImportPlan plan = PlanRead(file_name, res);
+  if (!plan.refused.empty() || plan.already_imported) return plan;
   const Bundle& b = *res.bundle;
   // Photos first: a record is never stored without the pictures it refers to.
   for (const Photo& p : b.photos)

@@ -4,6 +4,7 @@
 // applied all-or-nothing.
 #pragma once
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -70,12 +71,14 @@ class ImportStore {
   void Rebuild();
   bool Write(const Stored& s);
   const Record* Existing(const std::string& uuid) const;
+  ImportPlan PlanRead(const std::string& file_name, const BundleReadResult& res) const;
 
   Workspace& ws_;
   std::vector<Stored> stored_;
   std::vector<Provenance> bundles_;
   std::vector<Record> merged_;
   std::map<std::string, std::string> source_;  // uuid → bundle sha
+  std::unordered_map<std::string, size_t> index_;  // uuid → position in merged_
   std::vector<Conflict> conflicts_;
   std::map<std::string, Record> resolved_;     // uuid → chosen version (overrides the merge)
 };

@@ -11,6 +11,8 @@
 #include "layout.h"
 #include "photo_widget.h"
 #include "platform.h"
+#include "print_html.h"
+#include "screen_desk.h"
 #include "screen_drafts.h"
 #include "screen_form.h"
 #include "screen_home.h"
@@ -22,8 +24,9 @@
 namespace lw::ui {
 
 struct App::Impl {
-  Impl() : ws(platform::DataDir()), ctx(ws, forms, regions, campaigns), form(photos) {}
+  Impl() : ws(platform::DataDir()), imports(ws), ctx(ws, imports, forms, regions, campaigns), form(photos) {}
   Workspace ws;
+  ImportStore imports;
   FormLibrary forms;
   RegionDb regions;
   CampaignLibrary campaigns;
@@ -34,6 +37,7 @@ struct App::Impl {
   ProfileScreen profile;
   DraftsScreen drafts;
   FormScreen form;
+  DeskScreen desk;
   SettingsScreen settings;
   int applied_scale = -1;
   bool applied_dark = false;
@@ -41,6 +45,7 @@ struct App::Impl {
 
   void OnFiles();
   void ExportRecord(AppContext& c, const Record& r);
+  void PrintRecord(AppContext& c, const Record& r);
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
@@ -68,11 +73,13 @@ bool App::Init() {
   if (!m.regions.LoadJson(ReadAll(assets + "/regions.json"))) fprintf(stderr, "[regions] 行政区划数据无法读取\n");
   m.ws.on_written = [] { platform::PersistData(); };
   m.ws.Load();
+  m.imports.Load();
   if (platform::Storage().writable) {
     if (int n = m.ws.MigrateDrafts(m.forms)) m.ctx.Toast(std::to_string(n) + " 份草稿已按新版表格自动更新");
     m.ws.CollectUnusedPhotos();
   }
   m.form.on_export = [this](AppContext& c, const Record& r) { impl_->ExportRecord(c, r); };
+  m.form.on_print = [this](AppContext& c, const Record& r) { impl_->PrintRecord(c, r); };
   platform::SetFlushHandler([this] { FlushNow(false); });
   platform::SetSelectionProvider([] { return ActiveSelection(); });
   InstallItemRegistry(ImGui::GetCurrentContext());
@@ -100,6 +107,18 @@ void App::Impl::ExportRecord(AppContext& c, const Record& r) {
   c.Toast("已导出：" + name);
 }
 
+void App::Impl::PrintRecord(AppContext& c, const Record& r) {
+  const FormDef* f = c.forms.Find(r.form);
+  if (!f) return;
+  const std::string html = PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), [&](const std::string& sha) {
+    std::string bytes;
+    c.ws.ReadPhoto(sha, bytes);
+    return bytes;
+  });
+  platform::PrintHtml(html);
+  c.Toast("已打开打印窗口。打印后请盖章。");
+}
+
 void App::Impl::OnFiles() {
   AppContext& c = ctx;
   auto files = std::exchange(pending_files, {});
@@ -119,20 +138,21 @@ void App::Impl::OnFiles() {
             return;
           }
   }
-  for (const auto& [name, bytes] : files) {
-    const BundleReadResult res = ReadBundle(bytes, forms);
-    if (!res.bundle) {
-      c.Toast("“" + name + "”无法读取：" + res.error, true);
-      continue;
-    }
-    if (target.kind == FileTarget::Kind::Restore || res.bundle->kind == "backup") {
+  if (target.kind == FileTarget::Kind::Restore) {
+    for (const auto& [name, bytes] : files) {
+      const BundleReadResult res = ReadBundle(bytes, forms);
+      if (!res.bundle) {
+        c.Toast("“" + name + "”无法读取：" + res.error, true);
+        continue;
+      }
       const RestoreReport rep = RestoreBackup(ws, *res.bundle);
       c.theme_dirty = true;
+      c.Changed();
       c.Toast(rep.Summary(), !rep.error.empty());
-    } else {
-      c.Toast("“" + name + "”是报送数据包，请到“汇总”页导入", true);
     }
+    return;
   }
+  ImportFiles(c, files);
 }
 
 void App::BeforeFrame(double now_ms) {
@@ -152,7 +172,9 @@ void App::BeforeFrame(double now_ms) {
         break;
       case K::DataReloaded:
         m.ws.Load();
+        m.imports.Load();
         c.theme_dirty = true;
+        c.Changed();
         break;
       default: break;
     }
@@ -217,10 +239,8 @@ void Header(AppContext& c) {
     const char* label;
     Screen screen;
   };
-  static const Nav kNav[] = {{"首页", Screen::Home},
-                             {"填报", Screen::Drafts},
-                             {"单位信息", Screen::Profile},
-                             {"设置", Screen::Settings}};
+  static const Nav kNav[] = {{"首页", Screen::Home},     {"填报", Screen::Drafts}, {"汇总", Screen::Desk},
+                             {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
   for (const Nav& n : kNav) {
     const bool selected = c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
     if (NavButton(n.label, selected)) c.Go(n.screen);
@@ -263,7 +283,10 @@ void ToastWindow(AppContext& c) {
   if (!c.undo_uuid.empty()) {
     ImGui::SameLine();
     if (ImGui::SmallButton("撤销")) {
-      if (c.ws.Restore(c.undo_uuid)) c.Go(Screen::Form, c.undo_uuid);
+      if (c.ws.Restore(c.undo_uuid)) {
+        c.Changed();
+        c.Go(Screen::Form, c.undo_uuid);
+      }
       c.undo_uuid.clear();
       c.toast_until = 0;
     }
@@ -308,6 +331,7 @@ void App::Frame() {
     case Screen::Profile: m.profile.Draw(c); break;
     case Screen::Drafts: m.drafts.Draw(c); break;
     case Screen::Form: m.form.Draw(c); break;
+    case Screen::Desk: m.desk.Draw(c); break;
     case Screen::Settings: m.settings.Draw(c); break;
     default: m.home.Draw(c); break;
   }

@@ -1,18 +1,37 @@
 // app_context.cpp — see app_context.h.
 #include "app_context.h"
 
+#include <set>
+
 #include "platform.h"
 
 namespace lw::ui {
 
 void AppContext::Edited(const std::string& uuid) {
   ws.Touch(uuid, now_ms);
+  Changed();
   ++edit_serial_[uuid];
   if (ws.settings.backup_done) {  // the last backup no longer holds everything
     ws.settings.backup_done = false;
     ws.TouchSettings(now_ms);
   }
   if (auto due = ws.NextDeadline()) platform::ScheduleFlush(*due - now_ms);
+}
+
+std::vector<SourceRecord> AppContext::AllRecords() const {
+  std::vector<SourceRecord> out;
+  const std::string unit = StringAt(ws.profile.values, "unit"), region = StringAt(ws.profile.values, "region");
+  std::set<std::string> local;
+  for (const Record& r : ws.drafts) {
+    out.push_back({&r, unit, region});
+    local.insert(r.uuid);
+  }
+  for (const Record& r : imports.records()) {
+    if (local.count(r.uuid)) continue;  // this device's own draft (re-imported) counts once
+    const Provenance* p = imports.SourceOf(r.uuid);
+    out.push_back({&r, p ? p->unit : std::string(), p ? p->region : std::string()});
+  }
+  return out;
 }
 
 void AppContext::SettingsChanged() {

@@ -6,6 +6,8 @@
 
 #include "campaign.h"
 #include "form_def.h"
+#include "aggregate.h"
+#include "import_store.h"
 #include "region.h"
 #include "validate.h"
 #include "workspace.h"
@@ -22,9 +24,11 @@ struct FileTarget {
 
 class AppContext {
  public:
-  AppContext(Workspace& ws, const FormLibrary& forms, const RegionDb& regions, const CampaignLibrary& campaigns)
-      : ws(ws), forms(forms), regions(regions), campaigns(campaigns) {}
+  AppContext(Workspace& ws, ImportStore& imports, const FormLibrary& forms, const RegionDb& regions,
+             const CampaignLibrary& campaigns)
+      : ws(ws), imports(imports), forms(forms), regions(regions), campaigns(campaigns) {}
   Workspace& ws;
+  ImportStore& imports;
   const FormLibrary& forms;
   const RegionDb& regions;
   const CampaignLibrary& campaigns;
@@ -37,6 +41,12 @@ class AppContext {
 
   // Call after changing a record: saves it within a second.
   void Edited(const std::string& uuid);
+  // Anything that changes which records exist (import, delete, restore): summaries rebuild.
+  void Changed() { ++data_version; }
+  unsigned data_version = 0;
+  // Local drafts and imported records together, each with who submitted it.
+  std::vector<SourceRecord> AllRecords() const;
+  std::vector<ImportPlan> last_imports;  // report of the last batch of imported files
   void SettingsChanged();
   void Go(Screen s, std::string uuid = {});
 

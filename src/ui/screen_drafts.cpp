@@ -14,6 +14,7 @@ void OpenNewDraft(AppContext& app, const std::string& form_id) {
   const FormDef* f = app.forms.Find(form_id);
   if (!f) return;
   Record& r = app.ws.NewDraft(*f);
+  app.Changed();
   app.Go(Screen::Form, r.uuid);
 }
 
@@ -22,6 +23,7 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
   if (!r) return;
   const std::string title = app.TitleOf(*r);
   if (app.ws.Delete(uuid)) {
+    app.Changed();
     app.Toast("已删除“" + title + "”，可在“最近删除”中恢复");
     app.undo_uuid = uuid;
   }
@@ -64,7 +66,10 @@ void DraftsScreen::TrashCard(AppContext& app) {
     ImGui::Text("%s · %s", f ? f->short_title.c_str() : r.form.c_str(), app.TitleOf(r).c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - Em() * 3);
     ImGui::BeginDisabled(!app.writable);
-    if (ImGui::SmallButton("恢复") && app.ws.Restore(r.uuid)) app.Toast("已恢复“" + app.TitleOf(r) + "”");
+    if (ImGui::SmallButton("恢复") && app.ws.Restore(r.uuid)) {
+      app.Changed();
+      app.Toast("已恢复“" + app.TitleOf(r) + "”");
+    }
     ImGui::EndDisabled();
     ImGui::PopID();
   }
@@ -124,7 +129,10 @@ void DraftsScreen::Draw(AppContext& app) {
   EndCard();
   if (!open.empty()) app.Go(Screen::Form, open);
   if (!dup.empty())
-    if (Record* copy = app.ws.Duplicate(dup)) app.Toast("已复制为新表格“" + app.TitleOf(*copy) + "”");
+    if (Record* copy = app.ws.Duplicate(dup)) {
+      app.Changed();
+      app.Toast("已复制为新表格“" + app.TitleOf(*copy) + "”");
+    }
   if (!del.empty()) DeleteDraft(app, del);
   TrashCard(app);
 }

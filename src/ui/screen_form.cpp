@@ -30,7 +30,10 @@ void FormScreen::Toolbar(AppContext& app, Record& r, const FormDef& form) {
     on_print(app, r);
   ImGui::SameLine();
   if (ImGui::Button("复制")) {
-    if (Record* copy = app.ws.Duplicate(r.uuid)) app.Go(Screen::Form, copy->uuid);
+    if (Record* copy = app.ws.Duplicate(r.uuid)) {
+      app.Changed();
+      app.Go(Screen::Form, copy->uuid);
+    }
   }
   ImGui::SameLine();
   if (DangerButton("删除")) {

@@ -97,6 +97,8 @@ void BackupCard(AppContext& app) {
     ImGui::TextUnformatted("已保存的备份文件不受影响，可以随时恢复。确定清除吗？");
     if (DangerButton("确定清除")) {
       app.ws.ClearAll();
+      app.imports.Load();
+      app.Changed();
       app.theme_dirty = true;
       app.Toast("本机数据已清除");
       ImGui::CloseCurrentPopup();

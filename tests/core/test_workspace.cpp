@@ -136,3 +136,23 @@ TEST_CASE("state() reports exactly what is stored", "[workspace]") {
   state = nlohmann::json::parse(ws.StoredStateJson());
   CHECK(state["profile"]["values"]["leader"] == "张喆");
 }
+
+TEST_CASE("clearing local data removes every stored file", "[workspace]") {
+  TempDir dir;
+  Workspace ws(dir.path.string());
+  ws.Load();
+  ws.profile.values["unit"] = "包头市教育局";
+  ws.Touch(ws.profile.uuid, 0);
+  ws.settings.backup_done = true;
+  ws.TouchSettings(0);
+  ws.NewDraft(ProfileForm());
+  ws.AddPhoto("photo");
+  ws.Flush(0, true);
+  ws.ClearAll();
+  const auto state = nlohmann::json::parse(ws.StoredStateJson());
+  CHECK(state["profile"].is_null());
+  CHECK(state["settings"].is_null());
+  CHECK(state["drafts"].empty());
+  CHECK(ws.drafts.empty());
+  CHECK(ws.profile.values.empty());
+}

@@ -90,7 +90,8 @@ export async function findItem(page, label, opts = {}) {
     }
     await page.waitForTimeout(50);
   }
-  throw new Error(`item "${label}" not found; have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'last-failure.png') }).catch(() => {});
+  throw new Error(`item "${label}" not found (screen: test-results/last-failure.png); have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
 }
 
 // Scrolls the page (mouse wheel, like a person) until the item is on screen.
@@ -125,16 +126,16 @@ export async function revealRight(page, label, at, opts = {}) {
 // Opens a combo (its hidden label) and picks an entry, scrolling the list if needed.
 export async function choose(page, comboLabel, entry, opts = {}) {
   await click(page, comboLabel, opts);
-  for (let tries = 0; tries < 40; tries++) {
+  for (let tries = 0; tries < 60; tries++) {
     try {
-      const it = await findItem(page, entry, { timeout: 120 });
+      const it = await findItem(page, entry, { timeout: tries === 0 ? 1500 : 400, window: /^Combo_/ });
       await page.mouse.click(it.x + 10, it.y + it.h / 2);
       await page.waitForTimeout(120);
       return;
     } catch (e) {
       const list = (await items(page)).find((it) => it.window.startsWith('Combo_'));
       if (list) await page.mouse.move(list.x + 10, list.y + list.h / 2);
-      await page.mouse.wheel(0, 120);
+      await page.mouse.wheel(0, 80);
       await page.waitForTimeout(60);
     }
   }
@@ -168,7 +169,8 @@ export async function waitForState(page, predicate, timeout = 3000) {
     if (predicate(s)) return s;
     await page.waitForTimeout(50);
   }
-  assert.fail('state never matched; last: ' + JSON.stringify(s).slice(0, 600));
+  await page.screenshot({ path: join(ARTIFACTS, 'last-failure.png') }).catch(() => {});
+  assert.fail('state never matched (screen: test-results/last-failure.png); last: ' + JSON.stringify(s).slice(0, 600));
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, name) });

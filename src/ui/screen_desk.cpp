@@ -1,0 +1,289 @@
+// screen_desk.cpp — see screen_desk.h.
+#include "screen_desk.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "bundle_io.h"
+#include "csv.h"
+#include "imgui.h"
+#include "item_registry.h"
+#include "layout.h"
+#include "platform.h"
+#include "text_widgets.h"
+#include "theme.h"
+#include "xlsx.h"
+
+namespace lw::ui {
+
+using nlohmann::json;
+
+void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files) {
+  app.last_imports.clear();
+  int ok = 0;
+  for (const auto& [name, bytes] : files) {
+    app.last_imports.push_back(app.imports.Import(name, bytes, app.forms));
+    if (app.last_imports.back().refused.empty()) ++ok;
+  }
+  app.Changed();
+  app.Go(Screen::Desk);
+  const int refused = static_cast<int>(files.size()) - ok;
+  app.Toast("已导入 " + std::to_string(ok) + " 个数据包" + (refused ? "，拒绝 " + std::to_string(refused) + " 个" : ""),
+            refused > 0);
+}
+
+namespace {
+
+std::string Short(const std::string& iso) { return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso; }
+
+void ExportBundle(AppContext& app, bool with_imports) {
+  app.ws.Flush(app.now_ms, true);
+  std::vector<const Record*> recs;
+  for (const Record& r : app.ws.drafts) recs.push_back(&r);
+  if (with_imports)
+    for (const SourceRecord& s : app.AllRecords())
+      if (!app.ws.FindDraft(s.record->uuid)) recs.push_back(s.record);
+  const Bundle b = MakeBundle(app.ws, recs, "submission", app.ws.settings.campaign);
+  const std::string name = BundleFileName(StringAt(app.ws.profile.values, "unit"), TodayLocal(), with_imports ? "汇总" : "");
+  platform::Download(name, "application/json", WriteBundle(b, app.forms));
+  std::vector<std::string> mine;
+  for (const Record& r : app.ws.drafts) mine.push_back(r.uuid);
+  app.ws.MarkExported(mine);
+  app.Toast("已导出 " + std::to_string(recs.size()) + " 条记录：" + name);
+}
+
+}  // namespace
+
+void DeskScreen::ImportCard(AppContext& app) {
+  BeginCard("import");
+  SubHeading("导入下级单位的数据包");
+  Muted("每个文件先完整检查，合格才导入；同一记录以修订号较高者为准，重复导入不会产生重复数据。");
+  ImGui::BeginDisabled(!app.writable);
+  if (PrimaryButton("选择数据包文件…")) {
+    app.file_target = {FileTarget::Kind::Import, {}, {}};
+    platform::OpenFilePicker(".json,application/json", true);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled("也可以把文件拖到此页面");
+  for (const ImportPlan& p : app.last_imports) {
+    const bool refused = !p.refused.empty();
+    TextItem(p.file_name + "：" + p.Summary(), refused ? Colors().error : Colors().ok);
+  }
+  EndCard();
+}
+
+void DeskScreen::ConflictsCard(AppContext& app) {
+  const auto& conflicts = app.imports.conflicts();
+  if (conflicts.empty()) return;
+  BeginCard("conflicts");
+  SubHeading("需要您决定的记录");
+  Muted("同一条记录有两个修订号相同、内容不同的版本。请逐条选择保留哪一个。");
+  int choose = -1;
+  bool incoming = false;
+  for (size_t i = 0; i < conflicts.size(); ++i) {
+    const Conflict& c = conflicts[i];
+    ImGui::PushID(static_cast<int>(i));
+    const FormDef* f = app.forms.Find(c.existing.form);
+    ImGui::Separator();
+    TextItem((f ? f->short_title : c.existing.form) + " · " + app.TitleOf(c.existing), Colors().text);
+    if (ImGui::BeginTable("diff", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("栏目", ImGuiTableColumnFlags_WidthFixed, Em() * 8);
+      ImGui::TableSetupColumn("现有版本");
+      ImGui::TableSetupColumn("新导入的版本");
+      ImGui::TableHeadersRow();
+      for (const FieldDef* fd : f ? f->AllFields() : std::vector<const FieldDef*>{}) {
+        const json a = c.existing.values.value(fd->id, json()), b = c.incoming.values.value(fd->id, json());
+        if (a == b) continue;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(fd->label.c_str());
+        ImGui::TableNextColumn();
+        Paragraph(a.is_string() ? a.get<std::string>() : a.dump());
+        ImGui::TableNextColumn();
+        Paragraph(b.is_string() ? b.get<std::string>() : b.dump());
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button("保留现有版本")) choose = static_cast<int>(i);
+    ImGui::SameLine();
+    if (PrimaryButton("采用新导入的版本")) choose = static_cast<int>(i), incoming = true;
+    ImGui::PopID();
+  }
+  EndCard();
+  if (choose >= 0) {
+    app.imports.Resolve(static_cast<size_t>(choose), incoming);
+    app.Changed();
+  }
+}
+
+void DeskScreen::BundlesCard(AppContext& app) {
+  const auto& bundles = app.imports.bundles();
+  if (bundles.empty()) return;
+  BeginCard("bundles");
+  SubHeading("已导入的数据包");
+  std::string remove;
+  if (ImGui::BeginTable("bundles", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("报送单位", 0, 1.4f);
+    ImGui::TableSetupColumn("文件", 0, 2.2f);
+    ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
+    ImGui::TableSetupColumn("导入时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
+    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, Em() * 6);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, Em() * 3);
+    ImGui::TableHeadersRow();
+    for (const Provenance& p : bundles) {
+      ImGui::PushID(p.sha256.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      TextItem(p.unit.empty() ? "（未填单位）" : p.unit, Colors().text);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.file_name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", p.records);
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", Short(p.imported).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s…", p.sha256.substr(0, 8).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.sha256.c_str());
+      ImGui::TableNextColumn();
+      ImGui::BeginDisabled(!app.writable);
+      if (ImGui::SmallButton("移除")) remove = p.sha256;
+      ImGui::EndDisabled();
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  EndCard();
+  if (!remove.empty() && app.imports.Remove(remove)) {
+    app.Changed();
+    app.Toast("已移除该数据包的记录");
+  }
+}
+
+void DeskScreen::ExportCard(AppContext& app) {
+  BeginCard("export");
+  SubHeading("向上级报送");
+  Muted("导出的数据包是一个 .json 文件，可以用U盘、邮件或上传平台交给上级单位。");
+  ImGui::BeginDisabled(!app.writable);
+  if (PrimaryButton("导出本单位数据包")) ExportBundle(app, false);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(app.imports.records().empty());
+  if (ImGui::Button("导出汇总数据包（含下级单位）")) ExportBundle(app, true);
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  EndCard();
+}
+
+void DeskScreen::DrawTable(const SummaryTable& t) {
+  if (!t.note.empty()) Muted("%s", t.note.c_str());
+  std::vector<size_t> order;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (!province_.empty() && RegionDb::ProvinceOf(t.row_regions[i]) != province_) continue;
+    if (!filter_.empty() && std::none_of(t.rows[i].begin(), t.rows[i].end(),
+                                         [&](const Cell& c) { return c.text.find(filter_) != std::string::npos; }))
+      continue;
+    order.push_back(i);
+  }
+  const int ncols = static_cast<int>(t.headers.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
+                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+  if (!ImGui::BeginTable(t.id.c_str(), ncols, flags)) return;
+  for (int c = 0; c < ncols; ++c) ImGui::TableSetupColumn(t.headers[c].c_str(), c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0);
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
+    const int col = spec->Specs[0].ColumnIndex;
+    const bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Cell &x = t.rows[a][col], &y = t.rows[b][col];
+      const bool less = x.numeric && y.numeric ? x.number < y.number : x.text < y.text;
+      const bool more = x.numeric && y.numeric ? x.number > y.number : x.text > y.text;
+      return asc ? less : more;
+    });
+  }
+  ImGuiListClipper clip;  // 100,000 rows scroll without drawing them all
+  clip.Begin(static_cast<int>(order.size()));
+  while (clip.Step())
+    for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
+      ImGui::TableNextRow();
+      for (const Cell& c : t.rows[order[k]]) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.text.c_str());
+      }
+    }
+  if (!t.totals.empty()) {
+    ImGui::TableNextRow();
+    for (const Cell& c : t.totals) {
+      ImGui::TableNextColumn();
+      TextItem(c.text, Colors().accent);
+    }
+  }
+  ImGui::EndTable();
+  RegisterText(t.title + "：" + std::to_string(order.size()) + " 行", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+               ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + 2);
+}
+
+void DeskScreen::TablesCard(AppContext& app) {
+  const std::string campaign = app.campaign() ? app.campaign()->id : "";
+  if (built_version_ != app.data_version || built_campaign_ != campaign) {
+    tables_ = BuildSummaryTables(app.AllRecords(), app.regions, app.campaign());
+    built_version_ = app.data_version;
+    built_campaign_ = campaign;
+  }
+  BeginCard("tables");
+  SubHeading("汇总表");
+  Muted("包括本机填写和导入的全部记录。点击表头排序；可按地区和关键词筛选。");
+  ImGui::SetNextItemWidth(Em() * 12);
+  LineInput("##筛选关键词", filter_, "筛选关键词", 0, Em() * 12);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em() * 12);
+  const ImGuiID pid = ImGui::GetID("##筛选地区");
+  const bool open = ImGui::BeginCombo("##筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_).c_str());
+  LabelItem(pid, "筛选地区");
+  if (open) {
+    if (ImGui::Selectable("全部地区", province_.empty())) province_.clear();
+    for (const std::string& p : app.regions.Provinces())
+      if (ImGui::Selectable(app.regions.Name(p).c_str(), p == province_)) province_ = p;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("导出全部表格（Excel）")) {
+    std::vector<const SummaryTable*> all;
+    for (const SummaryTable& t : tables_) all.push_back(&t);
+    platform::Download("学习周_汇总表_" + TodayLocal() + ".xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx(all));
+    app.Toast("已导出 Excel 汇总表");
+  }
+  if (ImGui::BeginTabBar("tables")) {
+    for (const SummaryTable& t : tables_) {
+      const std::string tab = t.title + " (" + std::to_string(t.rows.size()) + ")###" + t.id;
+      if (!ImGui::BeginTabItem(tab.c_str())) continue;
+      if (ImGui::Button(("导出 CSV##" + t.id).c_str())) {
+        platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".csv", "text/csv", ToCsv(t));
+        app.Toast("已导出 CSV：" + t.title);
+      }
+      ImGui::SameLine();
+      if (ImGui::Button(("导出 Excel##" + t.id).c_str())) {
+        platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".xlsx",
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx({&t}));
+        app.Toast("已导出 Excel：" + t.title);
+      }
+      DrawTable(t);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  EndCard();
+}
+
+void DeskScreen::Draw(AppContext& app) {
+  Heading("汇总");
+  Muted("市、省各级用于收集下级单位报送的数据包，查看汇总表，并向上级报送。");
+  ImGui::Spacing();
+  ImportCard(app);
+  ConflictsCard(app);
+  TablesCard(app);
+  BundlesCard(app);
+  ExportCard(app);
+}
+
+}  // namespace lw::ui
