@@ -253,24 +253,33 @@ void DeskScreen::TablesCard(AppContext& app) {
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx(all));
     app.Toast("已导出 Excel 汇总表");
   }
-  if (ImGui::BeginTabBar("tables")) {
-    for (const SummaryTable& t : tables_) {
-      const std::string tab = t.title + " (" + std::to_string(t.rows.size()) + ")###" + t.id;
-      if (!ImGui::BeginTabItem(tab.c_str())) continue;
-      if (ImGui::Button(("导出 CSV##" + t.id).c_str())) {
-        platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".csv", "text/csv", ToCsv(t));
-        app.Toast("已导出 CSV：" + t.title);
-      }
-      ImGui::SameLine();
-      if (ImGui::Button(("导出 Excel##" + t.id).c_str())) {
-        platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".xlsx",
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx({&t}));
-        app.Toast("已导出 Excel：" + t.title);
-      }
-      DrawTable(t);
-      ImGui::EndTabItem();
+  // One button per table (plain buttons read better than tabs for older users, and wrap).
+  float x = 0;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  for (size_t i = 0; i < tables_.size(); ++i) {
+    const std::string label = tables_[i].title + " (" + std::to_string(tables_[i].rows.size()) + ")";
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (x > 0 && x + w < avail) ImGui::SameLine();
+    else x = 0;
+    x += w + ImGui::GetStyle().ItemSpacing.x;
+    if (selected_ == i ? PrimaryButton(label.c_str()) : ImGui::Button(label.c_str())) selected_ = i;
+  }
+  if (selected_ >= tables_.size()) selected_ = 0;
+  if (!tables_.empty()) {
+    const SummaryTable& t = tables_[selected_];
+    ImGui::Separator();
+    SubHeading(t.title.c_str());
+    if (ImGui::Button("导出此表 CSV")) {
+      platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".csv", "text/csv", ToCsv(t));
+      app.Toast("已导出 CSV：" + t.title);
     }
-    ImGui::EndTabBar();
+    ImGui::SameLine();
+    if (ImGui::Button("导出此表 Excel")) {
+      platform::Download("学习周_" + t.title + "_" + TodayLocal() + ".xlsx",
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx({&t}));
+      app.Toast("已导出 Excel：" + t.title);
+    }
+    DrawTable(t);
   }
   EndCard();
 }
