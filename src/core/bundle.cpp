@@ -85,9 +85,10 @@ bool LooksLikeMarkup(const std::string& s) {
     const char c = s[i + 1];
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?') return true;
   }
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower.find("javascript:") != std::string::npos;
+  static const std::string kScheme = "javascript:";
+  const auto it = std::search(s.begin(), s.end(), kScheme.begin(), kScheme.end(),
+                              [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  return it != s.end();
 }
 
 bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
@@ -169,7 +170,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
             {"forms", fv},     {"records", recs},       {"photos", ph}};
   if (!b.profile.is_null()) j["profile"] = b.profile;
   if (!b.settings.is_null()) j["settings"] = b.settings;
-  return j.dump(1, '\t', false, json::error_handler_t::strict) + "\n";
+  return j.dump(-1, ' ', false, json::error_handler_t::strict) + "\n";  // compact: 100,000 records stay under 50 MB
 }
 
 namespace {
@@ -204,7 +205,28 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
   if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
-  const json j = json::parse(bytes, nullptr, false);
+  // Records are taken out of the document as each one is parsed, so a 100,000-record bundle is
+  // never held twice (as a whole DOM and as records).
+  std::vector<json> raw_records;
+  bool non_object_record = false;
+  std::string top_key;
+  const json::parser_callback_t take_records = [&](int depth, json::parse_event_t ev, json& parsed) {
+    if (depth == 1 && ev == json::parse_event_t::key) {
+      top_key = parsed.is_string() ? parsed.get<std::string>() : std::string();
+      return true;
+    }
+    if (depth != 2 || top_key != "records") return true;
+    if (ev == json::parse_event_t::object_end) {
+      raw_records.push_back(std::move(parsed));
+      return false;
+    }
+    if (ev == json::parse_event_t::value || ev == json::parse_event_t::array_end) {
+      non_object_record = true;
+      return false;
+    }
+    return true;
+  };
+  const json j = json::parse(bytes, take_records, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
   if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle")
     return Fail(res, "这不是 LearnWeek 数据包"), res;
@@ -233,12 +255,16 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (AnyMarkup(b.issuer, &where, "issuer"))
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
 
+  if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
+  b.records.reserve(raw_records.size());
   std::set<std::string> uuids;
-  for (size_t i = 0; i < j["records"].size(); ++i) {
+  for (size_t i = 0; i < raw_records.size(); ++i) {
     Record r;
     std::string why;
     const std::string at = "第 " + std::to_string(i + 1) + " 条记录";
-    if (!Record::FromJson(j["records"][i], r, &why)) return Fail(res, at + "：" + why), res;
+    const bool ok = Record::FromJson(std::move(raw_records[i]), r, &why);
+    raw_records[i] = nullptr;  // release what is left of the parsed object now, not at the end
+    if (!ok) return Fail(res, at + "：" + why), res;
     if (!uuids.insert(r.uuid).second) return Fail(res, at + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
     if (!form) return Fail(res, at + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;

@@ -21,6 +21,11 @@ bool FileStore::Read(const std::string& rel, std::string& out) const {
 }
 
 bool FileStore::WriteAtomic(const std::string& rel, const std::string& data, std::string* error) {
+  return WriteAtomicStreamed(rel, [&](const Put& put) { return put(data); }, error);
+}
+
+bool FileStore::WriteAtomicStreamed(const std::string& rel, const std::function<bool(const Put&)>& write,
+                                    std::string* error) {
   const std::string path = Path(rel);
   const std::string tmp = path + ".tmp";
   std::error_code ec;
@@ -30,7 +35,9 @@ bool FileStore::WriteAtomic(const std::string& rel, const std::string& data, std
     if (error) *error = "无法创建文件 " + rel;
     return false;
   }
-  const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0;
+  const bool ok = write([f](const std::string& chunk) {
+    return std::fwrite(chunk.data(), 1, chunk.size(), f) == chunk.size();
+  }) && std::fflush(f) == 0;
   const bool closed = std::fclose(f) == 0;
   if (!ok || !closed) {
     std::remove(tmp.c_str());

@@ -34,8 +34,11 @@ const char* MergeActionName(MergeAction a) {
   return "";
 }
 
-int ImportPlan::Count(MergeAction a) const {
-  return static_cast<int>(std::count_if(items.begin(), items.end(), [&](const MergeItem& i) { return i.action == a; }));
+int ImportPlan::Count(MergeAction a) const { return counts[static_cast<int>(a)]; }
+
+void ImportPlan::Add(MergeItem item) {
+  ++counts[static_cast<int>(item.action)];
+  if (items.size() < kMaxItems) items.push_back(std::move(item));
 }
 
 std::string ImportPlan::Summary() const {
@@ -66,15 +69,15 @@ void ImportStore::Load() {
   }
   for (const std::string& name : ws_.store().List(kDir)) {
     if (name == kResolutions || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
-    const json j = json::parse(text, nullptr, false);
+    json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
     s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"), StringAt(p, "region"),
               StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign")};
-    for (const json& rj : j["records"]) {
+    for (json& rj : j["records"]) {
       Record r;
-      if (Record::FromJson(rj, r)) s.records.push_back(std::move(r));
+      if (Record::FromJson(std::move(rj), r)) s.records.push_back(std::move(r));
     }
     s.prov.records = s.records.size();
     stored_.push_back(std::move(s));
@@ -85,24 +88,27 @@ void ImportStore::Load() {
 
 void ImportStore::Rebuild() {
   std::map<std::string, const Record*> best;
-  std::map<std::string, std::string> source;
+  std::unordered_map<std::string, size_t> source;
   conflicts_.clear();
-  for (const Stored& s : stored_)
+  for (size_t k = 0; k < stored_.size(); ++k) {
+    const Stored& s = stored_[k];
     for (const Record& r : s.records) {
       auto it = best.find(r.uuid);
       if (it == best.end() || r.revision > it->second->revision) {
         best[r.uuid] = &r;
-        source[r.uuid] = s.prov.sha256;
+        source[r.uuid] = k;
       } else if (r.revision == it->second->revision && r.values != it->second->values && !resolved_.count(r.uuid)) {
         conflicts_.push_back({*it->second, r, s.prov.sha256});
       }
     }
+  }
   merged_.clear();
   index_.clear();
   merged_.reserve(best.size());
   for (const auto& [uuid, r] : best) {
     index_[uuid] = merged_.size();
-    merged_.push_back(resolved_.count(uuid) ? resolved_[uuid] : *r);
+    const auto chosen = resolved_.find(uuid);
+    merged_.push_back(chosen != resolved_.end() ? &chosen->second : r);
   }
   source_ = std::move(source);
   bundles_.clear();
@@ -112,15 +118,12 @@ void ImportStore::Rebuild() {
 const Record* ImportStore::Existing(const std::string& uuid) const {
   if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(uuid)) return local;
   const auto it = index_.find(uuid);
-  return it == index_.end() ? nullptr : &merged_[it->second];
+  return it == index_.end() ? nullptr : merged_[it->second];
 }
 
 const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
-  auto it = source_.find(uuid);
-  if (it == source_.end()) return nullptr;
-  for (const Provenance& p : bundles_)
-    if (p.sha256 == it->second) return &p;
-  return nullptr;
+  const auto it = source_.find(uuid);
+  return it == source_.end() || it->second >= bundles_.size() ? nullptr : &bundles_[it->second];
 }
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) const {
@@ -149,31 +152,35 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
       else item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
     }
     if (plan.already_imported) item.action = MergeAction::Unchanged;
-    plan.items.push_back(std::move(item));
+    plan.Add(std::move(item));
   }
   return plan;
 }
 
 bool ImportStore::Write(const Stored& s) {
-  json recs = json::array();
-  for (const Record& r : s.records) recs.push_back(r.ToJson());
-  const json j = {{"provenance", ProvJson(s.prov)}, {"records", recs}};
+  // Streamed record by record: 100,000 records are never held a second time as one JSON text.
+  const auto write = [&](const FileStore::Put& put) {
+    if (!put("{\"provenance\":" + ProvJson(s.prov).dump() + ",\"records\":[")) return false;
+    for (size_t i = 0; i < s.records.size(); ++i)
+      if (!put((i ? "," : "") + s.records[i].Dump())) return false;
+    return put("]}");
+  };
   std::string err;
-  const bool ok = ws_.store().WriteAtomic(std::string(kDir) + "/" + s.prov.sha256 + ".json", j.dump(), &err);
+  const bool ok = ws_.store().WriteAtomicStreamed(std::string(kDir) + "/" + s.prov.sha256 + ".json", write, &err);
   if (ok && ws_.on_written) ws_.on_written();
   return ok;
 }
 
 ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) {
-  const BundleReadResult res = ReadBundle(bytes, forms);
+  BundleReadResult res = ReadBundle(bytes, forms);
   ImportPlan plan = PlanRead(file_name, res);
   if (!plan.refused.empty() || plan.already_imported) return plan;
-  const Bundle& b = *res.bundle;
+  Bundle& b = *res.bundle;
   // Photos first: a record is never stored without the pictures it refers to.
   for (const Photo& p : b.photos)
     if (ws_.AddPhoto(p.bytes).empty()) {
       plan.refused = "照片无法保存（磁盘空间不足？）" + ws_.last_error();
-      plan.items.clear();
+      plan.Clear();
       return plan;
     }
   Stored s;
@@ -185,15 +192,15 @@ ImportPlan ImportStore::Import(const std::string& file_name, const std::string& 
             NowIso(),
             b.campaign,
             b.records.size()};
-  s.records = b.records;
-  if (!Write(s)) {
-    plan.refused = "无法保存导入的数据（磁盘空间不足？）";
-    plan.items.clear();
-    return plan;
-  }
   // A newer version of one of this device's own drafts updates that draft.
   for (const Record& r : b.records)
     if (const Record* local = ws_.FindDraft(r.uuid); local && r.revision > local->revision) ws_.PutRecord(r);
+  s.records = std::move(b.records);
+  if (!Write(s)) {
+    plan.refused = "无法保存导入的数据（磁盘空间不足？）";
+    plan.Clear();
+    return plan;
+  }
   stored_.push_back(std::move(s));
   Rebuild();
   return plan;

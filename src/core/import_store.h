@@ -3,6 +3,8 @@
 // record UUID. Planning is separate from applying, so a report can be shown and a bundle is
 // applied all-or-nothing.
 #pragma once
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 #include <string>
@@ -30,7 +32,11 @@ struct MergeItem {
 struct ImportPlan {
   std::string file_name, sha256, refused;  // refused: why nothing was imported ("" = accepted)
   bool already_imported = false;           // the same bytes were imported before: nothing changes
+  static constexpr size_t kMaxItems = 500;  // details kept for display; counts cover everything
   std::vector<MergeItem> items;
+  int counts[5] = {};
+  void Add(MergeItem item);
+  void Clear() { items.clear(); std::fill(std::begin(counts), std::end(counts), 0); }
   int Count(MergeAction a) const;
   std::string Summary() const;  // "新增 3 条，更新 1 条，无变化 2 条"
 };
@@ -51,8 +57,9 @@ class ImportStore {
   // Applies a file (checked again). Returns the plan as carried out.
   ImportPlan Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms);
 
-  // Every record from every imported bundle, merged by UUID (highest revision wins).
-  const std::vector<Record>& records() const { return merged_; }
+  // Every record from every imported bundle, merged by UUID (highest revision wins). The
+  // pointers stay valid until the next Import, Remove, Resolve or Load.
+  const std::vector<const Record*>& records() const { return merged_; }
   const std::vector<Provenance>& bundles() const { return bundles_; }
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // Provenance of the bundle a merged record came from (nullptr for none).
@@ -76,8 +83,8 @@ class ImportStore {
   Workspace& ws_;
   std::vector<Stored> stored_;
   std::vector<Provenance> bundles_;
-  std::vector<Record> merged_;
-  std::map<std::string, std::string> source_;  // uuid → bundle sha
+  std::vector<const Record*> merged_;
+  std::unordered_map<std::string, size_t> source_;  // uuid → index in stored_/bundles_
   std::unordered_map<std::string, size_t> index_;  // uuid → position in merged_
   std::vector<Conflict> conflicts_;
   std::map<std::string, Record> resolved_;     // uuid → chosen version (overrides the merge)

@@ -19,7 +19,7 @@ h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 1pt; 
 .meta { display: flex; justify-content: space-between; margin-bottom: 2mm; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 th, td { border: 1px solid #000; padding: 2mm 2.5mm; vertical-align: top; }
-th { width: 24mm; font-weight: normal; text-align: center; vertical-align: middle; }
+th { width: 28mm; font-weight: normal; text-align: center; vertical-align: middle; }
 td.long { height: 60mm; white-space: pre-wrap; line-height: 1.6; }
 td.opinion { height: 42mm; white-space: pre-wrap; position: relative; }
 .seal { position: absolute; right: 8mm; bottom: 4mm; text-align: right; line-height: 2; }

@@ -18,8 +18,12 @@ struct Record {
   nlohmann::json migrated;   // null, or what the last migration changed (shown once to the user)
 
   nlohmann::json ToJson() const;
+  // ToJson().dump(), without first copying the values into a temporary document.
+  std::string Dump() const;
   // Strict: returns false on anything but a well-formed record (imported data is untrusted).
   static bool FromJson(const nlohmann::json& j, Record& out, std::string* why = nullptr);
+  // Same, moving the values out of j (large imports: no second copy of every record).
+  static bool FromJson(nlohmann::json&& j, Record& out, std::string* why = nullptr);
 };
 
 // j[key] when it is a string, else "" (never throws: for untrusted JSON, where json::value()

@@ -26,10 +26,10 @@ std::vector<SourceRecord> AppContext::AllRecords() const {
     out.push_back({&r, unit, region});
     local.insert(r.uuid);
   }
-  for (const Record& r : imports.records()) {
-    if (local.count(r.uuid)) continue;  // this device's own draft (re-imported) counts once
-    const Provenance* p = imports.SourceOf(r.uuid);
-    out.push_back({&r, p ? p->unit : std::string(), p ? p->region : std::string()});
+  for (const Record* r : imports.records()) {
+    if (local.count(r->uuid)) continue;  // this device's own draft (re-imported) counts once
+    const Provenance* p = imports.SourceOf(r->uuid);
+    out.push_back({r, p ? p->unit : std::string(), p ? p->region : std::string()});
   }
   return out;
 }

@@ -194,13 +194,13 @@ TEST_CASE("merge by UUID: add, update, same bundle twice, older, conflict; prove
   p = store.Import("v2.json", WriteBundle(CityBundle("包头市教育局", {a2, b0}), Forms()), Forms());
   CHECK(p.Count(MergeAction::Updated) == 1);
   CHECK(p.Count(MergeAction::Unchanged) == 1);
-  for (const Record& r : store.records())
-    if (r.uuid == a.uuid) CHECK(r.values["name"] == "张喆（修改）");
+  for (const Record* r : store.records())
+    if (r->uuid == a.uuid) CHECK(r->values["name"] == "张喆（修改）");
   p = store.Import("old.json", WriteBundle(CityBundle("包头市教育局", {a, Star("新人")}), Forms()), Forms());
   CHECK(p.Count(MergeAction::KeptNewer) == 1);
   CHECK(p.Count(MergeAction::Added) == 1);
-  for (const Record& r : store.records())
-    if (r.uuid == a.uuid) CHECK(r.revision == 2);
+  for (const Record* r : store.records())
+    if (r->uuid == a.uuid) CHECK(r->revision == 2);
 
   // Two different edits of the same revision: a conflict for the user to decide.
   Record b_other = b;
@@ -212,8 +212,8 @@ TEST_CASE("merge by UUID: add, update, same bundle twice, older, conflict; prove
   CHECK(store.conflicts()[0].incoming.values["name"] == "王堃（另一版本）");
   store.Resolve(0, true);
   CHECK(store.conflicts().empty());
-  for (const Record& r : store.records())
-    if (r.uuid == b.uuid) CHECK(r.values["name"] == "王堃（另一版本）");
+  for (const Record* r : store.records())
+    if (r->uuid == b.uuid) CHECK(r->values["name"] == "王堃（另一版本）");
 
   // Everything survives a reload, including the choice made in the conflict.
   ImportStore again(ws);

@@ -156,3 +156,18 @@ TEST_CASE("clearing local data removes every stored file", "[workspace]") {
   CHECK(ws.drafts.empty());
   CHECK(ws.profile.values.empty());
 }
+
+TEST_CASE("Record::Dump writes exactly what ToJson().dump() would", "[workspace]") {
+  Record r;
+  r.uuid = NewUuid();
+  r.form = "star_nomination";
+  r.form_version = 2;
+  r.revision = 7;
+  r.created = "2020-10-25T08:00:00Z";
+  r.updated = "2020-10-26T08:00:00Z";
+  r.values = {{"name", "张喆\"<>"}, {"n", 3}, {"rows", nlohmann::json::array({{{"a", 1}}})}};
+  CHECK(r.Dump() == r.ToJson().dump());
+  r.exported = "2020-10-27T08:00:00Z";
+  r.migrated = {{"from", 1}, {"to", 2}};
+  CHECK(r.Dump() == r.ToJson().dump());
+}
