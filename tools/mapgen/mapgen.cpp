@@ -1,0 +1,213 @@
+// mapgen.cpp — builds assets map.bin from npm echarts@4.9.0 map/json (Apache-2.0) at build time:
+// decodes ECharts' compressed coordinates, projects (Albers, see map_geometry.h), simplifies to
+// a coarse and a fine outline, and adds the 南海诸岛 inset that standard maps of China carry.
+// Usage: lw_mapgen ECHARTS_MAP_JSON_DIR REGIONS_JSON OUT.bin
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "map_asset.h"
+
+using nlohmann::json;
+using namespace lw::map;
+
+namespace {
+
+// Simplification tolerances in km: the national view draws every prefecture coarse; a drilled
+// province uses the fine outline.
+constexpr double kCoarseKm = 3.5, kFineKm = 1.0;
+
+json Load(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return json::parse(ss.str());
+}
+
+// Most files are ECharts-compressed ("UTF8Encoding"); xizang.json is plain GeoJSON.
+std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded) {
+  std::vector<Polygon> out;
+  const json& g = feature["geometry"];
+  const bool multi = g["type"] == "MultiPolygon";
+  const json& coords = g["coordinates"];
+  const json offsets = g.contains("encodeOffsets") ? g["encodeOffsets"] : json();
+  const auto ring = [&](const json& data, const json& off) {
+    Ring r;
+    if (encoded) {
+      r = DecodeEchartsRing(data.get<std::string>(), off[0].get<double>(), off[1].get<double>(), scale);
+    } else {
+      for (const json& c : data) r.push_back({c[0].get<double>(), c[1].get<double>()});
+      if (r.size() > 1 && r.front().x == r.back().x && r.front().y == r.back().y) r.pop_back();
+    }
+    for (Pt& p : r) p = AlbersChina(p.x, p.y);
+    return r;
+  };
+  for (size_t i = 0; i < coords.size(); ++i) {
+    Polygon poly;
+    if (multi)
+      for (size_t k = 0; k < coords[i].size(); ++k) poly.push_back(ring(coords[i][k], encoded ? offsets[i][k] : json()));
+    else
+      poly.push_back(ring(coords[i], encoded ? offsets[i] : json()));
+    out.push_back(std::move(poly));
+  }
+  return out;
+}
+
+std::vector<Polygon> Simplified(const std::vector<Polygon>& shapes, double tol, double min_area) {
+  std::vector<Polygon> out;
+  for (const Polygon& poly : shapes) {
+    if (std::fabs(SignedArea(poly[0])) < min_area) continue;  // specks vanish at this scale
+    Polygon p;
+    for (const Ring& r : poly) {
+      if (r.size() < 3) continue;
+      Ring s = SimplifyKeepingSimple(r, tol);
+      if (!IsSimple(s)) {  // a self-touching speck in the source data: not drawable as an area
+        if (p.empty()) break;  // outer ring: drop the whole piece
+        continue;              // a hole: drop the hole
+      }
+      p.push_back(std::move(s));
+    }
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  if (out.empty() && !shapes.empty()) out.push_back(shapes[0]);  // never lose a region entirely
+  return out;
+}
+
+// GB/T 2260 names → codes (tools/make_regions.mjs output), for the few features without an id.
+std::map<std::string, std::string> g_codes_by_name;
+
+std::string CodeByName(const std::string& name, const json& province_file) {
+  // The province is the one its sibling features belong to.
+  std::string prefix;
+  for (const json& f : province_file["features"])
+    if (f.contains("id") && f["id"].is_string() && f["id"].get<std::string>().size() == 6) {
+      prefix = f["id"].get<std::string>().substr(0, 2);
+      break;
+    }
+  const auto it = g_codes_by_name.find(prefix + name);
+  return it == g_codes_by_name.end() ? std::string() : it->second;
+}
+
+// ECharts' "cp" (centre point) when given, else the centroid of the largest outer ring.
+Pt LabelPoint(const json& feature, const std::vector<Polygon>& shapes) {
+  const json& props = feature["properties"];
+  if (props.contains("cp") && props["cp"].is_array() && props["cp"].size() == 2)
+    return AlbersChina(props["cp"][0].get<double>(), props["cp"][1].get<double>());
+  const Ring* best = nullptr;
+  for (const Polygon& p : shapes)
+    if (!best || std::fabs(SignedArea(p[0])) > std::fabs(SignedArea(*best))) best = &p[0];
+  Pt c;
+  for (Pt p : *best) c.x += p.x / best->size(), c.y += p.y / best->size();
+  return c;
+}
+
+// The inset box of the South China Sea islands, as ECharts draws it (coord/geo/fix/nanhai.js).
+std::vector<Polygon> NanhaiInset() {
+  const std::vector<std::vector<std::pair<double, double>>> raw = {
+      {{0, 3.5}, {7, 11.2}, {15, 11.9}, {30, 7}, {42, 0.7}, {52, 0.7}, {56, 7.7}, {59, 0.7}, {64, 0.7}, {64, 0}, {5, 0}},
+      {{13, 16.1}, {19, 14.7}, {16, 21.7}, {11, 23.1}},
+      {{12, 32.2}, {14, 38.5}, {15, 38.5}, {13, 32.2}},
+      {{16, 47.6}, {12, 53.2}, {13, 53.2}, {18, 47.6}},
+      {{6, 64.4}, {8, 70}, {9, 70}, {8, 64.4}},
+      {{23, 82.6}, {29, 79.8}, {30, 79.8}, {25, 82.6}},
+      {{37, 70.7}, {43, 62.3}, {44, 62.3}, {39, 70.7}},
+      {{48, 51.1}, {51, 45.5}, {53, 45.5}, {50, 51.1}},
+      {{51, 35}, {51, 28.7}, {53, 28.7}, {53, 35}},
+      {{52, 22.4}, {55, 17.5}, {56, 17.5}, {53, 22.4}},
+      {{58, 12.6}, {62, 7}, {63, 7}, {60, 12.6}},
+      {{0, 3.5}, {0, 93.1}, {64, 93.1}, {64, 0}, {63, 0}, {63, 92.4}, {1, 92.4}, {1, 3.5}}};
+  std::vector<Polygon> out;
+  for (const auto& pts : raw) {
+    Ring r;
+    for (auto [x, y] : pts) r.push_back(AlbersChina(126 + x / 10.5, 25 - y / (10.5 / 0.75)));
+    out.push_back({r});
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: lw_mapgen ECHARTS_MAP_JSON_DIR REGIONS_JSON OUT.bin\n");
+    return 2;
+  }
+  const std::filesystem::path dir = argv[1];
+  for (const json& r : Load(argv[2])["regions"])
+    g_codes_by_name[r[0].get<std::string>().substr(0, 2) + r[1].get<std::string>()] = r[0].get<std::string>();
+  MapAsset map;
+  std::map<std::string, int> province_index;
+  const json china = Load(dir / "china.json");
+  const double scale = china.value("UTF8Scale", 1024.0);
+  for (const json& f : china["features"]) {
+    MapRegion r;
+    r.code = f.value("id", "");
+    r.name = f["properties"].value("name", "");
+    r.level = 1;
+    const auto shapes = Shapes(f, scale, china.value("UTF8Encoding", false));
+    r.label = LabelPoint(f, shapes);
+    r.shapes[0] = Simplified(shapes, kCoarseKm, 25);
+    r.shapes[1] = Simplified(shapes, kFineKm, 2);
+    province_index[r.code.substr(0, 2)] = static_cast<int>(map.regions.size());
+    map.regions.push_back(std::move(r));
+  }
+  size_t prefectures = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "province")) {
+    const json prov = Load(e.path());
+    const double s = prov.value("UTF8Scale", 1024.0);
+    const bool encoded = prov.value("UTF8Encoding", false);
+    for (const json& f : prov["features"]) {
+      const std::string name = f["properties"].value("name", "");
+      std::string code = f.contains("id") && f["id"].is_string() ? f["id"].get<std::string>() : "";
+      if (code.size() != 6) code = CodeByName(name, prov);  // e.g. 山南市 has no id in this data set
+      if (code.size() != 6) continue;                       // Taiwan's counties: no GB/T 2260 codes
+      auto parent = province_index.find(code.substr(0, 2));
+      if (parent == province_index.end()) continue;
+      MapRegion r;
+      r.code = code;
+      r.name = f["properties"].value("name", "");
+      r.level = 2;
+      r.parent = parent->second;
+      const auto shapes = Shapes(f, s, encoded);
+      r.label = LabelPoint(f, shapes);
+      r.shapes[0] = Simplified(shapes, kCoarseKm, 4);
+      r.shapes[1] = Simplified(shapes, kFineKm, 0.5);
+      map.regions.push_back(std::move(r));
+      ++prefectures;
+    }
+  }
+  MapRegion inset;
+  inset.name = "南海诸岛";
+  inset.shapes[0] = inset.shapes[1] = NanhaiInset();
+  inset.label = AlbersChina(126 + 32 / 10.5, 25 - 93.1 / (10.5 / 0.75) + 0.6);
+  map.regions.push_back(std::move(inset));
+  // Quantizing to 0.1 km can make a tiny, already simple ring touch itself: check the stored
+  // form, and drop such specks (pieces a few km² in size) before writing.
+  MapAsset stored;
+  stored.Read(map.Write());
+  size_t dropped = 0;
+  for (MapRegion& r : stored.regions)
+    for (auto& shapes : r.shapes)
+      for (size_t i = 0; i < shapes.size();) {
+        Polygon& p = shapes[i];
+        if (!IsSimple(p[0]) && shapes.size() > 1) {
+          shapes.erase(shapes.begin() + i);
+          ++dropped;
+          continue;
+        }
+        p.erase(std::remove_if(p.begin() + 1, p.end(), [](const Ring& h) { return !IsSimple(h); }), p.end());
+        ++i;
+      }
+  std::printf("dropped %zu specks that quantization made self-touching\n", dropped);
+  const std::string bytes = stored.Write();
+  std::ofstream(argv[3], std::ios::binary) << bytes;
+  std::printf("map.bin: %zu provinces, %zu prefecture-level units + 南海诸岛 inset, %zu bytes\n",
+              province_index.size(), prefectures, bytes.size());
+  return 0;
+}
