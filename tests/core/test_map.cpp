@@ -192,3 +192,40 @@ TEST_CASE("Jenks natural breaks find the gaps in skewed data", "[map]") {
   CHECK(JenksBreaks({7, 7, 7}, 5) == std::vector<double>{7});
   CHECK(JenksBreaks({}, 5).empty());
 }
+
+#include "aggregate.h"
+#include "example_data.h"
+#include "region.h"
+
+TEST_CASE("the example dataset is deterministic, valid and covers every province", "[map]") {
+  std::ifstream in(std::string(LW_SOURCE_DIR) + "/build/native/generated/regions.json");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  lw::RegionDb db;
+  REQUIRE(db.LoadJson(ss.str()));
+  const lw::FormLibrary forms = lw::LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
+  const lw::Bundle a = lw::MakeExampleBundle(db, "2020", "2020-10-19", 7);
+  const lw::Bundle b = lw::MakeExampleBundle(db, "2020", "2020-10-19", 7);
+  const std::string bytes = lw::WriteBundle(a, forms);
+  CHECK(bytes == lw::WriteBundle(b, forms));  // same on every machine
+  const auto read = lw::ReadBundle(bytes, forms);
+  INFO(read.error);
+  REQUIRE(read.bundle);  // it passes every import check
+  std::vector<lw::SourceRecord> src;
+  for (const lw::Record& r : read.bundle->records) src.push_back({&r, lw::kExampleUnit, ""});
+  const auto fig = lw::FiguresByRegion(src);
+  for (const std::string& p : db.Provinces()) {
+    INFO(p);
+    REQUIRE(fig.count(p));
+    CHECK(fig.at(p).activities > 0);
+    CHECK(fig.at(p).stars >= 3);
+    CHECK(fig.at(p).projects >= 3);
+  }
+  // The day slider: fewer activities by the first day than by the last.
+  const auto day1 = lw::FiguresByRegion(src, "2020-10-19");
+  long long first = 0, all = 0;
+  for (const auto& [code, f] : day1) first += code.substr(2) == "0000" ? f.activities : 0;
+  for (const auto& [code, f] : fig) all += code.substr(2) == "0000" ? f.activities : 0;
+  CHECK(first < all);
+  CHECK(first > 0);
+}
