@@ -32,6 +32,7 @@
     state: () => JSON.parse(callString('lw_state_json')),
     storage: () => ({ ...storage }),
     fonts: () => JSON.parse(callString('lw_fonts_json')),
+    stats: () => JSON.parse(callString('lw_stats_json')),
     frames: 0,
   };
   window.learnweek = api;
@@ -445,6 +446,30 @@
     }
   }
 
+  // The live feed: polled every 15 s while online; only content that changed is handed over
+  // (the importer would ignore a repeat anyway, by its SHA-256).
+  let feedTimer = 0;
+  let feedLast = '';
+  function setFeed(url) {
+    clearInterval(feedTimer);
+    feedLast = '';
+    if (!url) return;
+    const poll = async () => {
+      if (!navigator.onLine) return;
+      try {
+        const r = await fetch(url, { cache: 'no-store' });
+        if (!r.ok) return;
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        const key = bytes.length + ':' + bytes.slice(0, 64).join(',') + bytes.slice(-64).join(',');
+        if (key === feedLast) return;
+        feedLast = key;
+        postEvent(EVENT.FeedBundle, url, bytes, true, bytes.length);
+      } catch (e) { /* offline or unreachable: try again later */ }
+    };
+    poll();
+    feedTimer = setInterval(poll, 15000);
+  }
+
   function broadcast(json) { if (channel) channel.postMessage({ type: 'change', json }); }
 
   function setFullscreen(on) {
@@ -507,7 +532,7 @@
 
   window.LWHost = {
     persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
-    fetchFontShard, decodeImage, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
+    fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
   };
   if (!('WebGL2RenderingContext' in window)) {
     showFatal('此浏览器不支持 WebGL2，请使用最新版的 Chrome、Edge、Firefox 或 Safari。');

@@ -174,7 +174,8 @@ std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& re
 std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRecord>& records, const std::string& day) {
   std::map<std::string, RegionFigures> out;
   const auto add = [&](const std::string& region, const RegionFigures& f) {
-    for (const std::string& key : {RegionDb::ProvinceOf(region), RegionDb::CityOf(region)}) {
+    const std::string county = RegionDb::Level(region) == 3 ? region : std::string();
+    for (const std::string& key : {RegionDb::ProvinceOf(region), RegionDb::CityOf(region), county}) {
       if (key.empty()) continue;
       RegionFigures& t = out[key];
       t.activities += f.activities;

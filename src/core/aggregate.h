@@ -42,7 +42,8 @@ std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& re
 struct RegionFigures {
   long long activities = 0, participants = 0, volunteers = 0, stars = 0, projects = 0;
 };
-// Keyed by province code ("140000") and by city code ("140100"). `day` (YYYY-MM-DD, optional)
+// Keyed by province ("140000"), city ("140100") and county code ("110105": the districts the map
+// shows for the four municipalities). `day` (YYYY-MM-DD, optional)
 // keeps only activities dated on or before that day (the map's day slider).
 std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRecord>& records,
                                                      const std::string& day = {});

@@ -7,7 +7,7 @@ namespace lw {
 
 nlohmann::json Settings::ToJson() const {
   return {{"textScale", text_scale}, {"dark", dark}, {"campaign", campaign}, {"issuer", issuer},
-          {"backupDone", backup_done}};
+          {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url}};
 }
 
 Settings Settings::FromJson(const nlohmann::json& j) {
@@ -19,6 +19,8 @@ Settings Settings::FromJson(const nlohmann::json& j) {
   if (j.contains("campaign") && j["campaign"].is_string()) s.campaign = j["campaign"].get<std::string>();
   if (j.contains("issuer") && j["issuer"].is_string()) s.issuer = j["issuer"].get<std::string>();
   if (j.contains("backupDone") && j["backupDone"].is_boolean()) s.backup_done = j["backupDone"].get<bool>();
+  if (j.contains("exampleLoaded") && j["exampleLoaded"].is_boolean()) s.example_loaded = j["exampleLoaded"].get<bool>();
+  if (j.contains("feedUrl") && j["feedUrl"].is_string()) s.feed_url = j["feedUrl"].get<std::string>();
   return s;
 }
 

@@ -12,6 +12,8 @@ struct Settings {
   std::string campaign = "2020";   // chosen campaign id (assets/campaigns)
   std::string issuer = "moe";      // whose notice the checklist follows
   bool backup_done = false;        // a backup file was saved since the last change of data
+  bool example_loaded = false;     // the example dataset (示例数据) was imported on first run
+  std::string feed_url;            // live data source for the map ("" = none)
 
   static constexpr int kMinScale = 100, kMaxScale = 200;
 

@@ -5,6 +5,9 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <algorithm>
+#include <string>
+
 #include "app.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -21,6 +24,10 @@ constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over 
 SDL_Window* g_window = nullptr;
 lw::ui::App* g_app = nullptr;
 int g_frames_left = kFramesAfterInput;
+// CPU time of recent frames (input to GL submission), for window.learnweek.stats() benchmarks.
+constexpr int kFrameSamples = 240;
+double g_frame_ms[kFrameSamples] = {};
+int g_frame_count = 0;
 double g_last_draw = -1e9;
 bool g_first = true;
 
@@ -43,6 +50,7 @@ void Tick() {
   g_frames_left = g_frames_left > 0 ? g_frames_left - 1 : 0;
   g_last_draw = now;
 
+  const double t0 = lw::platform::NowMs();
   g_app->BeforeFrame(now);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -56,6 +64,7 @@ void Tick() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_frame_ms[g_frame_count++ % kFrameSamples] = lw::platform::NowMs() - t0;
   lw::platform::web::AfterFrame(g_first);
   g_first = false;
 }
@@ -76,6 +85,15 @@ EMSCRIPTEN_KEEPALIVE const char* lw_state_json() {
 EMSCRIPTEN_KEEPALIVE const char* lw_fonts_json() {
   static std::string s;
   s = g_app ? g_app->LoadedFontsJson() : "[]";
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* lw_stats_json() {
+  static std::string s;
+  const int n = std::min(g_frame_count, kFrameSamples);
+  s = "{\"frames\":" + std::to_string(g_frame_count) + ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
+      ",\"recentFrameMs\":[";
+  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::to_string(g_frame_ms[i]);
+  s += "]}";
   return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::IsTextFieldAt(x, y); }

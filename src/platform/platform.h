@@ -60,6 +60,12 @@ void DestroyTexture(unsigned long long id);
 // --- Other tabs ------------------------------------------------------------------------------
 void Broadcast(const std::string& json);
 
+// --- Live data feed: a URL polled while online; new content arrives as Event::FeedBundle ------
+void SetFeed(const std::string& url);  // "" stops polling
+
+// --- Page ----------------------------------------------------------------------------------------
+std::string QueryParam(const std::string& name);  // ?example=0 etc.; "" when absent
+
 // --- Screen ----------------------------------------------------------------------------------
 void SetFullscreen(bool on);
 void SetTitle(const std::string& title);

@@ -48,6 +48,8 @@ void DecodeImage(const std::string& key, const std::string&, int) {
 unsigned long long CreateTexture(const std::string&, int, int) { return 1; }
 void DestroyTexture(unsigned long long) {}
 void Broadcast(const std::string&) {}
+void SetFeed(const std::string&) {}
+std::string QueryParam(const std::string& name) { return Env(("LW_PARAM_" + name).c_str(), ""); }
 void SetFullscreen(bool) {}
 void SetTitle(const std::string&) {}
 std::vector<Event> TakeEvents() { return std::exchange(g_events, {}); }

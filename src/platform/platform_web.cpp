@@ -10,6 +10,7 @@
 #include <GLES2/gl2.h>
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -41,6 +42,14 @@ EM_JS(void, js_print, (const char* html), { LWHost.printHtml(UTF8ToString(html))
 EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
 EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int max_px), {
   LWHost.decodeImage(UTF8ToString(key), HEAPU8.slice(data, data + len), max_px);
+});
+EM_JS(void, js_set_feed, (const char* url), { LWHost.setFeed(UTF8ToString(url)); });
+EM_JS(char*, js_query_param, (const char* name), {
+  const v = new URLSearchParams(location.search).get(UTF8ToString(name)) || '';
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
 });
 EM_JS(void, js_broadcast, (const char* json), { LWHost.broadcast(UTF8ToString(json)); });
 EM_JS(void, js_fullscreen, (int on), { LWHost.setFullscreen(!!on); });
@@ -104,6 +113,13 @@ void OpenFilePicker(const std::string& accept, bool multiple) { js_open_files(ac
 void PrintHtml(const std::string& html) { js_print(html.c_str()); }
 void FetchFontShard(const std::string& file) { js_fetch_font(file.c_str()); }
 void Broadcast(const std::string& json) { js_broadcast(json.c_str()); }
+void SetFeed(const std::string& url) { js_set_feed(url.c_str()); }
+std::string QueryParam(const std::string& name) {
+  char* p = js_query_param(name.c_str());
+  std::string v = p;
+  free(p);
+  return v;
+}
 void DecodeImage(const std::string& key, const std::string& bytes, int max_px) {
   js_decode_image(key.c_str(), bytes.data(), static_cast<int>(bytes.size()), max_px);
 }

@@ -12,7 +12,12 @@
 #include "photo_widget.h"
 #include "platform.h"
 #include "print_html.h"
+#include "example_data.h"
+#include "map_data.h"
+#include "map_view.h"
+#include "screen_ceremony.h"
 #include "screen_desk.h"
+#include "screen_map.h"
 #include "screen_drafts.h"
 #include "screen_form.h"
 #include "screen_home.h"
@@ -24,7 +29,13 @@
 namespace lw::ui {
 
 struct App::Impl {
-  Impl() : ws(platform::DataDir()), imports(ws), ctx(ws, imports, forms, regions, campaigns), form(photos) {}
+  Impl()
+      : ws(platform::DataDir()),
+        imports(ws),
+        ctx(ws, imports, forms, regions, campaigns),
+        form(photos),
+        map(map_view, map_data),
+        ceremony(map_view, map_data) {}
   Workspace ws;
   ImportStore imports;
   FormLibrary forms;
@@ -38,7 +49,12 @@ struct App::Impl {
   DraftsScreen drafts;
   FormScreen form;
   DeskScreen desk;
+  MapView map_view;
+  MapData map_data;
+  MapScreen map;
+  CeremonyScreen ceremony;
   SettingsScreen settings;
+  bool bench_map = false;  // ?bench=map: every prefecture, full window, every frame
   int applied_scale = -1;
   bool applied_dark = false;
   std::vector<std::pair<std::string, std::string>> pending_files;  // name, bytes (one batch)
@@ -46,6 +62,9 @@ struct App::Impl {
   void OnFiles();
   void ExportRecord(AppContext& c, const Record& r);
   void PrintRecord(AppContext& c, const Record& r);
+  void LoadExampleOnFirstRun();
+  void OnFeed(const std::string& url, const std::string& bytes);
+  void BenchFrame();
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
@@ -74,10 +93,16 @@ bool App::Init() {
   m.ws.on_written = [] { platform::PersistData(); };
   m.ws.Load();
   m.imports.Load();
+  if (!m.map_view.Load(ReadAll(assets + "/map.bin"))) fprintf(stderr, "[map] 地图数据无法读取\n");
+  m.bench_map = platform::QueryParam("bench") == "map";
+  if (m.bench_map) m.ctx.Go(Screen::Map);
   if (platform::Storage().writable) {
+    m.LoadExampleOnFirstRun();
     if (int n = m.ws.MigrateDrafts(m.forms)) m.ctx.Toast(std::to_string(n) + " 份草稿已按新版表格自动更新");
     m.ws.CollectUnusedPhotos();
   }
+  if (!m.ws.settings.feed_url.empty()) platform::SetFeed(m.ws.settings.feed_url);
+  m.map.on_ceremony = [this](double now) { impl_->ceremony.Enter(now); };
   m.form.on_export = [this](AppContext& c, const Record& r) { impl_->ExportRecord(c, r); };
   m.form.on_print = [this](AppContext& c, const Record& r) { impl_->PrintRecord(c, r); };
   platform::SetFlushHandler([this] { FlushNow(false); });
@@ -105,6 +130,31 @@ void App::Impl::ExportRecord(AppContext& c, const Record& r) {
   platform::Download(name, "application/json", WriteBundle(b, c.forms));
   c.ws.MarkExported({r.uuid});
   c.Toast("已导出：" + name);
+}
+
+// The map should be alive on first run: import the example dataset once (clearly marked,
+// removable). ?example=0 skips it (tests that need an empty device).
+void App::Impl::LoadExampleOnFirstRun() {
+  if (ws.settings.example_loaded || platform::QueryParam("example") == "0") return;
+  const Campaign* c = ctx.campaign();
+  const std::string begin = c ? FormatDate(c->window.begin) : "2020-10-01";
+  const int days = c ? DaysBetween(c->window.begin, c->window.end) + 1 : 7;
+  const Bundle b = MakeExampleBundle(regions, c ? c->id : "2020", begin, days);
+  imports.Import(kExampleFile, WriteBundle(b, forms), forms);
+  ws.settings.example_loaded = true;
+  ws.TouchSettings(0);
+  ws.Flush(0, true);
+  ctx.Changed();
+}
+
+void App::Impl::OnFeed(const std::string& url, const std::string& bytes) {
+  const ImportPlan p = imports.Import("实时数据源 " + url, bytes, forms);
+  if (!p.refused.empty()) {
+    ctx.Toast("实时数据源的内容无法导入：" + p.refused, true);
+    return;
+  }
+  ctx.Changed();
+  if (!p.already_imported) ctx.Toast("实时数据：" + p.Summary());
 }
 
 void App::Impl::PrintRecord(AppContext& c, const Record& r) {
@@ -170,6 +220,10 @@ void App::BeforeFrame(double now_ms) {
                     " MB），不能超过 50 MB",
                 true);
         break;
+      case K::FeedBundle: m.OnFeed(e.name, e.data); break;
+      case K::FullscreenExit:
+        if (c.screen == Screen::Ceremony) c.Go(Screen::Map);
+        break;
       case K::DataReloaded:
         m.ws.Load();
         m.imports.Load();
@@ -198,9 +252,14 @@ void App::FlushNow(bool force) {
   if (auto due = m.ws.NextDeadline()) platform::ScheduleFlush(std::max(50.0, *due - now));
 }
 
-bool App::WantsAnimation() const { return impl_->ctx.now_ms < impl_->ctx.toast_until; }
+bool App::WantsAnimation() const {
+  const Impl& m = *impl_;
+  return m.ctx.now_ms < m.ctx.toast_until || m.map.animating() || m.ctx.screen == Screen::Ceremony || m.bench_map;
+}
 
 std::string App::StateJson() const { return impl_->ws.StoredStateJson(); }
+
+double App::MapLoadMs() const { return impl_->map_view.load_ms(); }
 
 std::string App::LoadedFontsJson() const {
   std::string out = "[";
@@ -240,7 +299,7 @@ void Header(AppContext& c) {
     Screen screen;
   };
   static const Nav kNav[] = {{"首页", Screen::Home},     {"填报", Screen::Drafts}, {"汇总", Screen::Desk},
-                             {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
+                             {"地图", Screen::Map},      {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
   for (const Nav& n : kNav) {
     const bool selected = c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
     if (NavButton(n.label, selected)) c.Go(n.screen);
@@ -300,9 +359,38 @@ void ToastWindow(AppContext& c) {
 
 // [SECTION] Frame --------------------------------------------------------------------------------
 
+void App::Impl::BenchFrame() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin("地图基准测试", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+  const std::vector<int> all = map_view.Prefectures();
+  map_data.Update(ctx, "");
+  map_data.Colorize(map_view, all, Measure::Participants, false);
+  MapView::Frame f;
+  f.rect = ImRect(vp->Pos, vp->Pos + vp->Size);
+  f.regions = all;
+  f.fill = map_data.colors();
+  f.labels = false;
+  map_view.Draw(ImGui::GetWindowDrawList(), f);
+  ImGui::End();
+}
+
 void App::Frame() {
   Impl& m = *impl_;
   AppContext& c = m.ctx;
+  if (m.bench_map) {
+    m.BenchFrame();
+    return;
+  }
+  if (c.screen == Screen::Ceremony) {
+    if (!m.ceremony.Draw(c)) {
+      platform::SetFullscreen(false);
+      c.Go(Screen::Map);
+    }
+    ToastWindow(c);
+    return;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -332,6 +420,7 @@ void App::Frame() {
     case Screen::Drafts: m.drafts.Draw(c); break;
     case Screen::Form: m.form.Draw(c); break;
     case Screen::Desk: m.desk.Draw(c); break;
+    case Screen::Map: m.map.Draw(c); break;
     case Screen::Settings: m.settings.Draw(c); break;
     default: m.home.Draw(c); break;
   }

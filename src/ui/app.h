@@ -25,6 +25,7 @@ class App {
   bool WantsAnimation() const;
   std::string StateJson() const;
   std::string LoadedFontsJson() const;  // font shards merged so far, for tests
+  double MapLoadMs() const;             // time to read and triangulate map.bin
   const std::string& init_error() const { return init_error_; }
 
  private:

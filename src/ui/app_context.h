@@ -14,7 +14,7 @@
 
 namespace lw::ui {
 
-enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Settings };
+enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings };
 
 // Where files chosen in the picker (or dropped) should go.
 struct FileTarget {

@@ -56,11 +56,15 @@ export async function serve(extra = null) {
   return { url, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function openApp(context, url) {
+// Opens the app. Tests start from an empty device (?example=0) unless they ask for the example
+// dataset the app loads on a real first run.
+export async function openApp(context, url, { example = false, query = '' } = {}) {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[pageerror]', e.message));
   page.on('console', (m) => { if (m.type() === 'error') console.error('[console]', m.text()); });
-  await page.goto(url);
+  const params = new URLSearchParams(query);
+  if (!example) params.set('example', '0');
+  await page.goto(url + (params.toString() ? '?' + params : ''));
   await page.evaluate(() => window.learnweek.ready);
   return page;
 }

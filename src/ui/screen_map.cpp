@@ -1,0 +1,221 @@
+// screen_map.cpp — see screen_map.h.
+#include "screen_map.h"
+
+#include <algorithm>
+
+#include "example_data.h"
+#include "imgui_internal.h"
+#include "item_registry.h"
+#include "layout.h"
+#include "platform.h"
+#include "text_widgets.h"
+#include "theme.h"
+
+namespace lw::ui {
+
+namespace {
+constexpr double kStepMs = 700;  // one day of the activity week per step while playing
+
+int WindowDays(const AppContext& app, Date* begin) {
+  const Campaign* c = app.campaign();
+  if (!c) return 0;
+  const DateWindow w = c->WindowFor(app.issuer());
+  *begin = w.begin;
+  return DaysBetween(w.begin, w.end) + 1;
+}
+
+std::string AddDays(Date d, int n) {
+  for (int i = 0; i < n; ++i) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (++d.day > (d.month == 2 && leap ? 29 : kDays[d.month - 1])) d.day = 1, ++d.month;
+    if (d.month > 12) d.month = 1, ++d.year;
+  }
+  return FormatDate(d);
+}
+}  // namespace
+
+void RemoveExampleData(AppContext& app) {
+  for (const Provenance& p : app.imports.bundles())
+    if (p.unit == kExampleUnit) {
+      app.imports.Remove(p.sha256);
+      break;
+    }
+  app.Changed();
+  app.Toast("示例数据已删除");
+}
+
+std::string MapScreen::Day(const AppContext& app) const {
+  if (day_index_ < 0) return {};
+  Date begin;
+  WindowDays(app, &begin);
+  return AddDays(begin, day_index_);
+}
+
+void MapScreen::DaySlider(AppContext& app) {
+  Date begin;
+  const int days = WindowDays(app, &begin);
+  if (days <= 0) return;
+  ImGui::TextUnformatted("日期");
+  if (playing_ && app.now_ms >= next_step_ms_) {
+    day_index_ = day_index_ + 1 >= days ? -1 : day_index_ + 1;
+    if (day_index_ < 0) playing_ = false;  // played through the week: show it whole
+    next_step_ms_ = app.now_ms + kStepMs;
+  }
+  int v = day_index_ < 0 ? days : day_index_;
+  const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + AddDays(begin, day_index_);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - Em() * 4);
+  if (ImGui::SliderInt("##日期", &v, 0, days, label.c_str())) {
+    day_index_ = v >= days ? -1 : v;
+    playing_ = false;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(playing_ ? "暂停" : "播放")) {
+    playing_ = !playing_;
+    if (playing_ && day_index_ < 0) day_index_ = 0;
+    next_step_ms_ = app.now_ms + kStepMs;
+  }
+  TextItem(label, Colors().text_muted);
+}
+
+void MapScreen::Legend() {
+  const auto& breaks = data_.breaks();
+  const bool dark = false;
+  double lo = 1;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float s = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, p + ImVec2(s * 1.6f, s), MapData::ClassColor(static_cast<int>(k), static_cast<int>(breaks.size()), dark), 3);
+    ImGui::Dummy(ImVec2(s * 1.6f, s));
+    ImGui::SameLine();
+    const std::string text = Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k]));
+    TextItem(text, Colors().text);
+    lo = breaks[k] + 1;
+  }
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float s = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(p, p + ImVec2(s * 1.6f, s), MapData::NoDataColor(dark), 3);
+  ImGui::Dummy(ImVec2(s * 1.6f, s));
+  ImGui::SameLine();
+  ImGui::TextDisabled("暂无数据");
+}
+
+void MapScreen::Ranking(AppContext&, const std::vector<int>& shown) {
+  std::vector<std::pair<long long, int>> rank;
+  for (int r : shown) rank.push_back({data_.Value(view_.asset().regions[r].code, measure_), r});
+  std::sort(rank.begin(), rank.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!ImGui::BeginTable("ranking", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("地区", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("数值", ImGuiTableColumnFlags_WidthFixed, Em() * 5.5f);
+  for (int k = 0; k < std::min<int>(12, static_cast<int>(rank.size())); ++k) {
+    const auto& [v, r] = rank[k];
+    if (v <= 0) break;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(r);
+    const std::string line = std::to_string(k + 1) + ". " + view_.asset().regions[r].name;
+    if (ImGui::Selectable(line.c_str()) && drilled_ < 0 && view_.asset().regions[r].level == 1) drilled_ = r;
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextColored(Colors().accent, "%s", Thousands(v).c_str());
+  }
+  ImGui::EndTable();
+}
+
+void MapScreen::FeedAndExample(AppContext& app) {
+  bool example = false;
+  for (const Provenance& p : app.imports.bundles()) example |= p.unit == kExampleUnit;
+  if (example) {
+    ImGui::Separator();
+    TextItem("当前地图包含示例数据", Colors().warn);
+    ImGui::BeginDisabled(!app.writable);
+    if (ImGui::SmallButton("删除示例数据")) RemoveExampleData(app);
+    ImGui::EndDisabled();
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted("实时数据源（可选）");
+  if (feed_edit_.empty()) feed_edit_ = app.ws.settings.feed_url;
+  LineInput("##实时数据源网址", feed_edit_, "https://…/learnweek.json", ImGuiInputTextFlags_CharsNoBlank);
+  ImGui::BeginDisabled(!app.writable);
+  const bool on = !app.ws.settings.feed_url.empty();
+  if (ImGui::SmallButton(on ? "停止接收" : "开始接收")) {
+    app.ws.settings.feed_url = on ? "" : feed_edit_;
+    app.SettingsChanged();
+    platform::SetFeed(app.ws.settings.feed_url);
+    if (!on) app.Toast("联网时每 15 秒检查一次实时数据源");
+  }
+  ImGui::EndDisabled();
+}
+
+void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
+  if (drilled_ >= 0) {
+    if (ImGui::Button("← 返回全国")) drilled_ = -1;
+    TextItem(app.regions.Name(view_.asset().regions[drilled_].code), Colors().accent);
+  } else {
+    TextItem("全国", Colors().accent);
+    ImGui::Checkbox("按地级市显示", &show_prefectures);
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted("显示指标");
+  for (Measure m : {Measure::Activities, Measure::Participants, Measure::Volunteers, Measure::Stars, Measure::Projects})
+    if (ImGui::RadioButton(MeasureName(m), measure_ == m)) measure_ = m;
+  ImGui::Separator();
+  Legend();
+  ImGui::Separator();
+  DaySlider(app);
+  ImGui::Separator();
+  ImGui::Text("%s排行", MeasureName(measure_));
+  Ranking(app, shown);
+  FeedAndExample(app);
+  ImGui::Separator();
+  if (PrimaryButton("开幕式大屏模式")) {
+    platform::SetFullscreen(true);
+    app.Go(Screen::Ceremony);
+    if (on_ceremony) on_ceremony(app.now_ms);
+  }
+}
+
+void MapScreen::Draw(AppContext& app) {
+  data_.Update(app, Day(app));
+  std::vector<int> shown = drilled_ >= 0       ? view_.ChildrenOf(drilled_)
+                           : show_prefectures ? view_.Prefectures()
+                                              : view_.Provinces();
+  data_.Colorize(view_, shown, measure_, app.ws.settings.dark);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float panel_w = std::max(Em() * 15, avail.x * 0.28f);
+  const float height = std::max(Em() * 20, avail.y - Em());
+  ImGui::BeginChild("map", ImVec2(avail.x - panel_w - ImGui::GetStyle().ItemSpacing.x, height), ImGuiChildFlags_Borders,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  const bool clicked = ImGui::InvisibleButton("##地图", size);  // on release, like any button
+  MapView::Frame f;
+  f.rect = ImRect(p0, p0 + size);
+  f.regions = shown;
+  f.fill = data_.colors();
+  f.border = app.ws.settings.dark ? IM_COL32(20, 24, 30, 255) : IM_COL32(255, 255, 255, 255);
+  f.border_px = drilled_ >= 0 ? 1.5f : 1.0f;
+  f.labels = !show_prefectures || drilled_ >= 0;
+  f.label_px = ImGui::GetFontSize() * 0.8f;
+  f.label_color = app.ws.settings.dark ? IM_COL32(230, 235, 240, 255) : IM_COL32(30, 35, 45, 255);
+  const int hovered = view_.Draw(ImGui::GetWindowDrawList(), f);
+  if (hovered >= 0) {
+    const map::MapRegion& r = view_.asset().regions[hovered];
+    ImGui::BeginTooltip();
+    const std::string text = DescribeRegion(r.name, data_.Find(r.code));
+    ImGui::PushTextWrapPos(Em() * 18);
+    TextItem(text, Colors().text);
+    ImGui::PopTextWrapPos();
+    if (drilled_ < 0 && r.level == 1) ImGui::TextDisabled("点击查看各市");
+    ImGui::EndTooltip();
+    if (clicked && drilled_ < 0 && r.level == 1) drilled_ = hovered;
+    if (clicked && drilled_ < 0 && r.level == 2) drilled_ = r.parent;
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("panel", ImVec2(panel_w, height), ImGuiChildFlags_Borders);
+  Panel(app, shown);
+  ImGui::EndChild();
+}
+
+}  // namespace lw::ui

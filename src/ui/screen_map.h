@@ -1,0 +1,45 @@
+// screen_map.h — 地图: where the Activity Week is happening, from every record on this device.
+// Choropleth by province (or every prefecture), hover figures, click to drill into a province,
+// a ranking beside the map, a day slider with play, an optional live feed.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app_context.h"
+#include "map_data.h"
+#include "map_view.h"
+
+namespace lw::ui {
+
+class MapScreen {
+ public:
+  MapScreen(MapView& view, MapData& data) : view_(view), data_(data) {}
+  void Draw(AppContext& app);
+  bool animating() const { return playing_; }
+  // Which day the slider shows ("" = the whole activity week).
+  std::string Day(const AppContext& app) const;
+  bool show_prefectures = false;  // national view: every prefecture instead of provinces
+  std::function<void(double)> on_ceremony;  // the ceremony screen restarts its animations
+
+ private:
+  void Panel(AppContext& app, const std::vector<int>& shown);
+  void DaySlider(AppContext& app);
+  void Legend();
+  void Ranking(AppContext& app, const std::vector<int>& shown);
+  void FeedAndExample(AppContext& app);
+
+  MapView& view_;
+  MapData& data_;
+  Measure measure_ = Measure::Participants;
+  int drilled_ = -1;       // province index, or -1 for the whole country
+  int day_index_ = -1;     // -1: whole week
+  bool playing_ = false;
+  double next_step_ms_ = 0;
+  std::string feed_edit_;
+};
+
+// Removes the example dataset (示例数据) and remembers not to bring it back.
+void RemoveExampleData(AppContext& app);
+
+}  // namespace lw::ui
