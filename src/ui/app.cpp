@@ -424,7 +424,7 @@ void App::Frame() {
     case Screen::Settings: m.settings.Draw(c); break;
     default: m.home.Draw(c); break;
   }
-  ImGui::Dummy(ImVec2(0, Em() * 4));
+  if (c.screen != Screen::Map) ImGui::Dummy(ImVec2(0, Em() * 4));  // room to scroll past the last field
   ImGui::EndChild();
   ImGui::End();
   ToastWindow(c);

@@ -183,7 +183,7 @@ void MapScreen::Draw(AppContext& app) {
   data_.Colorize(view_, shown, measure_, app.ws.settings.dark);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float panel_w = std::max(Em() * 15, avail.x * 0.28f);
-  const float height = std::max(Em() * 20, avail.y - Em());
+  const float height = std::max(Em() * 20, avail.y - ImGui::GetStyle().ItemSpacing.y);
   ImGui::BeginChild("map", ImVec2(avail.x - panel_w - ImGui::GetStyle().ItemSpacing.x, height), ImGuiChildFlags_Borders,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();

@@ -107,8 +107,10 @@ Pt LabelPoint(const json& feature, const std::vector<Polygon>& shapes) {
   return c;
 }
 
-// The inset box of the South China Sea islands, as ECharts draws it (coord/geo/fix/nanhai.js).
-std::vector<Polygon> NanhaiInset() {
+// The inset box of the South China Sea islands, as ECharts draws it (coord/geo/fix/nanhai.js),
+// placed upright in the lower-right corner of the map (in projected km, not projected itself:
+// an inset is a picture in a frame, not a place).
+std::vector<Polygon> NanhaiInset(const Box& china) {
   const std::vector<std::vector<std::pair<double, double>>> raw = {
       {{0, 3.5}, {7, 11.2}, {15, 11.9}, {30, 7}, {42, 0.7}, {52, 0.7}, {56, 7.7}, {59, 0.7}, {64, 0.7}, {64, 0}, {5, 0}},
       {{13, 16.1}, {19, 14.7}, {16, 21.7}, {11, 23.1}},
@@ -122,10 +124,11 @@ std::vector<Polygon> NanhaiInset() {
       {{52, 22.4}, {55, 17.5}, {56, 17.5}, {53, 22.4}},
       {{58, 12.6}, {62, 7}, {63, 7}, {60, 12.6}},
       {{0, 3.5}, {0, 93.1}, {64, 93.1}, {64, 0}, {63, 0}, {63, 92.4}, {1, 92.4}, {1, 3.5}}};
+  const double w = 0.11 * (china.x1 - china.x0), h = w * 93.1 / 64;
   std::vector<Polygon> out;
   for (const auto& pts : raw) {
     Ring r;
-    for (auto [x, y] : pts) r.push_back(AlbersChina(126 + x / 10.5, 25 - y / (10.5 / 0.75)));
+    for (auto [x, y] : pts) r.push_back({china.x1 - w + x / 64 * w, china.y0 + h - y / 93.1 * h});
     out.push_back({r});
   }
   return out;
@@ -184,8 +187,9 @@ int main(int argc, char** argv) {
   }
   MapRegion inset;
   inset.name = "南海诸岛";
-  inset.shapes[0] = inset.shapes[1] = NanhaiInset();
-  inset.label = AlbersChina(126 + 32 / 10.5, 25 - 93.1 / (10.5 / 0.75) + 0.6);
+  const Box bounds = map.Bounds(1);
+  inset.shapes[0] = inset.shapes[1] = NanhaiInset(bounds);
+  inset.label = {bounds.x1 - 0.055 * (bounds.x1 - bounds.x0), bounds.y0 + 0.02 * (bounds.x1 - bounds.x0)};
   map.regions.push_back(std::move(inset));
   // Quantizing to 0.1 km can make a tiny, already simple ring touch itself: check the stored
   // form, and drop such specks (pieces a few km² in size) before writing.
