@@ -123,15 +123,6 @@ void MapScreen::Ranking(AppContext&, const std::vector<int>& shown) {
 }
 
 void MapScreen::FeedAndExample(AppContext& app) {
-  bool example = false;
-  for (const Provenance& p : app.imports.bundles()) example |= p.unit == kExampleUnit;
-  if (example) {
-    ImGui::Separator();
-    TextItem("当前地图包含示例数据", Colors().warn);
-    ImGui::BeginDisabled(!app.writable);
-    if (ImGui::SmallButton("删除示例数据")) RemoveExampleData(app);
-    ImGui::EndDisabled();
-  }
   ImGui::Separator();
   ImGui::TextUnformatted("实时数据源（可选）");
   if (feed_edit_.empty()) feed_edit_ = app.ws.settings.feed_url;
@@ -148,6 +139,16 @@ void MapScreen::FeedAndExample(AppContext& app) {
 }
 
 void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
+  bool example = false;
+  for (const Provenance& p : app.imports.bundles()) example |= p.unit == kExampleUnit;
+  if (example) {  // first thing in the panel: nobody should mistake the example for real figures
+    TextItem("当前地图包含示例数据", Colors().warn);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!app.writable);
+    if (ImGui::SmallButton("删除示例数据")) RemoveExampleData(app);
+    ImGui::EndDisabled();
+    ImGui::Separator();
+  }
   if (drilled_ >= 0) {
     if (ImGui::Button("← 返回全国")) drilled_ = -1;
     TextItem(app.regions.Name(view_.asset().regions[drilled_].code), Colors().accent);

@@ -1,0 +1,136 @@
+// map.test.mjs — issue 5 in the browser: hover figures, drill into 山西's 11 cities, an edit in one
+// tab reaching the map in another, the live feed, ceremony mode, and screenshots (national map,
+// a province, ceremony at 3840×2160).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  choose, click, findItem, imeType, items, launch, openApp, reveal, revealRight, serve, shot, state, waitForState,
+} from './harness.mjs';
+
+const SHANXI_CITIES = ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'];
+
+let browser;
+let server;
+let feedBody = null;
+before(async () => {
+  browser = await launch();
+  server = await serve((req, res) => {
+    if (!req.url.startsWith('/feed.json')) return false;
+    res.writeHead(feedBody ? 200 : 404, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
+    res.end(feedBody || '');
+    return true;
+  });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function hover(page, label) {
+  const it = await findItem(page, label);
+  await page.mouse.move(it.x + 2, it.y + 2);
+  await page.waitForTimeout(150);
+  return it;
+}
+
+test('hover shows a province’s figures; a click drills into 山西’s 11 cities', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await openApp(context, server.url, { example: true });
+  await click(page, '地图');
+  await findItem(page, '当前地图包含示例数据');
+  await shot(page, 'map-national.png');
+  await hover(page, '地图·山西');
+  const tip = await findItem(page, /^山西：活动 \d+ 项，参与 [\d,]+ 人次，志愿者 [\d,]+ 人次，百姓学习之星 \d 名，品牌项目 \d 个$/);
+  const participants = Number(/参与 ([\d,]+) 人次/.exec(tip.label)[1].replace(/,/g, ''));
+  assert.ok(participants > 0);
+  await page.mouse.down();
+  await page.mouse.up();
+  await findItem(page, '山西省');  // the panel names the province
+  await findItem(page, '地图·太原市');
+  const cities = (await items(page)).filter((i) => i.label.startsWith('地图·')).map((i) => i.label.slice(3)).sort();
+  assert.deepEqual(cities, [...SHANXI_CITIES].sort());
+  await shot(page, 'map-shanxi.png');
+  // The cities add up to the province.
+  let sum = 0;
+  for (const c of SHANXI_CITIES) {
+    await hover(page, '地图·' + c);
+    const t = await findItem(page, new RegExp(`^${c}：`));
+    const m = /参与 ([\d,]+) 人次/.exec(t.label);
+    sum += m ? Number(m[1].replace(/,/g, '')) : 0;
+  }
+  assert.equal(sum, participants);
+  await click(page, '← 返回全国');
+  await findItem(page, '地图·新疆');
+  await context.close();
+});
+
+test('an edit in one tab changes the map in another tab', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const editor = await openApp(context, server.url);
+  await click(editor, '单位信息');
+  await choose(editor, '所在地区·省', '山西省');
+  await choose(editor, '所在地区·市', '太原市');
+  await click(editor, '填报');
+  await click(editor, '＋ 新建表格');
+  await click(editor, '2021年山西省全民终身学习活动周情况统计表', { window: /^Popup_/ });
+  const table = await reveal(editor, '活动主题');
+  const cell = await revealRight(editor, '终身学习·参与（或受益）人数（人次）', { x: table.x + 500, y: table.y + 40 }, { input: true });
+  await editor.mouse.click(cell.x + 20, cell.y + cell.h / 2);
+  await editor.keyboard.type('300');
+  await waitForState(editor, (s) => s.drafts[0]?.values?.stats?.columns?.[0]?.cells?.participants === 300);
+
+  const viewer = await openApp(context, server.url);  // a second tab: read-only, follows the first
+  await click(viewer, '地图');
+  await hover(viewer, '地图·山西');
+  await findItem(viewer, /^山西：活动 1 项，参与 300 人次/);
+
+  await editor.bringToFront();
+  await editor.mouse.click(cell.x + 20, cell.y + cell.h / 2);
+  await editor.keyboard.press('End');
+  await editor.keyboard.press('Backspace');
+  await editor.keyboard.press('Backspace');
+  await editor.keyboard.press('Backspace');
+  await editor.keyboard.type('500');
+  await viewer.bringToFront();
+  await hover(viewer, '地图·山西');
+  await findItem(viewer, /^山西：活动 1 项，参与 500 人次/, { timeout: 8000 });
+  await context.close();
+});
+
+test('the live feed merges bundles polled from a URL', async () => {
+  feedBody = JSON.stringify({
+    format: 'learnweek-bundle', formatVersion: 1, appVersion: '0.1.0', kind: 'submission', created: '2020-10-22T02:00:00Z',
+    campaign: '2020', issuer: { unit: '长治市教育局', region: '140400' }, forms: [{ id: 'demo_activity_summary', version: 1 }],
+    records: [{ uuid: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', form: 'demo_activity_summary', formVersion: 1, revision: 1,
+      created: '2020-10-22T02:00:00Z', updated: '2020-10-22T02:00:00Z',
+      values: { region: '140400', activities: [{ name: '上党读书节', date: '2020-10-21', participants: 777 }] } }],
+    photos: [] });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await click(page, '地图');
+  await click(page, '实时数据源网址', { input: true });
+  await page.keyboard.type(server.url + 'feed.json');
+  await click(page, '开始接收');
+  await findItem(page, '实时数据：新增 1 条', { timeout: 8000 });
+  await hover(page, '地图·山西');
+  await findItem(page, /^山西：活动 1 项，参与 777 人次/);
+  await context.close();
+});
+
+test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc leaves', async () => {
+  const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+  const page = await openApp(context, server.url, { example: true });
+  await click(page, '地图');
+  await click(page, '开幕式大屏模式', { timeout: 8000 });
+  await findItem(page, '全民智学，助力“双战双赢”');
+  await findItem(page, /^正在展示：/);
+  await findItem(page, /^滚动播报：【/);
+  const before = await page.evaluate(() => window.__clears || window.learnweek.frames);
+  await page.waitForTimeout(3000);  // totals finish counting up
+  const frames = (await page.evaluate(() => window.learnweek.frames)) - before;
+  // Idle pages draw 1 frame a second; ceremony mode animates continuously (software GL at 4K in
+  // CI draws only a few frames a second, hence the modest bar).
+  assert.ok(frames >= 8, `ceremony animates (drew ${frames} frames in 3 s)`);
+  await findItem(page, /^参与 [\d,]+人次$/);
+  await shot(page, 'ceremony-4k.png');
+  await page.keyboard.press('Escape');
+  await findItem(page, '开幕式大屏模式');
+  await context.close();
+});
