@@ -33,6 +33,15 @@
     storage: () => ({ ...storage }),
     fonts: () => JSON.parse(callString('lw_fonts_json')),
     stats: () => JSON.parse(callString('lw_stats_json')),
+    mapFigures: () => JSON.parse(callString('lw_map_figures_json')),
+    // Benchmarks: stop drawing, let the GPU finish, then build n frames back to back (CPU only).
+    benchFrames: async (n) => {
+      Module._lw_set_paused(1);
+      await new Promise((r) => setTimeout(r, 1500));
+      const times = JSON.parse(Module.UTF8ToString(Module._lw_bench_frames(n)));
+      Module._lw_set_paused(0);
+      return times;
+    },
     frames: 0,
   };
   window.learnweek = api;

@@ -25,7 +25,10 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.endsWith('/sw.js') || url.pathname.endsWith('/version.json')) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const key = req.mode === 'navigate' ? './' : req;
+    // The app is one page: its navigations (any query string) are answered by the cached shell.
+    const scope = new URL(self.registration.scope).pathname;
+    const isApp = req.mode === 'navigate' && (url.pathname === scope || url.pathname === scope + 'index.html');
+    const key = isApp ? './' : req;
     const hit = await cache.match(key, { ignoreSearch: true });
     if (hit) return hit;
     const res = await fetch(req);

@@ -261,6 +261,17 @@ std::string App::StateJson() const { return impl_->ws.StoredStateJson(); }
 
 double App::MapLoadMs() const { return impl_->map_view.load_ms(); }
 
+std::string App::MapFiguresJson() {
+  Impl& m = *impl_;
+  m.map_data.Update(m.ctx, "");
+  nlohmann::json j = nlohmann::json::object();
+  for (int r : m.map_view.Prefectures()) {
+    const std::string& code = m.map_view.asset().regions[r].code;
+    j[code] = m.map_data.Value(code, Measure::Participants);
+  }
+  return j.dump();
+}
+
 std::string App::LoadedFontsJson() const {
   std::string out = "[";
   for (const std::string& f : impl_->fonts.loaded_shards()) out += (out.size() > 1 ? ",\"" : "\"") + f + "\"";

@@ -26,6 +26,7 @@ class App {
   std::string StateJson() const;
   std::string LoadedFontsJson() const;  // font shards merged so far, for tests
   double MapLoadMs() const;             // time to read and triangulate map.bin
+  std::string MapFiguresJson();         // {prefecture code: participants}, for the ECharts reference
   const std::string& init_error() const { return init_error_; }
 
  private:

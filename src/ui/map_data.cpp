@@ -95,6 +95,10 @@ ImU32 MapData::ClassColor(int k, int classes, bool dark) {
 ImU32 MapData::NoDataColor(bool dark) { return dark ? IM_COL32(50, 56, 66, 255) : IM_COL32(236, 238, 242, 255); }
 
 void MapData::Colorize(const MapView& view, const std::vector<int>& regions, Measure m, bool dark) {
+  // Breaks are an O(k·n²) optimisation: compute them only when something they depend on changed.
+  const ColorKey key{version_, static_cast<int>(m), dark, regions};
+  if (key == colored_) return;
+  colored_ = key;
   std::vector<double> values;
   for (int r : regions) {
     const long long v = Value(view.asset().regions[r].code, m);

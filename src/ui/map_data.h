@@ -39,6 +39,14 @@ class MapData {
   std::string day_ = "?";
   std::vector<double> breaks_;
   std::vector<ImU32> colors_;
+  struct ColorKey {
+    unsigned version = ~0u;
+    int measure = -1;
+    bool dark = false;
+    std::vector<int> regions;
+    bool operator==(const ColorKey&) const = default;
+  };
+  ColorKey colored_;
 };
 
 // Tooltip text for a region: "山西：活动 12 项，参与 3,400 人次，…".

@@ -109,14 +109,20 @@ int MapView::Draw(ImDrawList* dl, const Frame& f) {
   if (f.highlight >= 0) outline(f.highlight, f.highlight_color, std::max(2.5f, f.border_px * 2.5f));
   // Names: registered as items so they can be found (tests, screen readers) and hovered.
   ImFont* font = ImGui::GetFont();
-  for (int r : regions) {
+  const auto contrast = [&](size_t k) {  // dark names on light fills, light names on dark ones
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.fill[k]);
+    const float lum = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+    return f.label_color_on_light && lum > 0.55f ? f.label_color_on_light : f.label_color;
+  };
+  for (size_t k = 0; k < regions.size(); ++k) {
+    const int r = regions[k];
     const map::MapRegion& reg = asset_.regions[r];
     const ImVec2 at = fit.Apply(reg.label);
     const ImVec2 size = font->CalcTextSizeA(f.label_px, FLT_MAX, 0, reg.name.c_str());
     const ImVec2 tl(at.x - size.x / 2, at.y - size.y / 2);
     const map::Box& b = boxes_[lod][r];
     const bool room = (b.x1 - b.x0) * fit.scale > size.x * 0.8;  // no label on specks
-    if (f.labels && room) dl->AddText(font, f.label_px, tl, f.label_color, reg.name.c_str());
+    if (f.labels && room) dl->AddText(font, f.label_px, tl, contrast(k), reg.name.c_str());
     RegisterText("地图·" + reg.name, at.x - 2, at.y - 2, at.x + 2, at.y + 2);
   }
   dl->PopClipRect();

@@ -34,6 +34,7 @@ class MapView {
     bool labels = true;
     float label_px = 14;         // label font size
     ImU32 label_color = IM_COL32(40, 40, 40, 255);
+    ImU32 label_color_on_light = 0;  // if set, used where the fill is light
     bool show_inset = true;
   };
   // Draws and returns the region under the mouse (index into asset().regions) or -1.

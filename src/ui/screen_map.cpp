@@ -198,7 +198,8 @@ void MapScreen::Draw(AppContext& app) {
   f.border_px = drilled_ >= 0 ? 1.5f : 1.0f;
   f.labels = !show_prefectures || drilled_ >= 0;
   f.label_px = ImGui::GetFontSize() * 0.8f;
-  f.label_color = app.ws.settings.dark ? IM_COL32(230, 235, 240, 255) : IM_COL32(30, 35, 45, 255);
+  f.label_color = IM_COL32(250, 252, 255, 255);
+  f.label_color_on_light = IM_COL32(30, 35, 45, 255);
   const int hovered = view_.Draw(ImGui::GetWindowDrawList(), f);
   if (hovered >= 0) {
     const map::MapRegion& r = view_.asset().regions[hovered];
