@@ -282,9 +282,9 @@ std::string App::LoadedFontsJson() const {
 
 namespace {
 
-void SaveStatus(const AppContext& c) {
+void SaveStatus(const AppContext& c, bool compact) {
   const platform::StorageInfo info = platform::Storage();
-  const char* text = "已保存到本机";
+  const char* text = compact ? "已保存" : "已保存到本机";
   if (!info.writable) text = "只读（另一标签页正在编辑）";
   else if (info.failed) text = "未能保存！";
   else if (c.ws.HasPending() || info.syncing) text = "正在保存…";
@@ -311,12 +311,31 @@ void Header(AppContext& c) {
   };
   static const Nav kNav[] = {{"首页", Screen::Home},     {"填报", Screen::Drafts}, {"汇总", Screen::Desk},
                              {"地图", Screen::Map},      {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
-  for (const Nav& n : kNav) {
-    const bool selected = c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
-    if (NavButton(n.label, selected)) c.Go(n.screen);
+  // Narrow windows (phones) get one 菜单 button instead of a row that would run off screen.
+  float needed = 0;
+  for (const Nav& n : kNav) needed += ImGui::CalcTextSize(n.label).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
+  const bool compact = needed > ImGui::GetContentRegionAvail().x - Em() * 6;
+  const auto is_selected = [&](const Nav& n) {
+    return c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
+  };
+  if (compact) {
+    const Nav* current = &kNav[0];
+    for (const Nav& n : kNav)
+      if (is_selected(n)) current = &n;
+    if (NavButton((std::string(current->label) + " · 菜单").c_str(), true)) ImGui::OpenPopup("nav-menu");
+    if (ImGui::BeginPopup("nav-menu")) {
+      for (const Nav& n : kNav)
+        if (ImGui::Selectable(n.label, is_selected(n), 0, ImVec2(Em() * 8, Em() * 1.8f))) c.Go(n.screen);
+      ImGui::EndPopup();
+    }
     ImGui::SameLine();
+  } else {
+    for (const Nav& n : kNav) {
+      if (NavButton(n.label, is_selected(n))) c.Go(n.screen);
+      ImGui::SameLine();
+    }
   }
-  SaveStatus(c);
+  SaveStatus(c, compact);
   ImGui::SetCursorPosY(h + Em() * 0.5f);
 }
 

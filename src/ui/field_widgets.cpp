@@ -196,7 +196,10 @@ bool RegionInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const std::string code = Str(value);
   const std::string prov = RegionDb::ProvinceOf(code), city = RegionDb::CityOf(code);
   const bool county = RegionDb::Level(code) == 3;
-  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
+  // Three pickers side by side, or stacked when there is no room (phones).
+  const bool stacked = ImGui::GetContentRegionAvail().x < Em() * 24;
+  const float w = stacked ? ImGui::GetContentRegionAvail().x
+                          : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
   ImGui::BeginDisabled(env.read_only);
   std::string next = code;
   const auto level = [&](const char* id, const std::vector<std::string>& codes, const std::string& selected,
@@ -210,12 +213,12 @@ bool RegionInput(const FieldDef& f, json& value, const FieldEnv& env) {
     if (Combo(id, idx, names, placeholder, w)) next = codes[idx];
   };
   level(("##" + f.label + "·省").c_str(), db.Provinces(), prov, "省（自治区、直辖市）");
-  ImGui::SameLine();
+  if (!stacked) ImGui::SameLine();
   const auto cities = prov.empty() ? std::vector<std::string>{} : db.Children(prov);
   ImGui::BeginDisabled(cities.empty());
   level(("##" + f.label + "·市").c_str(), cities, city, "市（州、盟）");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  if (!stacked) ImGui::SameLine();
   const auto counties = city.empty() ? std::vector<std::string>{} : db.Children(city);
   ImGui::BeginDisabled(counties.empty());
   level(("##" + f.label + "·县").c_str(), counties, county ? code : std::string(), "县（市、区）");

@@ -83,7 +83,8 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
   FieldEnv fe = env;
   fe.error = !mine.empty();
   fe.record = &record.values;
-  const bool wide = IsWide(f);
+  // Narrow screens (phones): every label goes above its input.
+  const bool wide = IsWide(f) || ImGui::GetContentRegionAvail().x < Em() * 26;
   if (wide) {
     ImGui::TextUnformatted(f.label.c_str());
     if (f.required) {

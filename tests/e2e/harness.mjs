@@ -70,6 +70,7 @@ export async function openApp(context, url, { example = false, query = '' } = {}
 }
 
 export const items = (page) => page.evaluate(() => window.learnweek.ui.items());
+const framedItems = (page) => page.evaluate(() => ({ frame: window.learnweek.frames, items: window.learnweek.ui.items() }));
 export const state = (page) => page.evaluate(() => window.learnweek.state());
 
 // Waits until an item whose label matches appears (ImGui draws the next frame after input).
@@ -79,16 +80,18 @@ export async function findItem(page, label, opts = {}) {
   let last = [];
   let prev = null;
   while (Date.now() < deadline) {
-    last = await items(page);
+    const snap = await framedItems(page);
+    last = snap.items;
     const hits = last.filter((it) => (label instanceof RegExp ? label.test(it.label) : it.label === label) &&
                                      (input === null || it.input === input) &&
                                      (!opts.window || opts.window.test(it.window)));
     // A window appearing for the first time (a popup) is laid out over two frames: only trust
-    // a rectangle seen twice.
+    // a rectangle seen unchanged in two different frames.
     if (hits.length > index) {
-      const hit = hits[index];
-      if (prev && prev.id === hit.id && prev.x === hit.x && prev.y === hit.y && prev.w === hit.w) return hit;
-      prev = hit;
+      const hit = { ...hits[index], frame: snap.frame };
+      if (prev && prev.id === hit.id && prev.x === hit.x && prev.y === hit.y && prev.w === hit.w && prev.frame !== hit.frame)
+        return hit;
+      if (!prev || prev.id !== hit.id || prev.x !== hit.x || prev.y !== hit.y || prev.w !== hit.w) prev = hit;
     } else {
       prev = null;
     }
@@ -102,7 +105,7 @@ export async function findItem(page, label, opts = {}) {
 export async function reveal(page, label, opts = {}) {
   for (let tries = 0; tries < 30; tries++) {
     try {
-      return await findItem(page, label, { ...opts, timeout: tries === 0 ? (opts.timeout ?? 1500) : 150 });
+      return await findItem(page, label, { ...opts, timeout: tries === 0 ? (opts.timeout ?? 2500) : 1200 });
     } catch (e) {
       const vp = page.viewportSize();
       await page.mouse.move(vp.width / 2, vp.height * 0.6);
@@ -117,7 +120,7 @@ export async function reveal(page, label, opts = {}) {
 export async function revealRight(page, label, at, opts = {}) {
   for (let tries = 0; tries < 40; tries++) {
     try {
-      return await findItem(page, label, { ...opts, timeout: 150 });
+      return await findItem(page, label, { ...opts, timeout: tries === 0 ? 2500 : 1200 });
     } catch (e) {
       await page.mouse.move(at.x, at.y);
       await page.mouse.wheel(200, 0);

@@ -130,3 +130,25 @@ test('offline: after one visit the app starts without network, with saved values
   await shot(page, 'offline-profile.png');
   await context.close();
 });
+
+test('phone: a tap on a field focuses the text agent inside the touch (so the keyboard opens)', async () => {
+  const context = await browser.newContext({ viewport: { width: 430, height: 900 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  await context.addInitScript(() => {
+    // Window listeners run after the canvas's own: by then, focus must already have moved.
+    window.addEventListener('touchend', () => { window.__focusInTouch = document.activeElement && document.activeElement.id; });
+  });
+  const page = await openApp(context, server.url);
+  await page.evaluate(() => window.learnweek.ready);
+  const menu = await findItem(page, '首页 · 菜单');  // narrow screens: one menu button
+  await page.touchscreen.tap(menu.x + menu.w / 2, menu.y + menu.h / 2);
+  const nav = await findItem(page, '单位信息', { window: /^Popup_/ });
+  await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
+  const field = await findItem(page, '填报单位', { input: true });
+  await page.evaluate(() => { window.__focusInTouch = null; });
+  await page.touchscreen.tap(field.x + 20, field.y + field.h / 2);
+  assert.equal(await page.evaluate(() => window.__focusInTouch), 'lw-text-agent');
+  await imeType(page, ['shan'], '山西开放大学');
+  await waitForState(page, (s) => s.profile?.values?.unit === '山西开放大学', 1500);
+  await shot(page, 'phone-profile.png');
+  await context.close();
+});
