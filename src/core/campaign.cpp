@@ -2,9 +2,7 @@
 #include "campaign.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "text_file.h"
 
 namespace lw {
 
@@ -91,19 +89,9 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
 }
 
 CampaignLibrary LoadCampaigns(const std::string& dir) {
-  namespace fs = std::filesystem;
   CampaignLibrary lib;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (auto c = ParseCampaign(ss.str(), p.filename().string(), lib.errors)) lib.campaigns.push_back(std::move(*c));
-  }
+  for (const auto& p : JsonFilesIn(dir))
+    if (auto c = ParseCampaign(ReadTextFile(p), p.filename().string(), lib.errors)) lib.campaigns.push_back(std::move(*c));
   return lib;
 }
 

@@ -56,15 +56,7 @@ const T& Pick(Rng& rng, const T (&arr)[N]) {
 }
 
 std::string DayAfter(const std::string& begin, int days) {
-  auto d = ParseDate(begin).value_or(Date{2020, 10, 19});
-  for (int i = 0; i < days; ++i) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    const int len = d.month == 2 && leap ? 29 : kDays[d.month - 1];
-    if (++d.day > len) d.day = 1, ++d.month;
-    if (d.month > 12) d.month = 1, ++d.year;
-  }
-  return FormatDate(d);
+  return FormatDate(AddDays(ParseDate(begin).value_or(Date{2020, 10, 19}), days));
 }
 
 Record NewRecord(Rng& rng, const char* form, int version) {

@@ -2,11 +2,10 @@
 #include "form_def.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
+
+#include "text_file.h"
 
 namespace lw {
 
@@ -283,23 +282,16 @@ const FormDef* FormLibrary::Find(const std::string& form_id) const {
 }
 
 FormLibrary LoadFormLibrary(const std::string& dir) {
-  namespace fs = std::filesystem;
   FormLibrary lib;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  if (ec) {
+  bool ok = false;
+  const auto files = JsonFilesIn(dir, &ok);
+  if (!ok) {
     lib.errors.push_back(dir + ": 无法读取表单目录");
     return lib;
   }
-  std::sort(files.begin(), files.end());
   std::set<std::string> ids;
-  for (const fs::path& p : files) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    FormLoadResult r = ParseFormDef(ss.str(), p.filename().string());
+  for (const auto& p : files) {
+    FormLoadResult r = ParseFormDef(ReadTextFile(p), p.filename().string());
     lib.errors.insert(lib.errors.end(), r.errors.begin(), r.errors.end());
     if (!r.form) continue;
     if (!ids.insert(r.form->id).second) {

@@ -172,6 +172,15 @@ int DaysBetween(const Date& a, const Date& b) {
                           DaysFromCivil(a.year, a.month, std::max(1, a.day)));
 }
 
+Date AddDays(Date d, int n) {
+  for (int i = 0; i < n; ++i)
+    if (++d.day > DaysInMonth(d.year, d.month)) {
+      d.day = 1;
+      if (++d.month > 12) d.month = 1, ++d.year;
+    }
+  return d;
+}
+
 std::string CheckPhone(std::string_view raw) {
   std::string s;
   for (char c : raw)

@@ -23,6 +23,8 @@ std::optional<Date> ParseDate(std::string_view s, bool month_precision = false);
 std::string FormatDate(const Date& d);
 // Days from a to b (b - a), for "还剩 N 天".
 int DaysBetween(const Date& a, const Date& b);
+// The date n days after d (n ≥ 0).
+Date AddDays(Date d, int n);
 
 // Each check returns "" when the value is acceptable, else the message to show beside the field.
 std::string CheckPhone(std::string_view s);

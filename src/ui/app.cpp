@@ -1,10 +1,9 @@
 // app.cpp — see app.h. [SECTION] index: Init · Events · Header · Frame.
 #include "app.h"
 
-#include <fstream>
-#include <sstream>
 
 #include "bundle_io.h"
+#include "text_file.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "item_registry.h"
@@ -72,15 +71,6 @@ App::~App() = default;
 
 // [SECTION] Init ---------------------------------------------------------------------------------
 
-namespace {
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-}  // namespace
-
 bool App::Init() {
   Impl& m = *impl_;
   const std::string assets = platform::AssetDir();
@@ -89,11 +79,11 @@ bool App::Init() {
   for (const std::string& e : m.forms.errors) fprintf(stderr, "[forms] %s\n", e.c_str());
   m.campaigns = LoadCampaigns(assets + "/campaigns");
   for (const std::string& e : m.campaigns.errors) fprintf(stderr, "[campaigns] %s\n", e.c_str());
-  if (!m.regions.LoadJson(ReadAll(assets + "/regions.json"))) fprintf(stderr, "[regions] 行政区划数据无法读取\n");
+  if (!m.regions.LoadJson(ReadTextFile(assets + "/regions.json"))) fprintf(stderr, "[regions] 行政区划数据无法读取\n");
   m.ws.on_written = [] { platform::PersistData(); };
   m.ws.Load();
   m.imports.Load();
-  if (!m.map_view.Load(ReadAll(assets + "/map.bin"))) fprintf(stderr, "[map] 地图数据无法读取\n");
+  if (!m.map_view.Load(ReadTextFile(assets + "/map.bin"))) fprintf(stderr, "[map] 地图数据无法读取\n");
   m.bench_map = platform::QueryParam("bench") == "map";
   if (m.bench_map) m.ctx.Go(Screen::Map);
   if (platform::Storage().writable) {

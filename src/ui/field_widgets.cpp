@@ -124,7 +124,19 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   int yi = y ? y_hi - y : -1, mi = m - 1, di = d - 1;
   const float w = Em() * 6.0f;
   ImGui::BeginDisabled(env.read_only);
-  bool changed = Combo(("##" + f.label + "·年").c_str(), yi, years, "年", w);
+  // A birth year is typed (a list of a hundred years is tiring); a year of the campaign is picked.
+  const bool typed_year = y_hi - y_lo > 12;
+  bool changed = false;
+  int typed = y;
+  if (typed_year) {
+    std::string text = y ? std::to_string(y) : "";
+    if (LineInput(("##" + f.label + "·年").c_str(), text, "年份", ImGuiInputTextFlags_CharsDecimal, w * 0.9f)) {
+      typed = std::atoi(text.substr(0, 4).c_str());
+      changed = true;
+    }
+  } else {
+    changed = Combo(("##" + f.label + "·年").c_str(), yi, years, "年", w);
+  }
   ImGui::SameLine();
   changed |= Combo(("##" + f.label + "·月").c_str(), mi, months, "月", w * 0.8f);
   if (!month_only) {
@@ -134,7 +146,7 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   ImGui::EndDisabled();
   if (!changed) return false;
   char buf[48];
-  const int yy = yi >= 0 ? y_hi - yi : 0, mm = mi + 1, dd = di + 1;
+  const int yy = typed_year ? typed : yi >= 0 ? y_hi - yi : 0, mm = mi + 1, dd = di + 1;
   if (!yy || mm < 1) return SetString(value, yy ? std::to_string(yy) + "-" : "");
   if (month_only) snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
   else if (dd < 1) snprintf(buf, sizeof buf, "%04d-%02d-", yy, mm);  // incomplete: validation says so

@@ -3,14 +3,13 @@
 #include "fonts.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform.h"
+#include "text_file.h"
 
 namespace lw::ui {
 namespace {
@@ -26,13 +25,6 @@ bool LoadGlyphRecordingMisses(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked
   return false;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 bool FontManager::Init(const std::string& asset_dir) {
@@ -42,7 +34,7 @@ bool FontManager::Init(const std::string& asset_dir) {
   g_loader.FontBakedLoadGlyph = LoadGlyphRecordingMisses;
   io.Fonts->SetFontLoader(&g_loader);
 
-  const std::string base = ReadFile(asset_dir + "/fonts/base.otf");
+  const std::string base = ReadTextFile(asset_dir + "/fonts/base.otf");
   if (base.empty()) return false;
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // AddFont copies it
@@ -50,7 +42,7 @@ bool FontManager::Init(const std::string& asset_dir) {
   font_ = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(base.data()), static_cast<int>(base.size()), kBaseSize, &cfg);
   if (!font_) return false;
 
-  const auto index = nlohmann::json::parse(ReadFile(asset_dir + "/fonts/shards.json"), nullptr, false);
+  const auto index = nlohmann::json::parse(ReadTextFile(asset_dir + "/fonts/shards.json"), nullptr, false);
   if (index.is_array())
     for (const auto& s : index)
       shards_.push_back({s.value("file", ""), s.value("first", 0u), s.value("last", 0u)});

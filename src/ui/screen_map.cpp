@@ -24,15 +24,7 @@ int WindowDays(const AppContext& app, Date* begin) {
   return DaysBetween(w.begin, w.end) + 1;
 }
 
-std::string AddDays(Date d, int n) {
-  for (int i = 0; i < n; ++i) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    if (++d.day > (d.month == 2 && leap ? 29 : kDays[d.month - 1])) d.day = 1, ++d.month;
-    if (d.month > 12) d.month = 1, ++d.year;
-  }
-  return FormatDate(d);
-}
+std::string DayLabel(Date begin, int n) { return FormatDate(AddDays(begin, n)); }
 }  // namespace
 
 void RemoveExampleData(AppContext& app) {
@@ -49,7 +41,7 @@ std::string MapScreen::Day(const AppContext& app) const {
   if (day_index_ < 0) return {};
   Date begin;
   WindowDays(app, &begin);
-  return AddDays(begin, day_index_);
+  return DayLabel(begin, day_index_);
 }
 
 void MapScreen::DaySlider(AppContext& app) {
@@ -63,7 +55,7 @@ void MapScreen::DaySlider(AppContext& app) {
     next_step_ms_ = app.now_ms + kStepMs;
   }
   int v = day_index_ < 0 ? days : day_index_;
-  const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + AddDays(begin, day_index_);
+  const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + DayLabel(begin, day_index_);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - Em() * 4);
   if (ImGui::SliderInt("##日期", &v, 0, days, label.c_str())) {
     day_index_ = v >= days ? -1 : v;

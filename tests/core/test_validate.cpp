@@ -62,6 +62,10 @@ TEST_CASE("dates: real calendar days, month precision, campaign window", "[valid
   CHECK_FALSE(ParseDate("1965-07-01", true));
   CHECK(DaysBetween(*ParseDate("2020-09-20"), *ParseDate("2020-11-10")) == 51);
   CHECK(DaysBetween(*ParseDate("2020-12-31"), *ParseDate("2021-01-01")) == 1);
+  CHECK(FormatDate(AddDays(*ParseDate("2020-02-28"), 1)) == "2020-02-29");
+  CHECK(FormatDate(AddDays(*ParseDate("2021-02-28"), 1)) == "2021-03-01");
+  CHECK(FormatDate(AddDays(*ParseDate("2020-12-25"), 10)) == "2021-01-04");
+  CHECK(FormatDate(AddDays(*ParseDate("2020-10-19"), 0)) == "2020-10-19");
 
   FieldDef f;
   f.id = "date";

@@ -44,7 +44,8 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
     await newDraft(page, '“百姓学习之星”推荐表');
     await ime(page, '姓名', '张喆');
     await click(page, '女');
-    await choose(page, '出生年月·年', '1955 年');
+    await click(page, '出生年月·年', { input: true });  // a birth year is typed
+    await page.keyboard.type('1955');
     await choose(page, '出生年月·月', '7 月');
     await choose(page, '民族', '蒙古族');
     await choose(page, '政治面貌', '群众');

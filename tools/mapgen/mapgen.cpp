@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "map_asset.h"
+#include "text_file.h"
 
 using nlohmann::json;
 using namespace lw::map;
@@ -23,12 +24,7 @@ namespace {
 // province uses the fine outline.
 constexpr double kCoarseKm = 3.5, kFineKm = 1.0;
 
-json Load(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return json::parse(ss.str());
-}
+json Load(const std::filesystem::path& p) { return json::parse(lw::ReadTextFile(p)); }
 
 // Most files are ECharts-compressed ("UTF8Encoding"); xizang.json is plain GeoJSON.
 std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded) {
