@@ -13,4 +13,5 @@ for (const n of [10000, 100000]) {
   for (const mode of ['export', 'import'])
     process.stdout.write(execFileSync('node', ['--no-experimental-fetch', bench, mode, String(n), file]));
 }
+process.stdout.write(execFileSync('node', ['--no-experimental-fetch', bench, 'save']));
 rmSync(dir, { recursive: true, force: true });

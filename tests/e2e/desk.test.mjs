@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, findItem, imeType, items, launch, openApp, reveal, serve, shot, state, waitForState,
+  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, openApp, reveal, serve, shot, state, waitForState,
 } from './harness.mjs';
 
 let browser;
@@ -18,10 +18,6 @@ const work = mkdtempSync(join(tmpdir(), 'lw-desk-'));
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function ime(page, label, text, opts = {}) {
-  await click(page, label, { input: true, ...opts });
-  await imeType(page, [text.slice(0, 1)], text);
-}
 
 async function typeInto(page, label, text, index = 0) {
   const it = await reveal(page, label, { input: true, index });
@@ -64,7 +60,7 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   const page = await openApp(context, server.url);
   // The city's profile and two forms.
   await click(page, '单位信息');
-  await ime(page, '填报单位', '包头市教育局');
+  await imeInto(page, '填报单位', '包头市教育局');
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', '包头市');
   await click(page, '填报');
@@ -79,7 +75,7 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   await click(page, '填报', { up: true });
   await click(page, '＋ 新建表格');
   await click(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
-  await ime(page, '姓名', '张喆');
+  await imeInto(page, '姓名', '张喆');
   await waitForState(page, (s) => s.drafts.length === 2 && s.drafts.some((d) => d.values.name === '张喆') &&
     s.drafts.some((d) => d.values.activities?.[1]?.participants === 80));
   await click(page, '汇总', { up: true });
@@ -148,7 +144,7 @@ test('print view: an A4 nomination with everything escaped and room for the seal
   await click(page, '填报');
   await click(page, '＋ 新建表格');
   await click(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
-  await ime(page, '姓名', '张喆<script>alert(1)</script>');
+  await imeInto(page, '姓名', '张喆<script>alert(1)</script>');
   await click(page, '打印', { up: true });
   const html = await page.waitForFunction(() => document.querySelector('iframe')?.srcdoc).then((h) => h.jsonValue());
   assert.ok(html.includes('张喆&lt;script&gt;alert(1)&lt;/script&gt;'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, findItem, imeType, items, launch, launchKillable, openApp, reveal, revealRight, serve,
+  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, openApp, reveal, revealRight, serve,
   shot, state, waitForState,
 } from './harness.mjs';
 
@@ -29,10 +29,6 @@ async function newDraft(page, title) {
   await findItem(page, '← 返回列表');
 }
 
-async function ime(page, label, text) {
-  await click(page, label, { input: true });
-  await imeType(page, [text.slice(0, 1)], text);
-}
 
 test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 of the browser', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'lw-kill-'));
@@ -42,7 +38,7 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
     const page = await openApp(run.context, server.url);
     await page.setViewportSize({ width: 1400, height: 1000 });
     await newDraft(page, '“百姓学习之星”推荐表');
-    await ime(page, '姓名', '张喆');
+    await imeInto(page, '姓名', '张喆');
     await click(page, '女');
     await click(page, '出生年月·年', { input: true });  // a birth year is typed
     await page.keyboard.type('1955');
@@ -52,16 +48,16 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
     await choose(page, '文化程度', '大学专科');
     await click(page, '身份证号码', { input: true });
     await page.keyboard.type('11010519491231002X');
-    await ime(page, '工作单位及职务', '包头市昆都仑区老年大学学员');
+    await imeInto(page, '工作单位及职务', '包头市昆都仑区老年大学学员');
     await click(page, '联系电话', { input: true });
     await page.keyboard.type('13812345678');
-    await ime(page, '通讯地址', '内蒙古包头市昆都仑区钢铁大街');
+    await imeInto(page, '通讯地址', '内蒙古包头市昆都仑区钢铁大街');
     await choose(page, '所在地区·省', '内蒙古自治区');
     await choose(page, '所在地区·市', '包头市');
     await choose(page, '所在地区·县', '昆都仑区');
-    await ime(page, '主要事迹', DEEDS);
-    await ime(page, '推荐单位', '包头市教育局');
-    await ime(page, '推荐单位意见', '情况属实，同意推荐。');
+    await imeInto(page, '主要事迹', DEEDS);
+    await imeInto(page, '推荐单位', '包头市教育局');
+    await imeInto(page, '推荐单位意见', '情况属实，同意推荐。');
     const expected = {
       name: '张喆', gender: '女', birth: '1955-07', ethnicity: '蒙古族', political: '群众', education: '大学专科',
       id_number: '11010519491231002X', employer: '包头市昆都仑区老年大学学员', phone: '13812345678',
@@ -101,7 +97,7 @@ test('a field over its limit shows the message beside it and in the summary coun
     return it ? Number(it.label.split(' ')[0]) : 0;
   };
   const before = await countOf();
-  await ime(page, '文稿题目', '全民智学助力双战双赢吉林全民终身学习成果展');  // 21 字
+  await imeInto(page, '文稿题目', '全民智学助力双战双赢吉林全民终身学习成果展');  // 21 字
   await findItem(page, '不能超过 20 字（现有 21 字，请删减 1 字）');
   await findItem(page, '21 / 20 字');
   assert.equal(await countOf(), before, 'the empty-title issue became the over-limit issue');
@@ -162,7 +158,7 @@ test('a second tab is read-only, follows the first, and can take over without lo
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const first = await openApp(context, server.url);
   await click(first, '单位信息');
-  await ime(first, '填报单位', '太原市教育局');
+  await imeInto(first, '填报单位', '太原市教育局');
   await waitForState(first, (s) => s.profile?.values?.unit === '太原市教育局');
   const second = await openApp(context, server.url);
   await findItem(second, /此页只能查看/);
@@ -173,7 +169,7 @@ test('a second tab is read-only, follows the first, and can take over without lo
   assert.equal((await state(first)).profile.values.leader, undefined, 'the read-only tab wrote nothing');
   // Edits in the first tab reach the second (people use one tab at a time: bring it forward).
   await first.bringToFront();
-  await ime(first, '负责人', '霍秀东');
+  await imeInto(first, '负责人', '霍秀东');
   await waitForState(second, (s) => s.profile?.values?.leader === '霍秀东', 4000);
   // Take over: the second tab becomes the writer, the first read-only, nothing lost.
   await second.bringToFront();
@@ -198,9 +194,9 @@ test('a full disk is reported in Chinese and loses nothing already saved', async
     const page = await openApp(run.context, server.url);
     await page.setViewportSize({ width: 1280, height: 900 });
     await click(page, '单位信息');
-    await ime(page, '填报单位', '吉林省教育厅');
+    await imeInto(page, '填报单位', '吉林省教育厅');
     await newDraft(page, '全民终身学习成果系列展展板素材');
-    await ime(page, '文稿题目', '吉林省终身学习成果展');
+    await imeInto(page, '文稿题目', '吉林省终身学习成果展');
     await waitForState(page, (s) => s.drafts[0]?.values?.title === '吉林省终身学习成果展');
     await page.waitForTimeout(800);
     const filler = join(mnt, 'filler');
@@ -219,7 +215,7 @@ test('a full disk is reported in Chinese and loses nothing already saved', async
     await shot(page, 'storage-full.png');
     assert.equal((await state(page)).drafts[0].values.photos.length, 1, 'the edit is kept in the page');
     rmSync(filler);  // the user frees some space
-    await ime(page, '内容', '吉林省各地开展线上线下学习活动。');
+    await imeInto(page, '内容', '吉林省各地开展线上线下学习活动。');
     await page.waitForFunction(() => !window.learnweek.storage().failed && !window.learnweek.storage().syncing &&
                                window.learnweek.state().drafts[0].values.body, null, { timeout: 25000 });
     await page.waitForTimeout(500);

@@ -168,6 +168,12 @@ export async function imeType(page, steps, committed) {
   await page.waitForTimeout(100);
 }
 
+// Clicks a text field by its label and enters text through IME composition.
+export async function imeInto(page, label, text, opts = {}) {
+  await click(page, label, { input: true, ...opts });
+  await imeType(page, [text.slice(0, 1)], text);
+}
+
 export async function waitForState(page, predicate, timeout = 3000) {
   const deadline = Date.now() + timeout;
   let s;
