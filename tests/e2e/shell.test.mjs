@@ -2,7 +2,7 @@
 // rendering and offline start, all in Debian's Chromium against the built dist/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { click, findItem, imeType, launch, openApp, serve, shot, state, waitForState } from './harness.mjs';
+import { click, findItem, imeType, launch, openApp, reveal, serve, shot, state, waitForState } from './harness.mjs';
 
 let browser;
 let server;
@@ -150,5 +150,30 @@ test('phone: a tap on a field focuses the text agent inside the touch (so the ke
   await imeType(page, ['shan'], '山西开放大学');
   await waitForState(page, (s) => s.profile?.values?.unit === '山西开放大学', 1500);
   await shot(page, 'phone-profile.png');
+  await context.close();
+});
+
+test('a 2,000-字 summary wraps to the field, counts live, and edits at the caret', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 2 });
+  const page = await openApp(context, server.url);
+  await click(page, '填报');
+  await click(page, '＋ 新建表格');
+  await click(page, '全民终身学习活动周工作总结', { window: /^Popup_/ });
+  const sentence = '各地积极开展线上线下相结合的讲座、培训、观摩、座谈等多种形式的教育培训活动，组织广大从业人员、社区居民、老年人群参加全民终身学习。';
+  let text = '';
+  while ([...text].length < 2000) text += sentence;
+  await click(page, '正文', { input: true });
+  await imeType(page, ['ge'], text);
+  const n = [...text].length;
+  await findItem(page, `${n} 字（要求 500–20000 字）`, { timeout: 3000 }).catch(() => reveal(page, `${n} 字（要求 500–20000 字）`));
+  await page.keyboard.press('Control+Home');
+  await imeType(page, ['yi'], '【一】');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Backspace');
+  const s = await waitForState(page, (st) => (st.drafts[0]?.values?.body || '').startsWith('【一】各地'), 2000);
+  assert.equal(s.drafts[0].values.body, '【一】' + text.slice(0, -1));
+  await page.mouse.wheel(0, -3000);
+  await page.waitForTimeout(200);
+  await shot(page, 'summary-2000.png');
   await context.close();
 });
