@@ -42,6 +42,8 @@
       Module._lw_set_paused(0);
       return times;
     },
+    // Tests: hold frames back (as a slow machine would) while input queues up.
+    holdFrames: (on) => Module._lw_set_paused(on ? 1 : 0),
     frames: 0,
   };
   window.learnweek = api;
@@ -533,11 +535,23 @@
     }
   }
 
+  // A crash after start-up must not leave a frozen page that looks alive: the same overlay
+  // that showed "loading" comes back with the message. Drafts already on disk are safe.
   function showFatal(text) {
-    const el = document.getElementById('loading');
-    if (el) { el.textContent = text; el.classList.add('error'); }
-    else alert(text);
+    let el = document.getElementById('loading');
+    if (!el) {
+      el = document.createElement('div');
+      el.id = 'loading';
+      el.setAttribute('role', 'alert');
+      document.body.appendChild(el);
+    }
+    el.textContent = text;
+    el.classList.add('error');
   }
+  window.addEventListener('error', (e) => {
+    if (e.error instanceof WebAssembly.RuntimeError)
+      showFatal('程序出错，已停止运行。您已保存的内容不受影响，请刷新页面。（' + e.error.message + '）');
+  });
 
   window.LWHost = {
     persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,

@@ -34,22 +34,11 @@ int g_frame_count = 0;
 double g_last_draw = -1e9;
 bool g_first = true;
 
-bool PollInput() {
-  bool any = false;
-  SDL_Event ev;
-  while (SDL_PollEvent(&ev)) {
-    if (ev.type == SDL_TEXTINPUT) continue;  // text arrives once, through the DOM text agent
-    ImGui_ImplSDL2_ProcessEvent(&ev);
-    any = true;
-  }
-  return any;
-}
-
 bool g_paused = false;  // benchmarks stop the loop so the GPU is idle while they measure
 
 void Tick() {
   if (g_paused) return;
-  const bool input = PollInput() | lw::platform::web::ConsumeWake();
+  const bool input = lw::platform::web::PumpSdlEvents() | lw::platform::web::ConsumeWake();
   const double now = lw::platform::NowMs();
   if (input) g_frames_left = kFramesAfterInput;
   if (g_frames_left == 0 && !g_app->WantsAnimation() && now - g_last_draw < kIdleFrameMs) return;

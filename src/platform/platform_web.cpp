@@ -2,12 +2,14 @@
 // the only C++ that knows about Emscripten; the JavaScript half is web/lw-host.js (LWHost).
 //
 //  [X] Text: IME composition, paste and phone keyboards reach ImGui through a DOM textarea
-//      (the "text agent") placed at ImGui's caret; SDL's own keypress text is ignored.
+//      (the "text agent") placed at ImGui's caret. SDL's keypress text is used only for keys
+//      typed before the agent had focus (the agent stops its events from reaching SDL).
 //  [X] Clipboard: copy/cut/paste through the browser's clipboard events (synchronous, so the
 //      data is the real one: reading on Ctrl+V keydown would give the previous paste).
 //  [X] Storage: IDBFS sync is serialized, times out (3.1.6 never calls back on a full disk) and
 //      only runs in the tab that holds the writer lock.
 #include <GLES2/gl2.h>
+#include <SDL.h>
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "imgui_impl_sdl2.h"
 #include "platform.h"
 #include "platform_web.h"
 
@@ -161,6 +164,16 @@ void InstallImGuiHooks() {
   pio.Platform_SetClipboardTextFn = SetClipboard;
 }
 
+bool PumpSdlEvents() {
+  bool any = false;
+  SDL_Event ev;
+  while (SDL_PollEvent(&ev)) {
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    any = true;
+  }
+  return any;
+}
+
 bool ConsumeWake() { return std::exchange(g_wake, false); }
 
 void AfterFrame(bool first) { js_after_frame(first); }
@@ -175,7 +188,10 @@ using namespace lw::platform;
 extern "C" {
 
 // Committed text from the text agent: typing, an IME commit or a paste. Exactly once per commit.
+// SDL's queue is drained first so ImGui sees input in the order it happened: a click on a field
+// followed at once by typing must type into that field, not into the one active before.
 EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) {
+  web::PumpSdlEvents();
   ImGui::GetIO().AddInputCharactersUTF8(utf8);
   g_wake = true;
 }
@@ -183,6 +199,7 @@ EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) {
 // A non-text key from the text agent. Returns 1 when ImGui takes it (the page should then
 // preventDefault), 0 when the browser should do its default (typing, copy/cut/paste).
 EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) {
+  web::PumpSdlEvents();
   ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = mods & 1;
   io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);

@@ -5,6 +5,9 @@ namespace lw::platform::web {
 
 // Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-host.js).
 void InstallImGuiHooks();
+// Feeds every SDL event queued so far (mouse, wheel, keys typed outside the text agent) to
+// ImGui. Returns true if there was any.
+bool PumpSdlEvents();
 // True (once) when input or a host event arrived since the last call: draw a frame now.
 bool ConsumeWake();
 void AfterFrame(bool first);  // resolves window.learnweek.ready after the first frame

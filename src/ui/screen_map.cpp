@@ -142,8 +142,8 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
     ImGui::Separator();
   }
   if (drilled_ >= 0) {
-    if (ImGui::Button("← 返回全国")) drilled_ = -1;
     TextItem(app.regions.Name(view_.asset().regions[drilled_].code), Colors().accent);
+    if (ImGui::Button("← 返回全国")) drilled_ = -1;  // takes effect next frame: `shown` is this frame's
   } else {
     TextItem("全国", Colors().accent);
     ImGui::Checkbox("按地级市显示", &show_prefectures);

@@ -60,13 +60,20 @@ export async function serve(extra = null) {
 // dataset the app loads on a real first run.
 export async function openApp(context, url, { example = false, query = '' } = {}) {
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  page.on('pageerror', (e) => { console.error('[pageerror]', e.message); crashes.set(page, e.message); });
   page.on('console', (m) => { if (m.type() === 'error') console.error('[console]', m.text()); });
   const params = new URLSearchParams(query);
   if (!example) params.set('example', '0');
   await page.goto(url + (params.toString() ? '?' + params : ''));
   await page.evaluate(() => window.learnweek.ready);
   return page;
+}
+
+// A page error (a trap in the WebAssembly, an exception in the host) fails the test at the next
+// wait instead of surfacing later as a confusing "not found".
+const crashes = new WeakMap();
+function assertAlive(page) {
+  if (crashes.has(page)) assert.fail('the page threw: ' + crashes.get(page));
 }
 
 export const items = (page) => page.evaluate(() => window.learnweek.ui.items());
@@ -80,6 +87,7 @@ export async function findItem(page, label, opts = {}) {
   let last = [];
   let prev = null;
   while (Date.now() < deadline) {
+    assertAlive(page);
     const snap = await framedItems(page);
     last = snap.items;
     const hits = last.filter((it) => (label instanceof RegExp ? label.test(it.label) : it.label === label) &&
@@ -178,6 +186,7 @@ export async function waitForState(page, predicate, timeout = 3000) {
   const deadline = Date.now() + timeout;
   let s;
   while (Date.now() < deadline) {
+    assertAlive(page);
     s = await state(page);
     if (predicate(s)) return s;
     await page.waitForTimeout(50);

@@ -47,6 +47,27 @@ test('keyboard editing keys still work around IME input', async () => {
   await context.close();
 });
 
+test('typing at once after a click lands in the clicked field, nothing lost', async () => {
+  // A quick typist on a slow machine types before the next frame has activated the field. Frames
+  // are held back while the input queues, so the test does not depend on the machine's speed.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  const email = await reveal(page, '电子邮箱', { input: true });
+  const phone = await findItem(page, '联系电话', { input: true });
+  const quickly = async (field, text) => {
+    await page.evaluate(() => window.learnweek.holdFrames(true));
+    await page.mouse.click(field.x + 20, field.y + field.h / 2);
+    await page.keyboard.type(text);
+    await page.evaluate(() => window.learnweek.holdFrames(false));
+  };
+  await quickly(phone, '13800138000');  // no field active yet: the keys reach the page, not the text agent
+  await waitForState(page, (s) => s.profile?.values?.phone === '13800138000', 2000);
+  await quickly(email, 'li@example.cn');  // the phone field is active and holds the text agent
+  await waitForState(page, (s) => s.profile?.values?.phone === '13800138000' && s.profile?.values?.email === 'li@example.cn', 2000);
+  await context.close();
+});
+
 test('paste of Chinese text from the clipboard lands exactly', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await openApp(context, server.url);
