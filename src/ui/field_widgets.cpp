@@ -6,6 +6,7 @@
 
 #include "imgui_internal.h"
 #include "item_registry.h"
+#include "layout.h"
 #include "region.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -163,7 +164,7 @@ bool ChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
   if (total <= 24) {  // few short options: radio buttons, visible at a glance
     for (size_t i = 0; i < f.options.size(); ++i) {
       if (i) ImGui::SameLine(0, Em());
-      if (ImGui::RadioButton(f.options[i].c_str(), cur == f.options[i])) changed = SetString(value, f.options[i]);
+      if (Radio(f.options[i].c_str(), cur == f.options[i])) changed = SetString(value, f.options[i]);
     }
   } else {
     int idx = -1;
@@ -189,7 +190,7 @@ bool MultiChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
     if (x > 0 && x + w < avail) ImGui::SameLine(0, Em());
     else x = 0;
     x += w + Em();
-    if (ImGui::Checkbox(o.c_str(), &on)) {
+    if (Check(o.c_str(), &on)) {
       json next = json::array();
       for (const std::string& k : f.options)  // keep the definition's order
         if ((k == o && on) || (k != o && std::find(arr.begin(), arr.end(), json(k)) != arr.end())) next.push_back(k);

@@ -105,6 +105,26 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
+namespace {
+struct CompactFrame {
+  CompactFrame() {
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, pad.y * 0.45f));
+  }
+  ~CompactFrame() { ImGui::PopStyleVar(); }
+};
+}  // namespace
+
+bool Radio(const char* label, bool active) {
+  CompactFrame compact;
+  return ImGui::RadioButton(label, active);
+}
+
+bool Check(const char* label, bool* value) {
+  CompactFrame compact;
+  return ImGui::Checkbox(label, value);
+}
+
 bool PrimaryButton(const char* label, ImVec2 size) {
   const Palette& p = Colors();
   ImGui::PushStyleColor(ImGuiCol_Button, p.accent);

@@ -22,6 +22,10 @@ float RowLabel(const std::string& label, bool required, float label_width);
 
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// Radio buttons and check boxes sized to the text rather than to the (touch-sized) input frames:
+// ImGui draws their box as tall as a text field, which looks oversized beside a short label.
+bool Radio(const char* label, bool active);
+bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);
 

@@ -65,15 +65,36 @@ MapView::Fit MapView::FitTo(const ImRect& rect, const std::vector<int>& regions)
   return f;
 }
 
+bool MapView::Inside(int region, int lod, map::Pt p) const {
+  const map::Box& b = boxes_[lod][region];
+  if (p.x < b.x0 || p.x > b.x1 || p.y < b.y0 || p.y > b.y1) return false;  // cheap reject first
+  for (const map::Polygon& poly : asset_.regions[region].shapes[lod])
+    if (map::PointInPolygon(poly, p)) return true;
+  return false;
+}
+
 int MapView::HitTest(const Fit& fit, int lod, const std::vector<int>& regions, ImVec2 mouse) const {
-  const map::Pt p{fit.x0 + (mouse.x - fit.origin.x) / fit.scale, fit.y1 - (mouse.y - fit.origin.y) / fit.scale};
-  for (int i : regions) {
-    const map::Box& b = boxes_[lod][i];
-    if (p.x < b.x0 || p.x > b.x1 || p.y < b.y0 || p.y > b.y1) continue;  // cheap reject first
-    for (const map::Polygon& poly : asset_.regions[i].shapes[lod])
-      if (map::PointInPolygon(poly, p)) return i;
-  }
+  const map::Pt p = fit.Unapply(mouse);
+  for (int i : regions)
+    if (Inside(i, lod, p)) return i;
   return -1;
+}
+
+ImVec2 MapView::PlaceLabel(int region, int lod, const Fit& fit, ImVec2 at, ImVec2 size, const std::vector<ImRect>& placed) const {
+  const auto free = [&](ImVec2 c) {
+    const ImRect r(c - size * 0.5f, c + size * 0.5f);
+    for (const ImRect& q : placed)
+      if (r.Overlaps(q)) return false;
+    return true;
+  };
+  if (free(at)) return at;
+  const float dy = size.y * 1.1f, dx = size.x * 0.6f;
+  const ImVec2 tries[] = {{0, dy}, {0, -dy}, {dx, 0}, {-dx, 0}, {dx, dy}, {-dx, dy}, {dx, -dy}, {-dx, -dy}, {0, 2 * dy}, {0, -2 * dy}};
+  for (ImVec2 d : tries) {
+    const ImVec2 c = at + d;
+    if (free(c) && Inside(region, lod, fit.Unapply(c))) return c;
+  }
+  return at;
 }
 
 ImVec2 MapView::LabelPos(int region) const { return last_fit_.Apply(asset_.regions[region].label); }
@@ -114,15 +135,19 @@ int MapView::Draw(ImDrawList* dl, const Frame& f) {
     const float lum = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
     return f.label_color_on_light && lum > 0.55f ? f.label_color_on_light : f.label_color;
   };
+  std::vector<ImRect> placed;
   for (size_t k = 0; k < regions.size(); ++k) {
     const int r = regions[k];
     const map::MapRegion& reg = asset_.regions[r];
-    const ImVec2 at = fit.Apply(reg.label);
+    ImVec2 at = fit.Apply(reg.label);
     const ImVec2 size = font->CalcTextSizeA(f.label_px, FLT_MAX, 0, reg.name.c_str());
-    const ImVec2 tl(at.x - size.x / 2, at.y - size.y / 2);
     const map::Box& b = boxes_[lod][r];
     const bool room = (b.x1 - b.x0) * fit.scale > size.x * 0.8;  // no label on specks
-    if (f.labels && room) dl->AddText(font, f.label_px, tl, contrast(k), reg.name.c_str());
+    if (f.labels && room) {
+      at = PlaceLabel(r, lod, fit, at, size, placed);
+      placed.emplace_back(at - size * 0.5f, at + size * 0.5f);
+      dl->AddText(font, f.label_px, at - size * 0.5f, contrast(k), reg.name.c_str());
+    }
     RegisterText("地图·" + reg.name, at.x - 2, at.y - 2, at.x + 2, at.y + 2);
   }
   dl->PopClipRect();

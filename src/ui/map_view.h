@@ -49,9 +49,14 @@ class MapView {
     ImVec2 Apply(map::Pt p) const {
       return ImVec2(origin.x + static_cast<float>((p.x - x0) * scale), origin.y + static_cast<float>((y1 - p.y) * scale));
     }
+    map::Pt Unapply(ImVec2 s) const { return {x0 + (s.x - origin.x) / scale, y1 - (s.y - origin.y) / scale}; }
   };
   Fit FitTo(const ImRect& rect, const std::vector<int>& regions) const;
   int HitTest(const Fit& fit, int lod, const std::vector<int>& regions, ImVec2 mouse) const;
+  bool Inside(int region, int lod, map::Pt p) const;
+  // Where a label of `size` centred near `at` overlaps none of `placed` and stays inside its
+  // region (small neighbours such as 太原 and 晋中 otherwise print over each other).
+  ImVec2 PlaceLabel(int region, int lod, const Fit& fit, ImVec2 at, ImVec2 size, const std::vector<ImRect>& placed) const;
 
   map::MapAsset asset_;
   std::vector<map::Mesh> meshes_[map::kLods];

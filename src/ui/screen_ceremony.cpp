@@ -125,7 +125,7 @@ bool CeremonyScreen::Draw(AppContext& app) {
   f.fill = data_.colors();
   f.border = IM_COL32(10, 37, 84, 255);
   f.border_px = std::max(1.0f, s.y / 900);
-  f.label_px = s.y * 0.016f;
+  f.label_px = s.y * 0.021f;
   f.label_color = White(0.9f);
   f.label_color_on_light = IM_COL32(10, 37, 84, 255);
   const int step = static_cast<int>((app.now_ms - entered_ms_) / kTourMs);

@@ -61,13 +61,13 @@ void MapScreen::DaySlider(AppContext& app) {
     day_index_ = v >= days ? -1 : v;
     playing_ = false;
   }
+  RegisterText(label, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
   ImGui::SameLine();
   if (ImGui::Button(playing_ ? "暂停" : "播放")) {
     playing_ = !playing_;
     if (playing_ && day_index_ < 0) day_index_ = 0;
     next_step_ms_ = app.now_ms + kStepMs;
   }
-  TextItem(label, Colors().text_muted);
 }
 
 void MapScreen::Legend() {
@@ -146,12 +146,12 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
     if (ImGui::Button("← 返回全国")) drilled_ = -1;  // takes effect next frame: `shown` is this frame's
   } else {
     TextItem("全国", Colors().accent);
-    ImGui::Checkbox("按地级市显示", &show_prefectures);
+    Check("按地级市显示", &show_prefectures);
   }
   ImGui::Separator();
   ImGui::TextUnformatted("显示指标");
   for (Measure m : {Measure::Activities, Measure::Participants, Measure::Volunteers, Measure::Stars, Measure::Projects})
-    if (ImGui::RadioButton(MeasureName(m), measure_ == m)) measure_ = m;
+    if (Radio(MeasureName(m), measure_ == m)) measure_ = m;
   ImGui::Separator();
   Legend();
   ImGui::Separator();

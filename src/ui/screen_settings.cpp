@@ -49,12 +49,12 @@ void ThemeCard(AppContext& app) {
   BeginCard("theme");
   SubHeading("配色");
   Settings& s = app.ws.settings;
-  if (ImGui::RadioButton("浅色（推荐）", !s.dark)) {
+  if (Radio("浅色（推荐）", !s.dark)) {
     s.dark = false;
     app.SettingsChanged();
   }
   ImGui::SameLine(0, Em() * 2);
-  if (ImGui::RadioButton("深色", s.dark)) {
+  if (Radio("深色", s.dark)) {
     s.dark = true;
     app.SettingsChanged();
   }
