@@ -157,11 +157,12 @@ void TextEdit::MoveVertical(const std::vector<LineSpan>& lines, int delta, const
   goal_x_ = goal;
 }
 
-bool TextEdit::Undo() {
-  if (undo_.empty()) return false;
-  redo_.push_back({text_, caret_, anchor_});
-  const Snapshot s = undo_.back();
-  undo_.pop_back();
+// Undo and redo are mirror images: pop one stack, push the present onto the other.
+bool TextEdit::Restore(std::vector<Snapshot>& from, std::vector<Snapshot>& to) {
+  if (from.empty()) return false;
+  to.push_back({text_, caret_, anchor_});
+  const Snapshot s = from.back();
+  from.pop_back();
   text_ = s.text;
   caret_ = s.caret;
   anchor_ = s.anchor;
@@ -170,17 +171,7 @@ bool TextEdit::Undo() {
   return true;
 }
 
-bool TextEdit::Redo() {
-  if (redo_.empty()) return false;
-  undo_.push_back({text_, caret_, anchor_});
-  const Snapshot s = redo_.back();
-  redo_.pop_back();
-  text_ = s.text;
-  caret_ = s.caret;
-  anchor_ = s.anchor;
-  last_edit_ = EditKind::None;
-  ++version_;
-  return true;
-}
+bool TextEdit::Undo() { return Restore(undo_, redo_); }
+bool TextEdit::Redo() { return Restore(redo_, undo_); }
 
 }  // namespace lw

@@ -59,6 +59,7 @@ class TextEdit {
   size_t Snap(size_t pos) const;
   size_t PrevBoundary(size_t pos) const;
   size_t NextBoundary(size_t pos) const;
+  bool Restore(std::vector<Snapshot>& from, std::vector<Snapshot>& to);
 
   std::string text_;
   size_t caret_ = 0, anchor_ = 0;
