@@ -146,14 +146,16 @@ std::string BundleFileName(const std::string& unit, const std::string& date, con
   return "学习周_" + safe + (suffix.empty() ? "" : "_" + suffix) + "_" + date + ".json";
 }
 
+// The bundle is written as nlohmann's compact dump of the whole document would be (keys sorted,
+// so the same data gives the same bytes), but record by record: a copy of 100,000 records as one
+// json tree would cost several hundred MB in the browser.
 std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
+  const auto dump = [](const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::strict); };
   std::vector<const Record*> records;
   for (const Record& r : b.records) records.push_back(&r);
   std::sort(records.begin(), records.end(), [](const Record* a, const Record* c) { return a->uuid < c->uuid; });
   std::map<std::string, int> form_versions;
-  json recs = json::array();
   for (const Record* r : records) {
-    recs.push_back(RecordForBundle(*r));
     const FormDef* f = forms.Find(r->form);
     form_versions[r->form] = f ? f->version : r->form_version;
   }
@@ -165,12 +167,35 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   json ph = json::array();
   for (const Photo* p : photos)
     ph.push_back({{"sha256", p->sha256}, {"mime", p->mime}, {"size", p->bytes.size()}, {"data", Base64Encode(p->bytes)}});
-  json j = {{"format", "learnweek-bundle"}, {"formatVersion", kBundleFormatVersion}, {"appVersion", b.app_version},
-            {"kind", b.kind},  {"created", b.created},  {"campaign", b.campaign},  {"issuer", b.issuer},
-            {"forms", fv},     {"records", recs},       {"photos", ph}};
-  if (!b.profile.is_null()) j["profile"] = b.profile;
-  if (!b.settings.is_null()) j["settings"] = b.settings;
-  return j.dump(-1, ' ', false, json::error_handler_t::strict) + "\n";  // compact: 100,000 records stay under 50 MB
+
+  std::string out = "{";
+  const auto key = [&](const char* k) {
+    if (out.size() > 1) out += ',';
+    out += dump(k);
+    out += ':';
+  };
+  const auto field = [&](const char* k, const json& v) { key(k), out += dump(v); };
+  // In the order of nlohmann's sorted object keys.
+  field("appVersion", b.app_version);
+  field("campaign", b.campaign);
+  field("created", b.created);
+  field("format", "learnweek-bundle");
+  field("formatVersion", kBundleFormatVersion);
+  field("forms", fv);
+  field("issuer", b.issuer);
+  field("kind", b.kind);
+  field("photos", ph);
+  if (!b.profile.is_null()) field("profile", b.profile);
+  key("records");
+  out += '[';
+  for (size_t k = 0; k < records.size(); ++k) {
+    if (k) out += ',';
+    out += dump(RecordForBundle(*records[k]));
+  }
+  out += ']';
+  if (!b.settings.is_null()) field("settings", b.settings);
+  out += "}\n";  // compact: 100,000 records stay under 50 MB
+  return out;
 }
 
 namespace {

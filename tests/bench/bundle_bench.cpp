@@ -95,9 +95,6 @@ int Import(int n, const std::string& path, const lw::FormLibrary& forms) {
   }
   std::printf("import %7d records: %6.3f s %9.0f rec/s (check, merge, store), heap peak %6.1f MB\n", n, s, n / s,
               HeapMb());
-  if (n == 100000)
-    std::printf("budget for 100,000 imported: ≤ 3 s %s, ≤ 300 MB %s\n", s <= 3 ? "OK" : "OVER",
-                HeapMb() <= 300 ? "OK" : "OVER");
   return 0;
 }
 

@@ -76,6 +76,7 @@ TEST_CASE("export → import round trip keeps every record and photo, byte for b
   CHECK(res.bundle->photos[0].bytes == photo);
   CHECK(res.bundle->issuer["unit"] == "包头市教育局");
   const json j = json::parse(bytes);
+  CHECK(j.dump() + "\n" == bytes);  // canonical: the compact, key-sorted dump of the document
   CHECK(j["format"] == "learnweek-bundle");
   CHECK(j["formatVersion"] == kBundleFormatVersion);
   CHECK(j["forms"][0]["id"] == "star_nomination");
@@ -250,6 +251,10 @@ TEST_CASE("backup holds everything and restores without deleting newer work", "[
   const auto read = ReadBundle(bytes, Forms());
   REQUIRE(read.bundle);
   CHECK(read.bundle->kind == "backup");
+  const json whole = json::parse(bytes);
+  CHECK(whole.contains("profile"));
+  CHECK(whole.contains("settings"));
+  CHECK(whole.dump() + "\n" == bytes);  // profile and settings in their sorted places
 
   TempDir other;
   Workspace fresh(other.path.string());
