@@ -1,9 +1,11 @@
 // app.cpp — see app.h. [SECTION] index: Init · Events · Header · Frame.
 #include "app.h"
 
+#include <cstdio>
+#include <utility>
 
 #include "bundle_io.h"
-#include "text_file.h"
+#include "example_data.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "item_registry.h"
@@ -11,7 +13,6 @@
 #include "photo_widget.h"
 #include "platform.h"
 #include "print_html.h"
-#include "example_data.h"
 #include "map_data.h"
 #include "map_view.h"
 #include "screen_ceremony.h"
@@ -22,6 +23,7 @@
 #include "screen_home.h"
 #include "screen_profile.h"
 #include "screen_settings.h"
+#include "text_file.h"
 #include "text_widgets.h"
 #include "theme.h"
 
@@ -64,6 +66,8 @@ struct App::Impl {
   void LoadExampleOnFirstRun();
   void OnFeed(const std::string& url, const std::string& bytes);
   void BenchFrame();
+  void EnsureMap();
+  bool map_tried = false;
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
@@ -83,7 +87,6 @@ bool App::Init() {
   m.ws.on_written = [] { platform::PersistData(); };
   m.ws.Load();
   m.imports.Load();
-  if (!m.map_view.Load(ReadTextFile(assets + "/map.bin"))) fprintf(stderr, "[map] 地图数据无法读取\n");
   m.bench_map = platform::QueryParam("bench") == "map";
   if (m.bench_map) m.ctx.Go(Screen::Map);
   if (platform::Storage().writable) {
@@ -253,6 +256,7 @@ double App::MapLoadMs() const { return impl_->map_view.load_ms(); }
 
 std::string App::MapFiguresJson() {
   Impl& m = *impl_;
+  m.EnsureMap();
   m.map_data.Update(m.ctx, "");
   nlohmann::json j = nlohmann::json::object();
   for (int r : m.map_view.Prefectures()) {
@@ -379,6 +383,12 @@ void ToastWindow(AppContext& c) {
 
 // [SECTION] Frame --------------------------------------------------------------------------------
 
+// The map is read and triangulated (about 0.1 s) when first shown, not before the first frame.
+void App::Impl::EnsureMap() {
+  if (std::exchange(map_tried, true)) return;
+  if (!map_view.Load(ReadTextFile(platform::AssetDir() + "/map.bin"))) fprintf(stderr, "[map] 地图数据无法读取\n");
+}
+
 void App::Impl::BenchFrame() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -399,6 +409,7 @@ void App::Impl::BenchFrame() {
 void App::Frame() {
   Impl& m = *impl_;
   AppContext& c = m.ctx;
+  if (m.bench_map || c.screen == Screen::Map || c.screen == Screen::Ceremony) m.EnsureMap();
   if (m.bench_map) {
     m.BenchFrame();
     return;
