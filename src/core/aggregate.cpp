@@ -175,15 +175,8 @@ std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRec
   std::map<std::string, RegionFigures> out;
   const auto add = [&](const std::string& region, const RegionFigures& f) {
     const std::string county = RegionDb::Level(region) == 3 ? region : std::string();
-    for (const std::string& key : {RegionDb::ProvinceOf(region), RegionDb::CityOf(region), county}) {
-      if (key.empty()) continue;
-      RegionFigures& t = out[key];
-      t.activities += f.activities;
-      t.participants += f.participants;
-      t.volunteers += f.volunteers;
-      t.stars += f.stars;
-      t.projects += f.projects;
-    }
+    for (const std::string& key : {RegionDb::ProvinceOf(region), RegionDb::CityOf(region), county})
+      if (!key.empty()) out[key] += f;
   };
   for (const SourceRecord& s : records) {
     const Record& r = *s.record;

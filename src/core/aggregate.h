@@ -41,6 +41,11 @@ std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& re
 // Figures per region, for the map and the statistics table.
 struct RegionFigures {
   long long activities = 0, participants = 0, volunteers = 0, stars = 0, projects = 0;
+  RegionFigures& operator+=(const RegionFigures& o) {
+    activities += o.activities, participants += o.participants, volunteers += o.volunteers;
+    stars += o.stars, projects += o.projects;
+    return *this;
+  }
 };
 // Keyed by province ("140000"), city ("140100") and county code ("110105": the districts the map
 // shows for the four municipalities). `day` (YYYY-MM-DD, optional)

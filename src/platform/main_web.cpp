@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app.h"
 #include "imgui.h"
@@ -36,6 +37,22 @@ bool g_first = true;
 
 bool g_paused = false;  // benchmarks stop the loop so the GPU is idle while they measure
 
+std::string JsonNumbers(const double* v, int n) {
+  std::string s = "[";
+  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::to_string(v[i]);
+  return s + "]";
+}
+
+// Input to ImGui::Render(): everything of a frame but handing it to WebGL.
+void BuildFrame(double now) {
+  g_app->BeforeFrame(now);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g_app->Frame();
+  ImGui::Render();
+}
+
 void Tick() {
   if (g_paused) return;
   const bool input = lw::platform::web::PumpSdlEvents() | lw::platform::web::ConsumeWake();
@@ -46,12 +63,7 @@ void Tick() {
   g_last_draw = now;
 
   const double t0 = lw::platform::NowMs();
-  g_app->BeforeFrame(now);
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  g_app->Frame();
-  ImGui::Render();
+  BuildFrame(now);
   const double t_built = lw::platform::NowMs();
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -88,30 +100,22 @@ EMSCRIPTEN_KEEPALIVE const char* lw_stats_json() {
   static std::string s;
   const int n = std::min(g_frame_count, kFrameSamples);
   s = "{\"frames\":" + std::to_string(g_frame_count) + ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
-      ",\"recentFrameMs\":[";
-  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::to_string(g_frame_ms[i]);
-  s += "],\"recentBuildMs\":[";
-  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::to_string(g_build_ms[i]);
-  s += "]}";
+      ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) + "}";
   return s.c_str();
 }
+EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { g_paused = paused != 0; }
 // Builds `frames` frames back to back without handing them to WebGL: the CPU cost of a frame
 // alone, unaffected by the (software) GPU sharing the machine. Used by tests/bench/map_bench.mjs.
-EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { g_paused = paused != 0; }
 EMSCRIPTEN_KEEPALIVE const char* lw_bench_frames(int frames) {
   static std::string s;
-  s = "[";
+  std::vector<double> ms;
   for (int i = 0; i < frames; ++i) {
     const double t0 = lw::platform::NowMs();
-    g_app->BeforeFrame(t0);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    g_app->Frame();
-    ImGui::Render();
-    s += (i ? "," : "") + std::to_string(lw::platform::NowMs() - t0);
+    BuildFrame(t0);
+    ms.push_back(lw::platform::NowMs() - t0);
   }
-  return (s += "]").c_str();
+  s = JsonNumbers(ms.data(), static_cast<int>(ms.size()));
+  return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* lw_map_figures_json() {
   static std::string s;

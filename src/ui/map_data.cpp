@@ -2,6 +2,7 @@
 #include "map_data.h"
 
 #include "map_geometry.h"
+#include "region.h"
 
 namespace lw::ui {
 
@@ -72,13 +73,7 @@ long long MapData::Value(const std::string& code, Measure m) const {
 RegionFigures MapData::Totals() const {
   RegionFigures t;
   for (const auto& [code, f] : figures_)
-    if (code.size() == 6 && code.compare(2, 4, "0000") == 0) {
-      t.activities += f.activities;
-      t.participants += f.participants;
-      t.volunteers += f.volunteers;
-      t.stars += f.stars;
-      t.projects += f.projects;
-    }
+    if (RegionDb::Level(code) == 1) t += f;
   return t;
 }
 

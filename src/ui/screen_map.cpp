@@ -73,22 +73,20 @@ void MapScreen::DaySlider(AppContext& app) {
 void MapScreen::Legend() {
   const auto& breaks = data_.breaks();
   const bool dark = false;
-  double lo = 1;
-  for (size_t k = 0; k < breaks.size(); ++k) {
+  const auto swatch = [](ImU32 color) {  // a colour chip, then the text on the same line
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float s = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, p + ImVec2(s * 1.6f, s), MapData::ClassColor(static_cast<int>(k), static_cast<int>(breaks.size()), dark), 3);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, p + ImVec2(s * 1.6f, s), color, 3);
     ImGui::Dummy(ImVec2(s * 1.6f, s));
     ImGui::SameLine();
-    const std::string text = Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k]));
-    TextItem(text, Colors().text);
+  };
+  double lo = 1;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    swatch(MapData::ClassColor(static_cast<int>(k), static_cast<int>(breaks.size()), dark));
+    TextItem(Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k])), Colors().text);
     lo = breaks[k] + 1;
   }
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float s = ImGui::GetTextLineHeight();
-  ImGui::GetWindowDrawList()->AddRectFilled(p, p + ImVec2(s * 1.6f, s), MapData::NoDataColor(dark), 3);
-  ImGui::Dummy(ImVec2(s * 1.6f, s));
-  ImGui::SameLine();
+  swatch(MapData::NoDataColor(dark));
   ImGui::TextDisabled("暂无数据");
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, openApp, reveal, serve, shot, state, waitForState,
+  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, newDraft, openApp, reveal, serve, shot, state, waitForState,
 } from './harness.mjs';
 
 let browser;
@@ -63,18 +63,14 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   await imeInto(page, '填报单位', '包头市教育局');
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', '包头市');
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
-  await click(page, '“吉林省全民终身学习示范活动”汇总表', { window: /^Popup_/ });
+  await newDraft(page, '“吉林省全民终身学习示范活动”汇总表');
   await click(page, /^＋ 添加一行/);
   await click(page, /^＋ 添加一行/);
   await typeInto(page, '活动名称', '社区智能手机课堂', 0);
   await typeInto(page, '参与人次', '120', 0);
   await typeInto(page, '活动名称', '老年大学开放日', 1);
   await typeInto(page, '参与人次', '80', 1);
-  await click(page, '填报', { up: true });
-  await click(page, '＋ 新建表格');
-  await click(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
+  await newDraft(page, '“百姓学习之星”推荐表');
   await imeInto(page, '姓名', '张喆');
   await waitForState(page, (s) => s.drafts.length === 2 && s.drafts.some((d) => d.values.name === '张喆') &&
     s.drafts.some((d) => d.values.activities?.[1]?.participants === 80));
@@ -141,9 +137,7 @@ print(len(wb.sheetnames), rows[0][1], rows[-1][6], sum(r[6] for r in rows[1:-1])
 test('print view: an A4 nomination with everything escaped and room for the seal', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await openApp(context, server.url);
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
-  await click(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
+  await newDraft(page, '“百姓学习之星”推荐表');
   await imeInto(page, '姓名', '张喆<script>alert(1)</script>');
   await click(page, '打印', { up: true });
   const html = await page.waitForFunction(() => document.querySelector('iframe')?.srcdoc).then((h) => h.jsonValue());

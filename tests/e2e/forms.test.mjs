@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, openApp, reveal, revealRight, serve,
+  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, newDraft, openApp, reveal, revealRight, serve,
   shot, state, waitForState,
 } from './harness.mjs';
 
@@ -21,13 +21,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const DEEDS = '张喆同志退休后坚持学习二十年，先后参加老年大学书法、摄影和智能手机课程。'.repeat(8) +
   '疫情期间，她组织社区老人通过微信群开展线上学习，带动一百多名老年人学会使用健康码和网上购物。';
-
-async function newDraft(page, title) {
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
-  await click(page, title);
-  await findItem(page, '← 返回列表');
-}
 
 
 test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 of the browser', async () => {

@@ -182,6 +182,14 @@ export async function imeInto(page, label, text, opts = {}) {
   await imeType(page, [text.slice(0, 1)], text);
 }
 
+// Starts a new form from the drafts list (填报 → ＋ 新建表格 → its title in the popup).
+export async function newDraft(page, title) {
+  await click(page, '填报', { up: true });
+  await click(page, '＋ 新建表格');
+  await click(page, title, { window: /^Popup_/ });
+  await findItem(page, '← 返回列表');
+}
+
 export async function waitForState(page, predicate, timeout = 3000) {
   const deadline = Date.now() + timeout;
   let s;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeType, items, launch, openApp, reveal, revealRight, serve, shot, state, waitForState,
+  choose, click, findItem, imeType, items, launch, newDraft, openApp, reveal, revealRight, serve, shot, state, waitForState,
 } from './harness.mjs';
 
 const SHANXI_CITIES = ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'];
@@ -67,9 +67,7 @@ test('an edit in one tab changes the map in another tab', async () => {
   await click(editor, '单位信息');
   await choose(editor, '所在地区·省', '山西省');
   await choose(editor, '所在地区·市', '太原市');
-  await click(editor, '填报');
-  await click(editor, '＋ 新建表格');
-  await click(editor, '2021年山西省全民终身学习活动周情况统计表', { window: /^Popup_/ });
+  await newDraft(editor, '2021年山西省全民终身学习活动周情况统计表');
   const table = await reveal(editor, '活动主题');
   const cell = await revealRight(editor, '终身学习·参与（或受益）人数（人次）', { x: table.x + 500, y: table.y + 40 }, { input: true });
   await editor.mouse.click(cell.x + 20, cell.y + cell.h / 2);

@@ -2,7 +2,7 @@
 // rendering and offline start, all in Debian's Chromium against the built dist/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { click, findItem, imeType, launch, openApp, reveal, serve, shot, state, waitForState } from './harness.mjs';
+import { click, findItem, imeType, launch, newDraft, openApp, reveal, serve, shot, state, waitForState } from './harness.mjs';
 
 let browser;
 let server;
@@ -177,9 +177,7 @@ test('phone: a tap on a field focuses the text agent inside the touch (so the ke
 test('a 2,000-字 summary wraps to the field, counts live, and edits at the caret', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 2 });
   const page = await openApp(context, server.url);
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
-  await click(page, '全民终身学习活动周工作总结', { window: /^Popup_/ });
+  await newDraft(page, '全民终身学习活动周工作总结');
   const sentence = '各地积极开展线上线下相结合的讲座、培训、观摩、座谈等多种形式的教育培训活动，组织广大从业人员、社区居民、老年人群参加全民终身学习。';
   let text = '';
   while ([...text].length < 2000) text += sentence;
