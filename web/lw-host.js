@@ -380,7 +380,8 @@
   function afterFrame(first) {
     api.frames++;
     if (first) {
-      document.getElementById('loading').remove();
+      LWFallback.started();
+      document.getElementById('loading')?.remove();
       resolveReady();
       refreshEstimate();
     }
@@ -528,38 +529,17 @@
       preRun: [mountStorage],
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
-      onAbort: (what) => showFatal('程序出错，已停止运行。您已保存的内容不受影响，请刷新页面。（' + what + '）'),
+      // Start-up errors and crashes get a Chinese message, never a frozen or blank page.
+      onAbort: (what) => LWFallback.crashed(what),
     };
     if ('serviceWorker' in navigator && location.protocol !== 'file:') {
       navigator.serviceWorker.register('sw.js').catch(() => {});
     }
   }
 
-  // A crash after start-up must not leave a frozen page that looks alive: the same overlay
-  // that showed "loading" comes back with the message. Drafts already on disk are safe.
-  function showFatal(text) {
-    let el = document.getElementById('loading');
-    if (!el) {
-      el = document.createElement('div');
-      el.id = 'loading';
-      el.setAttribute('role', 'alert');
-      document.body.appendChild(el);
-    }
-    el.textContent = text;
-    el.classList.add('error');
-  }
-  window.addEventListener('error', (e) => {
-    if (e.error instanceof WebAssembly.RuntimeError)
-      showFatal('程序出错，已停止运行。您已保存的内容不受影响，请刷新页面。（' + e.error.message + '）');
-  });
-
   window.LWHost = {
     persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
     fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
   };
-  if (!('WebGL2RenderingContext' in window)) {
-    showFatal('此浏览器不支持 WebGL2，请使用最新版的 Chrome、Edge、Firefox 或 Safari。');
-    return;
-  }
   init();
 })();

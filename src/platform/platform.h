@@ -57,6 +57,17 @@ void DecodeImage(const std::string& key, const std::string& bytes, int max_px);
 unsigned long long CreateTexture(const std::string& rgba, int width, int height);
 void DestroyTexture(unsigned long long id);
 
+// --- Drawing -------------------------------------------------------------------------------------
+struct RendererInfo {
+  std::string kind;         // "webgl2", "webgl1", "cpu" (or "none" natively)
+  std::string gl_renderer;  // the GPU's renderer string, when the page could read it
+  bool software = false;    // WebGL here is a software rasterizer (SwiftShader, llvmpipe, WARP)
+  bool forced = false;      // chosen by ?renderer=
+};
+RendererInfo Renderer();
+// Opens the page again with ?renderer=KIND (after saving), for a user whose GPU misbehaves.
+void RestartWithRenderer(const std::string& kind);
+
 // --- Other tabs ------------------------------------------------------------------------------
 void Broadcast(const std::string& json);
 
@@ -82,6 +93,7 @@ struct Event {
     FeedBundle,     // a bundle fetched from the live feed: name = url, data = bytes
     FullscreenExit,
     ImageDecoded,   // name = key given to DecodeImage
+    TexturesLost,   // the renderer changed (WebGL lost): textures from CreateTexture are gone
   };
   Kind kind;
   std::string name;

@@ -47,6 +47,8 @@ void DecodeImage(const std::string& key, const std::string&, int) {
 }
 unsigned long long CreateTexture(const std::string&, int, int) { return 1; }
 void DestroyTexture(unsigned long long) {}
+RendererInfo Renderer() { return {"none", "", false, false}; }
+void RestartWithRenderer(const std::string&) {}
 void Broadcast(const std::string&) {}
 void SetFeed(const std::string&) {}
 std::string QueryParam(const std::string& name) { return Env(("LW_PARAM_" + name).c_str(), ""); }

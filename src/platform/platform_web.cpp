@@ -8,10 +8,10 @@
 //      data is the real one: reading on Ctrl+V keydown would give the previous paste).
 //  [X] Storage: IDBFS sync is serialized, times out (3.1.6 never calls back on a full disk) and
 //      only runs in the tab that holds the writer lock.
-#include <GLES2/gl2.h>
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -61,6 +61,8 @@ EM_JS(void, js_set_ime, (int want, float x, float y, float h), { LWHost.setIme(!
 EM_JS(void, js_clipboard_write, (const char* text), { LWHost.clipboardWrite(UTF8ToString(text)); });
 EM_JS(void, js_after_frame, (int first), { LWHost.afterFrame(!!first); });
 EM_JS(double, js_now, (), { return performance.now(); });
+EM_JS(void, js_startup_failed, (const char* reason), { LWFallback.startupFailed(UTF8ToString(reason)); });
+EM_JS(void, js_restart_with_renderer, (const char* kind), { LWRender.restartWith(UTF8ToString(kind)); });
 // clang-format on
 
 void SetImeData(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
@@ -126,22 +128,9 @@ std::string QueryParam(const std::string& name) {
 void DecodeImage(const std::string& key, const std::string& bytes, int max_px) {
   js_decode_image(key.c_str(), bytes.data(), static_cast<int>(bytes.size()), max_px);
 }
-unsigned long long CreateTexture(const std::string& rgba, int w, int h) {
-  if (rgba.size() != static_cast<size_t>(w) * h * 4 || w <= 0 || h <= 0) return 0;
-  GLuint tex = 0;
-  glGenTextures(1, &tex);
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-  return tex;
-}
-void DestroyTexture(unsigned long long id) {
-  const GLuint tex = static_cast<GLuint>(id);
-  glDeleteTextures(1, &tex);
+void RestartWithRenderer(const std::string& kind) {
+  if (g_flush) g_flush();
+  js_restart_with_renderer(kind.c_str());
 }
 void SetFullscreen(bool on) { js_fullscreen(on); }
 void SetTitle(const std::string& title) { js_set_title(title.c_str()); }
@@ -177,6 +166,11 @@ bool PumpSdlEvents() {
 bool ConsumeWake() { return std::exchange(g_wake, false); }
 
 void AfterFrame(bool first) { js_after_frame(first); }
+
+void ReportStartupFailure(const std::string& reason) {
+  fprintf(stderr, "[start-up] %s\n", reason.c_str());
+  js_startup_failed(reason.c_str());
+}
 
 }  // namespace web
 }  // namespace lw::platform

@@ -207,6 +207,7 @@ void App::BeforeFrame(double now_ms) {
     switch (e.kind) {
       case K::FontShard: m.fonts.OnShard(e.name, e.data, e.ok); break;
       case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.number, e.ok); break;
+      case K::TexturesLost: m.photos.Forget(); break;
       case K::FileOpened: m.pending_files.emplace_back(e.name, std::move(e.data)); break;
       case K::FileTooLarge:
         c.Toast("“" + e.name + "”太大（" + std::to_string(static_cast<long long>(e.number / 1048576)) +

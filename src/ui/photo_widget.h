@@ -20,6 +20,8 @@ class PhotoCache {
   };
   const Thumb& Get(Workspace& ws, const std::string& sha256);
   void OnDecoded(const std::string& sha256, const std::string& rgba, double size, bool ok);
+  // The renderer changed and took its textures with it: decode again when next shown.
+  void Forget() { thumbs_.clear(); }
 
  private:
   std::map<std::string, Thumb> thumbs_;

@@ -1,40 +1,43 @@
-// main_web.cpp — the browser main loop: SDL2 window + WebGL2, Dear ImGui, and render on demand.
-// Emscripten owns the loop (requestAnimationFrame); each tick polls input and draws only when
-// something changed, at most once a second otherwise (a laptop on battery all day).
-#include <GLES2/gl2.h>
+// main_web.cpp — the browser build's entry point: start-up, the main loop (render on demand), and
+// the hooks tests and benchmarks call. Emscripten owns the loop (requestAnimationFrame); each tick
+// polls input and draws only when something changed, at most once a second otherwise (a laptop
+// on battery all day). How frames reach the screen is src/platform/render_web.*.
 #include <SDL.h>
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app.h"
+#include "bundle.h"
+#include "bundle_io.h"
+#include "campaign.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "item_registry.h"
 #include "platform.h"
 #include "platform_web.h"
+#include "render_web.h"
+#include "workspace.h"
 
 namespace {
 
 constexpr double kIdleFrameMs = 1000;  // with nothing changing, redraw once a second
 constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over a few frames
 
-SDL_Window* g_window = nullptr;
 lw::ui::App* g_app = nullptr;
 int g_frames_left = kFramesAfterInput;
-// CPU time of recent frames (input to GL submission), for window.learnweek.stats() benchmarks.
-// Split into building the frame (UI + map geometry, all C++) and handing it to WebGL (whose cost
-// depends on the GPU, software GL in CI).
+// Main-thread time of recent frames, for window.learnweek.stats(): building the frame (UI + map
+// geometry, all C++) and the whole frame including handing it to WebGL or the 2D canvas.
 constexpr int kFrameSamples = 240;
 double g_frame_ms[kFrameSamples] = {};
 double g_build_ms[kFrameSamples] = {};
 int g_frame_count = 0;
+int g_presented = 0;  // frames that changed pixels on screen
 double g_last_draw = -1e9;
 bool g_first = true;
-
 bool g_paused = false;  // benchmarks stop the loop so the GPU is idle while they measure
 
 std::string JsonNumbers(const double* v, int n) {
@@ -43,10 +46,10 @@ std::string JsonNumbers(const double* v, int n) {
   return s + "]";
 }
 
-// Input to ImGui::Render(): everything of a frame but handing it to WebGL.
+// Everything of a frame up to ImGui::Render(): what the main loop and the benchmark share.
 void BuildFrame(double now) {
   g_app->BeforeFrame(now);
-  ImGui_ImplOpenGL3_NewFrame();
+  lw::platform::web::RendererNewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   g_app->Frame();
@@ -55,6 +58,7 @@ void BuildFrame(double now) {
 
 void Tick() {
   if (g_paused) return;
+  lw::platform::web::CheckContextLost();
   const bool input = lw::platform::web::PumpSdlEvents() | lw::platform::web::ConsumeWake();
   const double now = lw::platform::NowMs();
   if (input) g_frames_left = kFramesAfterInput;
@@ -65,13 +69,7 @@ void Tick() {
   const double t0 = lw::platform::NowMs();
   BuildFrame(now);
   const double t_built = lw::platform::NowMs();
-  const ImGuiIO& io = ImGui::GetIO();
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_presented += lw::platform::web::Present(ImGui::GetDrawData());
   g_build_ms[g_frame_count % kFrameSamples] = t_built - t0;
   g_frame_ms[g_frame_count++ % kFrameSamples] = lw::platform::NowMs() - t0;
   lw::platform::web::AfterFrame(g_first);
@@ -80,6 +78,7 @@ void Tick() {
 
 }  // namespace
 
+// Called from web/lw-*.js (listed in src/platform/exports.txt).
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* lw_items_json() {
   static std::string s;
@@ -99,13 +98,15 @@ EMSCRIPTEN_KEEPALIVE const char* lw_fonts_json() {
 EMSCRIPTEN_KEEPALIVE const char* lw_stats_json() {
   static std::string s;
   const int n = std::min(g_frame_count, kFrameSamples);
-  s = "{\"frames\":" + std::to_string(g_frame_count) + ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
-      ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) + "}";
+  s = "{\"frames\":" + std::to_string(g_frame_count) + ",\"presented\":" + std::to_string(g_presented) +
+      ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
+      ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) +
+      ",\"renderer\":" + lw::platform::web::RendererJson() + "}";
   return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { g_paused = paused != 0; }
-// Builds `frames` frames back to back without handing them to WebGL: the CPU cost of a frame
-// alone, unaffected by the (software) GPU sharing the machine. Used by tests/bench/map_bench.mjs.
+// Builds `frames` frames back to back without handing them to the screen: the CPU cost of a
+// frame alone, unaffected by the (software) GPU sharing the machine. Used by tests/bench/.
 EMSCRIPTEN_KEEPALIVE const char* lw_bench_frames(int frames) {
   static std::string s;
   std::vector<double> ms;
@@ -123,33 +124,33 @@ EMSCRIPTEN_KEEPALIVE const char* lw_map_figures_json() {
   return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::IsTextFieldAt(x, y); }
+
+// The start-up failure page's "save every draft" button: a backup file written from what is
+// stored, without the UI (which may be what failed). Returns the number of records saved, or -1.
+EMSCRIPTEN_KEEPALIVE int lw_backup_download() {
+  if (g_app) g_app->FlushNow(true);
+  lw::Workspace ws(lw::platform::DataDir());
+  ws.Load();
+  const lw::FormLibrary forms = lw::LoadFormLibrary(lw::platform::AssetDir() + "/forms");
+  const lw::Bundle b = lw::MakeBackup(ws, ws.settings.campaign);
+  const std::string unit = ws.profile.values.value("unit", "");
+  lw::platform::Download(lw::BundleFileName(unit, lw::TodayLocal(), "备份"), "application/json", lw::WriteBundle(b, forms));
+  return static_cast<int>(b.records.size());
+}
 }
 
 int main() {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-    fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-    return 1;
+    lw::platform::web::ReportStartupFailure(std::string("SDL_Init: ") + SDL_GetError());
+    return 0;  // the runtime stays up: the failure page's backup button still works
   }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-  // The canvas is sized by CSS (full window); SDL follows it and renders at devicePixelRatio.
-  g_window = SDL_CreateWindow("学习周填报", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
-                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  SDL_GLContext gl = SDL_GL_CreateContext(g_window);
-  if (!g_window || !gl) {
-    fprintf(stderr, "WebGL2: %s\n", SDL_GetError());
-    return 1;
-  }
-  SDL_GL_MakeCurrent(g_window, gl);
-
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
-  ImGui_ImplOpenGL3_Init("#version 100");
+  std::string error;
+  if (!lw::platform::web::OpenRenderer(error)) {
+    lw::platform::web::ReportStartupFailure(error);
+    return 0;
+  }
   lw::platform::web::InstallImGuiHooks();
 
   static lw::ui::App app;  // lives for the page: the main loop never returns

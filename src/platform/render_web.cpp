@@ -1,0 +1,196 @@
+// render_web.cpp — see render_web.h. The JavaScript half is web/lw-render.js (LWRender).
+#include "render_web.h"
+
+#include <GLES2/gl2.h>
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+#include "platform.h"
+#include "soft_renderer.h"
+
+namespace lw::platform::web {
+namespace {
+
+// Codes shared with web/lw-render.js (RENDERER).
+enum class Kind { Cpu = 0, WebGL1 = 1, WebGL2 = 2 };
+const char* Name(Kind k) { return k == Kind::WebGL2 ? "webgl2" : k == Kind::WebGL1 ? "webgl1" : "cpu"; }
+
+SDL_Window* g_window = nullptr;
+Kind g_kind = Kind::Cpu;
+bool g_forced = false;
+std::unique_ptr<render::SoftRenderer> g_soft;
+
+// clang-format off
+EM_JS(int, js_renderer_first, (), { return LWRender.choice().first; });
+EM_JS(int, js_renderer_forced, (), { return LWRender.choice().forced ? 1 : 0; });
+EM_JS(int, js_context_lost, (), { return LWRender.contextLost() ? 1 : 0; });
+EM_JS(void, js_renderer_started, (const char* name), { LWRender.started(UTF8ToString(name)); });
+EM_JS(void, js_present, (const void* pixels, int w, int h, const int* rects, int n), {
+  LWRender.present(pixels, w, h, rects, n);
+});
+EM_JS(char*, js_renderer_json, (), {
+  const s = JSON.stringify(LWRender.info());
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, js_gl_renderer, (), {
+  const s = LWRender.info().glRenderer || '';
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(int, js_gl_software, (), { return LWRender.info().software ? 1 : 0; });
+// clang-format on
+
+bool StartGl(Kind kind) {
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, kind == Kind::WebGL2 ? 3 : 2);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  SDL_GLContext gl = SDL_GL_CreateContext(g_window);
+  if (!gl) {
+    fprintf(stderr, "[renderer] %s: %s\n", Name(kind), SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(g_window, gl);
+  if (!ImGui_ImplOpenGL3_Init("#version 100")) {  // GLSL ES 1.00: WebGL1 and WebGL2 alike
+    fprintf(stderr, "[renderer] %s: shaders failed\n", Name(kind));
+    SDL_GL_DeleteContext(gl);
+    return false;
+  }
+  return true;
+}
+
+void StartCpu() {
+  g_soft = std::make_unique<render::SoftRenderer>();
+  g_soft->Install();
+}
+
+}  // namespace
+
+bool OpenRenderer(std::string& error) {
+  const int first = js_renderer_first();
+  g_forced = js_renderer_forced() != 0;
+  if (first < 0) {
+    error = "此浏览器无法使用所选的显示方式。";
+    return false;
+  }
+  const Kind want = static_cast<Kind>(first);
+  // The canvas is sized by CSS (full window); SDL follows it and renders at devicePixelRatio.
+  const Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (want == Kind::Cpu ? 0 : SDL_WINDOW_OPENGL);
+  g_window = SDL_CreateWindow("学习周填报", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+  if (!g_window) {
+    error = std::string("无法创建窗口：") + SDL_GetError();
+    return false;
+  }
+  ImGui_ImplSDL2_InitForOther(g_window);
+  g_kind = want;
+  for (Kind k : {Kind::WebGL2, Kind::WebGL1}) {
+    if (static_cast<int>(k) > first) continue;  // the chain goes down from the page's choice
+    if (StartGl(k)) {
+      g_kind = k;
+      js_renderer_started(Name(k));
+      return true;
+    }
+    if (g_forced) {
+      error = std::string(k == Kind::WebGL2 ? "WebGL2" : "WebGL") + " 无法启动。";
+      return false;
+    }
+  }
+  g_kind = Kind::Cpu;
+  StartCpu();
+  js_renderer_started(Name(g_kind));
+  return true;
+}
+
+SDL_Window* Window() { return g_window; }
+
+void RendererNewFrame() {
+  if (g_kind != Kind::Cpu) ImGui_ImplOpenGL3_NewFrame();
+}
+
+bool Present(ImDrawData* dd) {
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
+  const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
+  if (g_kind == Kind::Cpu) {
+    if (!g_soft->Render(dd, fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1)))) return false;
+    std::vector<int> rects;
+    for (const render::PixelRect& r : g_soft->dirty()) rects.insert(rects.end(), {r.x0, r.y0, r.Width(), r.Height()});
+    js_present(g_soft->pixels(), g_soft->width(), g_soft->height(), rects.data(), static_cast<int>(rects.size() / 4));
+    return true;
+  }
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(dd);
+  return true;
+}
+
+void CheckContextLost() {
+  if (g_kind == Kind::Cpu || !js_context_lost()) return;
+  fprintf(stderr, "[renderer] WebGL context lost: continuing with the CPU renderer\n");
+  ImGui_ImplOpenGL3_Shutdown();  // its textures become Destroyed; ImGui re-creates them for us
+  g_kind = Kind::Cpu;
+  StartCpu();
+  js_renderer_started(Name(g_kind));
+  PostEvent({Event::Kind::TexturesLost, "", "", true, 0});
+}
+
+std::string RendererJson() {
+  char* p = js_renderer_json();
+  std::string s = p;
+  free(p);
+  return s;
+}
+
+}  // namespace lw::platform::web
+
+// --- platform.h: textures live with whichever renderer runs ---------------------------------------
+
+namespace lw::platform {
+
+RendererInfo Renderer() {
+  char* gl = web::js_gl_renderer();
+  RendererInfo info{web::Name(web::g_kind), gl, web::js_gl_software() != 0, web::g_forced};
+  free(gl);
+  return info;
+}
+
+unsigned long long CreateTexture(const std::string& rgba, int w, int h) {
+  if (rgba.size() != static_cast<size_t>(w) * h * 4 || w <= 0 || h <= 0) return 0;
+  if (web::g_kind == web::Kind::Cpu) return web::g_soft->CreateTexture(reinterpret_cast<const unsigned char*>(rgba.data()), w, h);
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  return tex;
+}
+
+void DestroyTexture(unsigned long long id) {
+  if (web::g_kind == web::Kind::Cpu) {
+    web::g_soft->DestroyTexture(static_cast<ImTextureID>(id));
+    return;
+  }
+  const GLuint tex = static_cast<GLuint>(id);
+  glDeleteTextures(1, &tex);
+}
+
+}  // namespace lw::platform

@@ -1,0 +1,156 @@
+// frame_damage.cpp — see frame_damage.h.
+#include "frame_damage.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace lw::render {
+namespace {
+
+constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+
+inline uint64_t Mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * kMul;
+  return h ^ (h >> 29);
+}
+
+// A fast hash of a block of memory (8 bytes at a time): tells whether a draw list changed.
+uint64_t HashBytes(const void* data, size_t n, uint64_t h) {
+  const unsigned char* p = static_cast<const unsigned char*>(data);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = Mix(h, w);
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, p + i, n - i);
+  return Mix(h, tail ^ n);
+}
+
+uint64_t Bits(float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, 4);
+  return u;
+}
+
+uint64_t HashVertex(const ImDrawVert& v, uint64_t h) {
+  h = Mix(h, Bits(v.pos.x) | Bits(v.pos.y) << 32);
+  h = Mix(h, Bits(v.uv.x) | Bits(v.uv.y) << 32);
+  return Mix(h, v.col);
+}
+
+}  // namespace
+
+PixelRect ClipToPixels(const ImDrawCmd& cmd, const ImDrawData& dd, int fb_w, int fb_h) {
+  const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
+  PixelRect r;
+  r.x0 = std::max(0, static_cast<int>(std::floor((cmd.ClipRect.x - o.x) * s.x)));
+  r.y0 = std::max(0, static_cast<int>(std::floor((cmd.ClipRect.y - o.y) * s.y)));
+  r.x1 = std::min(fb_w, static_cast<int>(std::ceil((cmd.ClipRect.z - o.x) * s.x)));
+  r.y1 = std::min(fb_h, static_cast<int>(std::ceil((cmd.ClipRect.w - o.y) * s.y)));
+  return r;
+}
+
+void FrameDamage::HashTriangles(const ImDrawList& list, const ImDrawData& dd, std::vector<uint64_t>& tiles) const {
+  std::fill(tiles.begin(), tiles.end(), 0);
+  const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+    const PixelRect clip = ClipToPixels(cmd, dd, fb_w_, fb_h_);
+    if (clip.Empty()) continue;
+    const uint64_t cmd_hash = Mix(Mix(Mix(1, clip.x0 | uint64_t(clip.y0) << 32), clip.x1 | uint64_t(clip.y1) << 32),
+                                  static_cast<uint64_t>(cmd.GetTexID()));
+    const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+    const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+    for (unsigned k = 0; k + 2 < cmd.ElemCount; k += 3) {
+      const ImDrawVert& a = vtx[idx[k]];
+      const ImDrawVert& b = vtx[idx[k + 1]];
+      const ImDrawVert& c = vtx[idx[k + 2]];
+      const float x0 = (std::min({a.pos.x, b.pos.x, c.pos.x}) - o.x) * s.x;
+      const float x1 = (std::max({a.pos.x, b.pos.x, c.pos.x}) - o.x) * s.x;
+      const float y0 = (std::min({a.pos.y, b.pos.y, c.pos.y}) - o.y) * s.y;
+      const float y1 = (std::max({a.pos.y, b.pos.y, c.pos.y}) - o.y) * s.y;
+      const int px0 = std::max(clip.x0, static_cast<int>(std::floor(x0)));
+      const int px1 = std::min(clip.x1, static_cast<int>(std::ceil(x1)));
+      const int py0 = std::max(clip.y0, static_cast<int>(std::floor(y0)));
+      const int py1 = std::min(clip.y1, static_cast<int>(std::ceil(y1)));
+      if (px1 <= px0 || py1 <= py0) continue;
+      const uint64_t th = HashVertex(c, HashVertex(b, HashVertex(a, cmd_hash)));
+      for (int ty = py0 / kTile; ty <= (py1 - 1) / kTile; ++ty)
+        for (int tx = px0 / kTile; tx <= (px1 - 1) / kTile; ++tx) {
+          uint64_t& t = tiles[static_cast<size_t>(ty) * tiles_x_ + tx];
+          t = t * kMul + th + 1;  // order matters: later triangles paint over earlier ones
+        }
+    }
+  }
+}
+
+void FrameDamage::Update(const ImDrawData& dd, int fb_w, int fb_h, uint32_t background) {
+  if (fb_w != fb_w_ || fb_h != fb_h_ || background != background_) {
+    fb_w_ = fb_w, fb_h_ = fb_h, background_ = background;
+    tiles_x_ = (fb_w + kTile - 1) / kTile;
+    tiles_y_ = (fb_h + kTile - 1) / kTile;
+    lists_.clear();
+    valid_ = false;
+  }
+  const size_t n = static_cast<size_t>(tiles_x_) * tiles_y_;
+  for (auto& [key, state] : lists_) state.seen = false;
+  frame_.assign(n, background + 1);
+  for (int li = 0; li < dd.CmdListsCount; ++li) {
+    const ImDrawList& list = *dd.CmdLists[li];
+    uint64_t content = HashBytes(list.VtxBuffer.Data, list.VtxBuffer.size_in_bytes(), 7);
+    content = HashBytes(list.IdxBuffer.Data, list.IdxBuffer.size_in_bytes(), content);
+    for (const ImDrawCmd& cmd : list.CmdBuffer)
+      content = Mix(HashBytes(&cmd.ClipRect, sizeof(cmd.ClipRect), content),
+                    static_cast<uint64_t>(cmd.GetTexID()) ^ uint64_t(cmd.IdxOffset) << 20 ^ uint64_t(cmd.ElemCount) << 40 ^
+                        cmd.VtxOffset);
+    ListTiles& state = lists_[&list];
+    if (state.tiles.size() != n || state.content != content || state.seen) {
+      state.tiles.resize(n);
+      HashTriangles(list, dd, state.tiles);
+      state.content = content;
+    }
+    state.seen = true;
+    for (size_t t = 0; t < n; ++t)
+      if (state.tiles[t]) frame_[t] = Mix(frame_[t], state.tiles[t]);
+  }
+  for (auto it = lists_.begin(); it != lists_.end();) it = it->second.seen ? std::next(it) : lists_.erase(it);
+
+  dirty_.assign(n, 0);
+  for (size_t t = 0; t < n; ++t) dirty_[t] = !valid_ || previous_.size() != n || frame_[t] != previous_[t];
+  previous_.swap(frame_);
+  valid_ = true;
+  MergeRects();
+}
+
+void FrameDamage::MergeRects() {
+  rects_.clear();
+  dirty_pixels_ = 0;
+  std::vector<PixelRect> open;  // runs of the previous tile row, still growing downwards
+  for (int ty = 0; ty < tiles_y_; ++ty) {
+    std::vector<PixelRect> row;
+    for (int tx = 0; tx < tiles_x_;) {
+      if (!TileDirty(tx, ty)) { ++tx; continue; }
+      const int start = tx;
+      while (tx < tiles_x_ && TileDirty(tx, ty)) ++tx;
+      row.push_back({start * kTile, ty * kTile, std::min(fb_w_, tx * kTile), std::min(fb_h_, (ty + 1) * kTile)});
+    }
+    std::vector<PixelRect> next;
+    for (PixelRect r : row) {
+      auto same = std::find_if(open.begin(), open.end(), [&](const PixelRect& o) { return o.x0 == r.x0 && o.x1 == r.x1; });
+      if (same != open.end()) {
+        r.y0 = same->y0;
+        open.erase(same);
+      }
+      next.push_back(r);
+    }
+    rects_.insert(rects_.end(), open.begin(), open.end());
+    open.swap(next);
+  }
+  rects_.insert(rects_.end(), open.begin(), open.end());
+  for (const PixelRect& r : rects_) dirty_pixels_ += static_cast<long long>(r.Width()) * r.Height();
+}
+
+}  // namespace lw::render
