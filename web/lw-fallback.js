@@ -91,7 +91,10 @@
   }
 
   function startupFailed(reason) {
-    show('failed', '这台电脑的浏览器无法启动所选的显示方式。' + (reason ? '（' + reason + '）' : ''), reason);
+    const info = window.LWRender ? LWRender.info() : {};
+    const main = info.forced ? '地址中指定的显示方式（renderer=' + info.requested + '）在此浏览器中无法启动。'
+                             : '这台电脑的浏览器无法显示 LearnWeek 的画面。';
+    show('failed', main, [reason, info.glRenderer ? '显卡：' + info.glRenderer : '此浏览器没有可用的 WebGL'].join(' · '));
   }
 
   function crashed(what) {

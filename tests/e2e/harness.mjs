@@ -14,13 +14,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-results');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
+const BASE_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic'];
+// WebGL through SwiftShader (a software GPU), as on a PC without a usable GPU before Chrome 139.
+export const CHROMIUM_ARGS = [...BASE_ARGS, '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+// No WebGL at all, as on a GPU-less virtual desktop with Chrome ≥ 139 (../shared/BROWSERS.md).
+export const NO_GPU_ARGS = [...BASE_ARGS, '--disable-gpu', '--disable-software-rasterizer', '--disable-3d-apis'];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launch({ gpu = true } = {}) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: gpu ? CHROMIUM_ARGS : NO_GPU_ARGS });
 }
 
 // A Chromium we can kill -9 (a crash, a power cut of the tab): spawned directly with its own
@@ -58,14 +60,14 @@ export async function serve(extra = null) {
 
 // Opens the app. Tests start from an empty device (?example=0) unless they ask for the example
 // dataset the app loads on a real first run.
-export async function openApp(context, url, { example = false, query = '' } = {}) {
+export async function openApp(context, url, { example = false, query = '', ready = true } = {}) {
   const page = await context.newPage();
   page.on('pageerror', (e) => { console.error('[pageerror]', e.message); crashes.set(page, e.message); });
   page.on('console', (m) => { if (m.type() === 'error') console.error('[console]', m.text()); });
   const params = new URLSearchParams(query);
   if (!example) params.set('example', '0');
   await page.goto(url + (params.toString() ? '?' + params : ''));
-  await page.evaluate(() => window.learnweek.ready);
+  if (ready) await page.evaluate(() => window.learnweek.ready);
   return page;
 }
 

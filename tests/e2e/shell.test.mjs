@@ -185,8 +185,8 @@ test('a 2,000-字 summary wraps to the field, counts live, and edits at the care
   await imeType(page, ['yi'], '【一】');
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Backspace');
-  const s = await waitForState(page, (st) => (st.drafts[0]?.values?.body || '').startsWith('【一】各地'), 2000);
-  assert.equal(s.drafts[0].values.body, '【一】' + text.slice(0, -1));
+  // Wait for the whole edit (insert at the start and the Backspace at the end), not just its first half.
+  await waitForState(page, (st) => st.drafts[0]?.values?.body === '【一】' + text.slice(0, -1), 3000);
   await page.mouse.wheel(0, -3000);
   await page.waitForTimeout(200);
   await shot(page, 'summary-2000.png');

@@ -1,0 +1,131 @@
+// render_bench.mjs — issue 9's budgets, on every renderer, in one run on this machine:
+//  - typing one character in a form field: main-thread time of its frame (≤ 12 ms at 1920×1080,
+//    ≤ 25 ms at 3840×2160), software rendering forced (SwiftShader WebGL, and the CPU renderer);
+//  - map hover: main-thread time per mouse move, beside the ECharts reference page on the same
+//    data and screen (≤ 0.5× ECharts), with every prefecture and with provinces;
+//  - first frame (≤ 1.5 s) and idle frames (≤ 1/s) per renderer.
+// Main-thread time comes from Chromium's own trace (main_thread.mjs), the same way for both pages.
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, click, findItem, launch, newDraft, openApp, serve } from '../e2e/harness.mjs';
+import { mainThreadPerEvent, median } from './main_thread.mjs';
+
+const mapDir = join(ROOT, 'node_modules/echarts/map/json');
+const server = await serve((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  let file = null;
+  if (url.pathname === '/echarts-ref.html') file = join(ROOT, 'tests/bench/echarts_ref.html');
+  else if (url.pathname === '/echarts5.js') file = join(ROOT, 'node_modules/echarts5/dist/echarts.min.js');
+  else if (url.pathname.startsWith('/map/')) file = join(mapDir, url.pathname.slice(5));
+  if (!file || !existsSync(file)) return false;
+  res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : 'application/json' });
+  createReadStream(file).pipe(res);
+  return true;
+});
+const browsers = { swiftshader: await launch(), 'no-gpu': await launch({ gpu: false }) };
+const configs = [
+  { browser: 'swiftshader', query: 'renderer=webgl2', label: 'WebGL2 on SwiftShader (forced)' },
+  { browser: 'swiftshader', query: '', label: 'automatic with SwiftShader present' },
+  { browser: 'no-gpu', query: '', label: 'automatic, no WebGL (CPU renderer)' },
+];
+const fmt = (x) => x.toFixed(1).padStart(6);
+const verdict = (ok) => (ok ? 'OK' : 'OVER');
+
+async function typing(cfg, w, h, dpr) {
+  const context = await browsers[cfg.browser].newContext({ viewport: { width: w, height: h }, deviceScaleFactor: dpr });
+  const page = await openApp(context, server.url, { query: cfg.query });
+  const renderer = (await page.evaluate(() => window.learnweek.stats().renderer)).renderer;
+  await newDraft(page, '“百姓学习之星”推荐表');
+  await click(page, '姓名', { input: true });
+  await page.waitForTimeout(1200);
+  const per = await mainThreadPerEvent(page, 'keydown', async () => {
+    for (const ch of 'abcdefghijklmn') {
+      await page.keyboard.press(ch);
+      await page.waitForTimeout(220);
+    }
+  });
+  await context.close();
+  return { renderer, frame: median(per.map((p) => p.longest)), busy: median(per.map((p) => p.busy)) };
+}
+
+// Mouse moves across the map region in small steps, as a person sweeping over provinces.
+async function sweep(page, box) {
+  for (let i = 0; i <= 24; i++) {
+    const t = i / 24;
+    await page.mouse.move(box.x + box.w * (0.3 + 0.45 * t), box.y + box.h * (0.35 + 0.3 * Math.sin(t * 3)));
+    await page.waitForTimeout(150);
+  }
+}
+
+async function mapHover(cfg, w, h, prefectures) {
+  const context = await browsers[cfg.browser].newContext({ viewport: { width: w, height: h } });
+  const page = await openApp(context, server.url, { query: cfg.query, example: true });
+  const renderer = (await page.evaluate(() => window.learnweek.stats().renderer)).renderer;
+  await click(page, '地图');
+  if (prefectures) await click(page, '按地级市显示');
+  const a = await findItem(page, '地图·新疆'), b = await findItem(page, '地图·台湾');
+  await page.waitForTimeout(1200);
+  const per = await mainThreadPerEvent(page, 'mousemove', () => sweep(page, { x: a.x, y: a.y - 100, w: b.x - a.x, h: b.y - a.y + 150 }));
+  await context.close();
+  return { renderer, busy: median(per.map((p) => p.busy)) };
+}
+
+async function echartsHover(browser, w, h, prefectures) {
+  const context = await browsers[browser].newContext({ viewport: { width: w, height: h } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'echarts-ref.html');
+  const provinceFiles = readdirSync(join(mapDir, 'province')).filter((f) => f.endsWith('.json'));
+  await page.evaluate(([files, p]) => window.hoverEcharts(files, p), [provinceFiles, prefectures]);
+  await page.waitForTimeout(1200);
+  const per = await mainThreadPerEvent(page, 'mousemove', () => sweep(page, { x: w * 0.1, y: h * 0.2, w: w * 0.8, h: h * 0.6 }));
+  await context.close();
+  return median(per.map((p) => p.busy));
+}
+
+async function startAndIdle(cfg) {
+  const context = await browsers[cfg.browser].newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '?example=0' + (cfg.query ? '&' + cfg.query : ''));
+  const first = await page.evaluate(async () => { await window.learnweek.ready; return performance.now(); });
+  await page.waitForTimeout(1500);
+  const f0 = await page.evaluate(() => window.learnweek.frames);
+  await page.waitForTimeout(5000);
+  const idle = ((await page.evaluate(() => window.learnweek.frames)) - f0) / 5;
+  await context.close();
+  return { first, idle };
+}
+
+console.log('Renderer benchmark — headless Chromium on this machine, one run (medians over the events)');
+console.log('\nTyping one character in 百姓学习之星 · 姓名: main-thread time of its frame (longest task) / all tasks until the next key');
+for (const cfg of configs) {
+  for (const [w, h, dpr, budget] of [[1366, 768, 1, null], [1920, 1080, 1, 12], [1280, 800, 2, null], [3840, 2160, 1, 25]]) {
+    const r = await typing(cfg, w, h, dpr);
+    console.log(`  ${cfg.label.padEnd(38)} [${r.renderer.padEnd(6)}] ${`${w}×${h}${dpr > 1 ? ' DPR 2' : ''}`.padEnd(16)}` +
+                `${fmt(r.frame)} ms frame, ${fmt(r.busy)} ms in all` + (budget ? `   budget ${budget} ms: ${verdict(r.frame <= budget)}` : ''));
+  }
+}
+
+console.log('\nMap hover: main-thread time per mouse move (all tasks until the next move), beside ECharts 5 on the same data');
+for (const [w, h] of [[1920, 1080], [3840, 2160]]) {
+  for (const prefectures of [true, false]) {
+    const what = prefectures ? 'every prefecture' : 'provinces';
+    const ref = {};
+    for (const b of Object.keys(browsers)) ref[b] = await echartsHover(b, w, h, prefectures);
+    console.log(`  ${w}×${h}, ${what}: ECharts ${fmt(ref.swiftshader)} ms (SwiftShader browser), ${fmt(ref['no-gpu'])} ms (no-GPU browser)`);
+    for (const cfg of configs) {
+      const r = await mapHover(cfg, w, h, prefectures);
+      const ratio = r.busy / ref[cfg.browser];
+      console.log(`    ${cfg.label.padEnd(38)} [${r.renderer.padEnd(6)}] ${fmt(r.busy)} ms = ${ratio.toFixed(2)}× ECharts in the same browser   budget ≤ 0.5×: ${verdict(ratio <= 0.5)}`);
+    }
+  }
+}
+
+console.log('\nFirst frame (first visit, 1920×1080) and idle frames per second (5 s, no input)');
+for (const cfg of configs) {
+  const r = await startAndIdle(cfg);
+  console.log(`  ${cfg.label.padEnd(38)} first frame ${r.first.toFixed(0).padStart(5)} ms (budget 1500: ${verdict(r.first <= 1500)}), ` +
+              `idle ${r.idle.toFixed(2)} frames/s (budget 1: ${verdict(r.idle <= 1)})`);
+}
+console.log('\nNo GPU on this machine: WebGL here is SwiftShader (software); no hardware-GPU figures were measured.');
+for (const b of Object.values(browsers)) await b.close();
+await server.close();
