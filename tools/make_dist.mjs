@@ -19,6 +19,7 @@ mkdirSync(join(dist, 'fonts'), { recursive: true });
 
 for (const f of ['learnweek.js', 'learnweek.wasm', 'learnweek.data']) copyFileSync(join(build, f), join(dist, f));
 for (const f of readdirSync(web)) if (f !== 'sw.js') copyFileSync(join(web, f), join(dist, f));
+copyFileSync(join(build, 'generated', 'lw-contract.js'), join(dist, 'lw-contract.js'));  // tools/gen_contract.mjs
 for (const f of readdirSync(join(root, 'build', 'icons'))) copyFileSync(join(root, 'build', 'icons', f), join(dist, f));
 for (const f of readdirSync(fonts)) if (f.startsWith('shard-')) copyFileSync(join(fonts, f), join(dist, 'fonts', f));
 

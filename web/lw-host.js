@@ -15,8 +15,8 @@
   const DATA = '/data';
   const SYNC_TIMEOUT_MS = 10000;
   const MAX_FILE_BYTES = 50 * 1024 * 1024;
-  const EVENT = { FileOpened: 0, FileTooLarge: 1, FontShard: 2, StorageChanged: 3, PeerChanged: 4,
-                  DataReloaded: 5, FeedBundle: 6, FullscreenExit: 7, ImageDecoded: 8 };
+  const EVENT = LWContract.EVENT;  // generated from platform::Event::Kind (tools/gen_contract.mjs)
+  const MOD = LWContract.MOD;
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');
 
   const storage = { writable: true, persisted: false, syncing: false, failed: false, error: '',
@@ -59,12 +59,14 @@
     try { return fn(p); } finally { Module._free(p); }
   }
 
-  function postEvent(kind, name, bytes, ok, number) {
+  function postEvent(kind, name, bytes, ok, number, width, height) {
     const data = bytes || new Uint8Array(0);
     const p = Module._malloc(Math.max(1, data.length));
     Module.HEAPU8.set(data, p);
-    withString(name || '', (n) => Module._lw_post_event(kind, n, p, data.length, ok ? 1 : 0, number || 0));
+    const taken = withString(name || '', (n) => Module._lw_post_event(kind, n, p, data.length, ok ? 1 : 0, number || 0,
+                                                                   width || 0, height || 0));
     Module._free(p);
+    if (!taken) console.error('[host] event kind ' + kind + ' is unknown to this build');
   }
 
   // --- Storage ------------------------------------------------------------------------------------
@@ -313,7 +315,7 @@
   function mods(e) {
     const ctrl = isMac ? e.metaKey : e.ctrlKey;
     const sup = isMac ? e.ctrlKey : e.metaKey;
-    return (ctrl ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (sup ? 8 : 0);
+    return (ctrl ? MOD.Ctrl : 0) | (e.shiftKey ? MOD.Shift : 0) | (e.altKey ? MOD.Alt : 0) | (sup ? MOD.Super : 0);
   }
 
   function onKey(down) {
@@ -452,7 +454,7 @@
       g.imageSmoothingQuality = 'high';
       g.drawImage(bmp, 0, 0, w, h);
       const rgba = new Uint8Array(g.getImageData(0, 0, w, h).data.buffer);
-      postEvent(EVENT.ImageDecoded, key, rgba, true, w * 65536 + h);
+      postEvent(EVENT.ImageDecoded, key, rgba, true, 0, w, h);
     } catch (e) {
       postEvent(EVENT.ImageDecoded, key, null, false, 0);
     }

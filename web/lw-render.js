@@ -11,8 +11,8 @@
 'use strict';
 
 (function () {
-  // Codes shared with render_web.cpp (enum class Kind).
-  const RENDERER = { cpu: 0, webgl1: 1, webgl2: 2 };
+  // ?renderer= names → contract::Renderer (generated into LWContract by tools/gen_contract.mjs).
+  const KINDS = { cpu: LWContract.RENDERER.Cpu, webgl1: LWContract.RENDERER.WebGL1, webgl2: LWContract.RENDERER.WebGL2 };
   const SOFTWARE = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render driver|microsoft basic/i;
 
   function probe(type) {
@@ -32,7 +32,7 @@
 
   function decide() {
     const asked = new URLSearchParams(location.search).get('renderer');
-    const forced = Object.prototype.hasOwnProperty.call(RENDERER, asked || '') ? asked : null;
+    const forced = Object.prototype.hasOwnProperty.call(KINDS, asked || '') ? asked : null;
     const gl2 = forced === 'cpu' || forced === 'webgl1' ? null : probe('webgl2');
     const gl1 = forced === 'cpu' || gl2 ? null : probe('webgl');
     const gl = gl2 || gl1;
@@ -40,9 +40,9 @@
                    webgl2: !!gl2, webgl1: !!(gl2 || gl1) };
     if (forced) {
       const available = forced === 'cpu' || (forced === 'webgl2' ? !!gl2 : !!gl);
-      return { first: available ? RENDERER[forced] : -1, forced: true, info };
+      return { first: available ? KINDS[forced] : -1, forced: true, info };
     }
-    const first = !gl || gl.software ? RENDERER.cpu : gl2 ? RENDERER.webgl2 : RENDERER.webgl1;
+    const first = !gl || gl.software ? KINDS.cpu : gl2 ? KINDS.webgl2 : KINDS.webgl1;
     return { first, forced: false, info };
   }
 

@@ -20,6 +20,7 @@
 #include "platform.h"
 #include "platform_web.h"
 #include "render_web.h"
+#include "web_app.h"
 #include "workspace.h"
 
 namespace {
@@ -78,66 +79,45 @@ void Tick() {
 
 }  // namespace
 
-// Called from web/lw-*.js (listed in src/platform/exports.txt).
-extern "C" {
-EMSCRIPTEN_KEEPALIVE const char* lw_items_json() {
-  static std::string s;
-  s = lw::ui::ItemsJson();
-  return s.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* lw_state_json() {
-  static std::string s;
-  s = g_app ? g_app->StateJson() : "{}";
-  return s.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* lw_fonts_json() {
-  static std::string s;
-  s = g_app ? g_app->LoadedFontsJson() : "[]";
-  return s.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* lw_stats_json() {
-  static std::string s;
+namespace lw::app {
+
+std::string ItemsJson() { return ui::ItemsJson(); }
+std::string StateJson() { return g_app ? g_app->StateJson() : "{}"; }
+std::string FontsJson() { return g_app ? g_app->LoadedFontsJson() : "[]"; }
+std::string MapFiguresJson() { return g_app ? g_app->MapFiguresJson() : "{}"; }
+
+std::string StatsJson() {
   const int n = std::min(g_frame_count, kFrameSamples);
-  s = "{\"frames\":" + std::to_string(g_frame_count) + ",\"presented\":" + std::to_string(g_presented) +
-      ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
-      ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) +
-      ",\"renderer\":" + lw::platform::web::RendererJson() + "}";
-  return s.c_str();
+  return "{\"frames\":" + std::to_string(g_frame_count) + ",\"presented\":" + std::to_string(g_presented) +
+         ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
+         ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) +
+         ",\"renderer\":" + platform::web::RendererJson() + "}";
 }
-EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { g_paused = paused != 0; }
-// Builds `frames` frames back to back without handing them to the screen: the CPU cost of a
-// frame alone, unaffected by the (software) GPU sharing the machine. Used by tests/bench/.
-EMSCRIPTEN_KEEPALIVE const char* lw_bench_frames(int frames) {
-  static std::string s;
+
+void SetPaused(bool paused) { g_paused = paused; }
+
+std::string BenchFrames(int frames) {
   std::vector<double> ms;
   for (int i = 0; i < frames; ++i) {
-    const double t0 = lw::platform::NowMs();
+    const double t0 = platform::NowMs();
     BuildFrame(t0);
-    ms.push_back(lw::platform::NowMs() - t0);
+    ms.push_back(platform::NowMs() - t0);
   }
-  s = JsonNumbers(ms.data(), static_cast<int>(ms.size()));
-  return s.c_str();
+  return JsonNumbers(ms.data(), static_cast<int>(ms.size()));
 }
-EMSCRIPTEN_KEEPALIVE const char* lw_map_figures_json() {
-  static std::string s;
-  s = g_app ? g_app->MapFiguresJson() : "{}";
-  return s.c_str();
-}
-EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::IsTextFieldAt(x, y); }
 
-// The start-up failure page's "save every draft" button: a backup file written from what is
-// stored, without the UI (which may be what failed). Returns the number of records saved, or -1.
-EMSCRIPTEN_KEEPALIVE int lw_backup_download() {
+int BackupDownload() {
   if (g_app) g_app->FlushNow(true);
-  lw::Workspace ws(lw::platform::DataDir());
+  Workspace ws(platform::DataDir());
   ws.Load();
-  const lw::FormLibrary forms = lw::LoadFormLibrary(lw::platform::AssetDir() + "/forms");
-  const lw::Bundle b = lw::MakeBackup(ws, ws.settings.campaign);
+  const FormLibrary forms = LoadFormLibrary(platform::AssetDir() + "/forms");
+  const Bundle b = MakeBackup(ws, ws.settings.campaign);
   const std::string unit = ws.profile.values.value("unit", "");
-  lw::platform::Download(lw::BundleFileName(unit, lw::TodayLocal(), "备份"), "application/json", lw::WriteBundle(b, forms));
+  platform::Download(BundleFileName(unit, TodayLocal(), "备份"), "application/json", WriteBundle(b, forms));
   return static_cast<int>(b.records.size());
 }
-}
+
+}  // namespace lw::app
 
 int main() {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

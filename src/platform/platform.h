@@ -51,7 +51,7 @@ void FetchFontShard(const std::string& file);
 
 // --- Images --------------------------------------------------------------------------------------
 // Decodes a photo (JPEG/PNG/WebP/GIF) into an RGBA thumbnail at most max_px on its long side.
-// Answers with Event::ImageDecoded: name = key, data = RGBA bytes, number = width * 65536 + height.
+// Answers with Event::ImageDecoded: name = key, data = RGBA bytes, width and height.
 void DecodeImage(const std::string& key, const std::string& bytes, int max_px);
 // A GPU texture for ImGui::Image (0 on failure).
 unsigned long long CreateTexture(const std::string& rgba, int width, int height);
@@ -83,23 +83,26 @@ void SetTitle(const std::string& title);
 
 // --- Host → app events, drained by the app once per frame --------------------------------------
 struct Event {
-  enum class Kind {
-    FileOpened,     // name, data = file bytes
-    FileTooLarge,   // name, size in `number`
-    FontShard,      // name = shard file, data = font bytes (empty + !ok on failure)
-    StorageChanged, // writer role, sync result or quota changed: re-read Storage()
-    PeerChanged,    // another tab saved: data = its message
-    DataReloaded,   // the data folder was refreshed from IndexedDB (read-only tab)
-    FeedBundle,     // a bundle fetched from the live feed: name = url, data = bytes
-    FullscreenExit,
-    ImageDecoded,   // name = key given to DecodeImage
-    TexturesLost,   // the renderer changed (WebGL lost): textures from CreateTexture are gone
+  // The browser posts these from JavaScript, so their values are part of the JS contract
+  // (generated into lw-contract.js by tools/gen_contract.mjs). Never renumber, only append.
+  enum class Kind {  // js: EVENT
+    FileOpened = 0,      // name, data = file bytes
+    FileTooLarge = 1,    // name, size in `number`
+    FontShard = 2,       // name = shard file, data = font bytes (empty + !ok on failure)
+    StorageChanged = 3,  // writer role, sync result or quota changed: re-read Storage()
+    PeerChanged = 4,     // another tab saved: data = its message
+    DataReloaded = 5,    // the data folder was refreshed from IndexedDB (read-only tab)
+    FeedBundle = 6,      // a bundle fetched from the live feed: name = url, data = bytes
+    FullscreenExit = 7,
+    ImageDecoded = 8,    // name = key given to DecodeImage, data = RGBA, width × height
+    TexturesLost = 9,    // the renderer changed (WebGL lost): textures from CreateTexture are gone
   };
   Kind kind;
   std::string name;
   std::string data;
   bool ok = true;
   double number = 0;
+  int width = 0, height = 0;  // ImageDecoded
 };
 std::vector<Event> TakeEvents();
 void PostEvent(Event e);

@@ -21,6 +21,7 @@
 #include "imgui_impl_sdl2.h"
 #include "platform.h"
 #include "platform_web.h"
+#include "web_contract.h"
 
 namespace lw::platform {
 namespace {
@@ -165,6 +166,46 @@ bool PumpSdlEvents() {
 
 bool ConsumeWake() { return std::exchange(g_wake, false); }
 
+// Committed text from the text agent: typing, an IME commit or a paste. Exactly once per commit.
+// SDL's queue is drained first so ImGui sees input in the order it happened: a click on a field
+// followed at once by typing must type into that field, not into the one active before.
+void OnTextInput(const char* utf8) {
+  PumpSdlEvents();
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  g_wake = true;
+}
+
+bool OnKeyEvent(const char* key, bool down, int mods) {
+  using contract::Has;
+  using contract::KeyMod;
+  PumpSdlEvents();
+  ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl = Has(mods, KeyMod::Ctrl);
+  io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+  io.AddKeyEvent(ImGuiMod_Shift, Has(mods, KeyMod::Shift));
+  io.AddKeyEvent(ImGuiMod_Alt, Has(mods, KeyMod::Alt));
+  io.AddKeyEvent(ImGuiMod_Super, Has(mods, KeyMod::Super));
+  g_wake = true;
+  const ImGuiKey k = KeyFromName(key);
+  if (k == ImGuiKey_None) return false;
+  const bool letter = k >= ImGuiKey_A && k <= ImGuiKey_Z;
+  if (letter && !ctrl) return false;  // plain letters arrive as text through the input event
+  if (letter && (k == ImGuiKey_C || k == ImGuiKey_X || k == ImGuiKey_V)) return false;  // clipboard events
+  io.AddKeyEvent(k, down);
+  return true;
+}
+
+void RememberPaste(const char* utf8) { g_clipboard = utf8 ? utf8 : ""; }
+
+void FlushNow() {
+  if (g_flush) g_flush();
+}
+
+void OnStorageUpdate(const StorageInfo& info) {
+  g_storage = info;
+  g_wake = true;
+}
+
 void AfterFrame(bool first) { js_after_frame(first); }
 
 void ReportStartupFailure(const std::string& reason) {
@@ -175,63 +216,3 @@ void ReportStartupFailure(const std::string& reason) {
 }  // namespace web
 }  // namespace lw::platform
 
-// --- Called from web/lw-host.js (listed in exports.txt) ------------------------------------------
-
-using namespace lw::platform;
-
-extern "C" {
-
-// Committed text from the text agent: typing, an IME commit or a paste. Exactly once per commit.
-// SDL's queue is drained first so ImGui sees input in the order it happened: a click on a field
-// followed at once by typing must type into that field, not into the one active before.
-EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) {
-  web::PumpSdlEvents();
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
-  g_wake = true;
-}
-
-// A non-text key from the text agent. Returns 1 when ImGui takes it (the page should then
-// preventDefault), 0 when the browser should do its default (typing, copy/cut/paste).
-EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) {
-  web::PumpSdlEvents();
-  ImGuiIO& io = ImGui::GetIO();
-  const bool ctrl = mods & 1;
-  io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
-  io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
-  io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
-  io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
-  g_wake = true;
-  const ImGuiKey k = KeyFromName(key);
-  if (k == ImGuiKey_None) return 0;
-  const bool letter = k >= ImGuiKey_A && k <= ImGuiKey_Z;
-  if (letter && !ctrl) return 0;  // plain letters arrive as text through the input event
-  if (letter && (k == ImGuiKey_C || k == ImGuiKey_X || k == ImGuiKey_V)) return 0;  // clipboard events
-  io.AddKeyEvent(k, down != 0);
-  return 1;
-}
-
-EMSCRIPTEN_KEEPALIVE const char* lw_selection_text() {
-  static std::string text;
-  text = SelectedText();
-  return text.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void lw_remember_paste(const char* utf8) { g_clipboard = utf8 ? utf8 : ""; }
-
-EMSCRIPTEN_KEEPALIVE void lw_flush_now() {
-  if (g_flush) g_flush();
-}
-
-EMSCRIPTEN_KEEPALIVE void lw_post_event(int kind, const char* name, const char* data, int len, int ok, double number) {
-  Event e{static_cast<Event::Kind>(kind), name ? name : "", std::string(data ? data : "", data ? len : 0), ok != 0,
-          number};
-  PostEvent(std::move(e));
-}
-
-EMSCRIPTEN_KEEPALIVE void lw_storage_update(int writable, int persisted, int syncing, int failed, const char* error,
-                                            double usage, double quota, double last_saved) {
-  g_storage = {writable != 0, persisted != 0, syncing != 0, failed != 0, error ? error : "", usage, quota, last_saved};
-  g_wake = true;
-}
-
-}  // extern "C"

@@ -2,6 +2,8 @@
 #pragma once
 #include <string>
 
+#include "platform.h"
+
 namespace lw::platform::web {
 
 // Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-host.js).
@@ -11,7 +13,17 @@ void InstallImGuiHooks();
 bool PumpSdlEvents();
 // True (once) when input or a host event arrived since the last call: draw a frame now.
 bool ConsumeWake();
-void AfterFrame(bool first);  // resolves window.learnweek.ready after the first frame
+void AfterFrame(bool first);
+
+// Input and storage news from web/lw-host.js (through src/app/web_exports.cpp).
+void OnTextInput(const char* utf8);
+// A non-text key from the text agent (mods: contract::KeyMod bits). True when ImGui takes it (the
+// page then calls preventDefault); false when the browser should do its default (typing,
+// copy/cut/paste).
+bool OnKeyEvent(const char* key, bool down, int mods);
+void RememberPaste(const char* utf8);  // the last paste, for ImGui's own clipboard reads
+void FlushNow();
+void OnStorageUpdate(const StorageInfo& info);  // resolves window.learnweek.ready after the first frame
 // Start-up failed (nothing can draw, SDL failed): the page shows a plain Chinese message with a
 // button that still saves every draft to a backup file (web/lw-fallback.js).
 void ReportStartupFailure(const std::string& reason);

@@ -14,12 +14,12 @@
 #include "imgui_impl_sdl2.h"
 #include "platform.h"
 #include "soft_renderer.h"
+#include "web_contract.h"
 
 namespace lw::platform::web {
 namespace {
 
-// Codes shared with web/lw-render.js (RENDERER).
-enum class Kind { Cpu = 0, WebGL1 = 1, WebGL2 = 2 };
+using Kind = contract::Renderer;  // LWContract.RENDERER in web/lw-render.js
 const char* Name(Kind k) { return k == Kind::WebGL2 ? "webgl2" : k == Kind::WebGL1 ? "webgl1" : "cpu"; }
 
 SDL_Window* g_window = nullptr;

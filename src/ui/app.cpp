@@ -206,7 +206,7 @@ void App::BeforeFrame(double now_ms) {
     using K = platform::Event::Kind;
     switch (e.kind) {
       case K::FontShard: m.fonts.OnShard(e.name, e.data, e.ok); break;
-      case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.number, e.ok); break;
+      case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.width, e.height, e.ok); break;
       case K::TexturesLost: m.photos.Forget(); break;
       case K::FileOpened: m.pending_files.emplace_back(e.name, std::move(e.data)); break;
       case K::FileTooLarge:

@@ -41,10 +41,9 @@ const PhotoCache::Thumb& PhotoCache::Get(Workspace& ws, const std::string& sha) 
   return t;
 }
 
-void PhotoCache::OnDecoded(const std::string& sha, const std::string& rgba, double size, bool ok) {
+void PhotoCache::OnDecoded(const std::string& sha, const std::string& rgba, int w, int h, bool ok) {
   Thumb& t = thumbs_[sha];
   t.requested = true;
-  const int w = static_cast<int>(size) / 65536, h = static_cast<int>(size) % 65536;
   t.texture = ok ? platform::CreateTexture(rgba, w, h) : 0;
   t.failed = t.texture == 0;
   t.width = w;

@@ -19,7 +19,7 @@ class PhotoCache {
     bool requested = false, failed = false;
   };
   const Thumb& Get(Workspace& ws, const std::string& sha256);
-  void OnDecoded(const std::string& sha256, const std::string& rgba, double size, bool ok);
+  void OnDecoded(const std::string& sha256, const std::string& rgba, int width, int height, bool ok);
   // The renderer changed and took its textures with it: decode again when next shown.
   void Forget() { thumbs_.clear(); }
 

@@ -122,6 +122,31 @@ void StorageCard(AppContext&) {
   EndCard();
 }
 
+// Which renderer draws this page, and a way out for a user whose graphics card misbehaves.
+void DisplayCard() {
+  BeginCard("display");
+  SubHeading("显示方式");
+  const platform::RendererInfo r = platform::Renderer();
+  const std::string name = r.kind == "webgl2"   ? "显卡加速（WebGL2）"
+                           : r.kind == "webgl1" ? "显卡加速（WebGL1）"
+                                                : "兼容模式（CPU 绘制，不使用显卡）";
+  TextItem("当前：" + name, Colors().text);
+  if (!r.gl_renderer.empty()) Muted("显卡：%s%s", r.gl_renderer.c_str(), r.software ? "（软件模拟）" : "");
+  if (r.kind == "cpu" && !r.forced)
+    Muted("%s", r.gl_renderer.empty() ? "此浏览器不能使用显卡绘图，已自动改用兼容模式。"
+                                      : "此电脑的显卡为软件模拟，兼容模式更快，已自动选用。");
+  Muted("画面显示异常时可切换（会重新打开本页，已填写的内容不会丢失）：");
+  const auto option = [&](const char* label, const char* kind, bool current) {
+    if (current ? PrimaryButton(label) : ImGui::Button(label)) platform::RestartWithRenderer(kind);
+  };
+  option("自动选择（推荐）", "", !r.forced);
+  ImGui::SameLine();
+  option("兼容模式", "cpu", r.forced && r.kind == "cpu");
+  ImGui::SameLine();
+  option("显卡加速", "webgl2", r.forced && r.kind != "cpu");
+  EndCard();
+}
+
 }  // namespace
 
 void SettingsScreen::Draw(AppContext& app) {
@@ -131,6 +156,7 @@ void SettingsScreen::Draw(AppContext& app) {
   ThemeCard(app);
   BackupCard(app);
   StorageCard(app);
+  DisplayCard();
 }
 
 }  // namespace lw::ui
