@@ -59,12 +59,12 @@
     try { return fn(p); } finally { Module._free(p); }
   }
 
-  function postEvent(kind, name, bytes, ok, number, width, height) {
+  function postEvent(kind, name, bytes, ok, number, width, height, request) {
     const data = bytes || new Uint8Array(0);
     const p = Module._malloc(Math.max(1, data.length));
     Module.HEAPU8.set(data, p);
     const taken = withString(name || '', (n) => Module._lw_post_event(kind, n, p, data.length, ok ? 1 : 0, number || 0,
-                                                                   width || 0, height || 0));
+                                                                   width || 0, height || 0, request || 0));
     Module._free(p);
     if (!taken) console.error('[host] event kind ' + kind + ' is unknown to this build');
   }
@@ -403,21 +403,22 @@
   }
 
   // Reads every chosen file first, then hands them over together: one batch, one import report.
-  async function readFiles(files) {
+  // request: the id C++ gave the file chooser (0 for files dropped on the page).
+  async function readFiles(files, request) {
     const loaded = await Promise.all(files.map(async (f) =>
       (f.size > MAX_FILE_BYTES ? { f, big: true } : { f, bytes: new Uint8Array(await f.arrayBuffer()) })));
     for (const { f, big, bytes } of loaded) {
-      if (big) postEvent(EVENT.FileTooLarge, f.name, null, false, f.size);
-      else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size);
+      if (big) postEvent(EVENT.FileTooLarge, f.name, null, false, f.size, 0, 0, request);
+      else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size, 0, 0, request);
     }
   }
 
-  function openFiles(accept, multiple) {
+  function openFiles(accept, multiple, request) {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
     input.multiple = multiple;
-    input.onchange = () => readFiles(Array.from(input.files || []));
+    input.onchange = () => readFiles(Array.from(input.files || []), request);
     input.click();
   }
 
@@ -515,7 +516,7 @@
     document.addEventListener('drop', (e) => {
       e.preventDefault();
       document.body.classList.remove('dropping');
-      readFiles(Array.from((e.dataTransfer && e.dataTransfer.files) || []));
+      readFiles(Array.from((e.dataTransfer && e.dataTransfer.files) || []), 0);
     });
     // devicePixelRatio changes (window dragged to another monitor) do not always fire resize.
     const watchDpr = () => {

@@ -43,7 +43,10 @@ void RequestRedraw();      // draw the next animation frame even without input
 
 // --- Files -----------------------------------------------------------------------------------
 void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
-void OpenFilePicker(const std::string& accept, bool multiple);
+// Opens the browser's file chooser. Returns the request's id: the files chosen arrive as
+// Event::FileOpened with that `request` (a cancelled chooser sends nothing; dropped files have
+// request 0), so each file goes where the request that asked for it wanted it.
+int OpenFilePicker(const std::string& accept, bool multiple);
 void PrintHtml(const std::string& html);
 
 // --- Fonts -----------------------------------------------------------------------------------
@@ -86,8 +89,8 @@ struct Event {
   // The browser posts these from JavaScript, so their values are part of the JS contract
   // (generated into lw-contract.js by tools/gen_contract.mjs). Never renumber, only append.
   enum class Kind {  // js: EVENT
-    FileOpened = 0,      // name, data = file bytes
-    FileTooLarge = 1,    // name, size in `number`
+    FileOpened = 0,      // name, data = file bytes, request (0: dropped on the page)
+    FileTooLarge = 1,    // name, size in `number`, request
     FontShard = 2,       // name = shard file, data = font bytes (empty + !ok on failure)
     StorageChanged = 3,  // writer role, sync result or quota changed: re-read Storage()
     PeerChanged = 4,     // another tab saved: data = its message
@@ -103,6 +106,7 @@ struct Event {
   bool ok = true;
   double number = 0;
   int width = 0, height = 0;  // ImageDecoded
+  int request = 0;            // FileOpened, FileTooLarge: OpenFilePicker's id, 0 for a drop
 };
 std::vector<Event> TakeEvents();
 void PostEvent(Event e);

@@ -34,7 +34,7 @@ void RequestRedraw() {}
 void Download(const std::string& name, const std::string&, const std::string& bytes) {
   std::ofstream(DataDir() + "/../download-" + name, std::ios::binary) << bytes;
 }
-void OpenFilePicker(const std::string&, bool) {}
+int OpenFilePicker(const std::string&, bool) { return 1; }
 void PrintHtml(const std::string&) {}
 void FetchFontShard(const std::string& file) {
   std::ifstream in(AssetDir() + "/fonts/" + file, std::ios::binary);

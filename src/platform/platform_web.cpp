@@ -41,7 +41,9 @@ EM_JS(void, js_schedule_flush, (double ms), { LWHost.scheduleFlush(ms); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
   LWHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
-EM_JS(void, js_open_files, (const char* accept, int multiple), { LWHost.openFiles(UTF8ToString(accept), !!multiple); });
+EM_JS(void, js_open_files, (const char* accept, int multiple, int request), {
+  LWHost.openFiles(UTF8ToString(accept), !!multiple, request);
+});
 EM_JS(void, js_print, (const char* html), { LWHost.printHtml(UTF8ToString(html)); });
 EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
 EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int max_px), {
@@ -115,7 +117,11 @@ void RequestRedraw() { g_wake = true; }
 void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
-void OpenFilePicker(const std::string& accept, bool multiple) { js_open_files(accept.c_str(), multiple); }
+int OpenFilePicker(const std::string& accept, bool multiple) {
+  static int last_request = 0;
+  js_open_files(accept.c_str(), multiple, ++last_request);
+  return last_request;
+}
 void PrintHtml(const std::string& html) { js_print(html.c_str()); }
 void FetchFontShard(const std::string& file) { js_fetch_font(file.c_str()); }
 void Broadcast(const std::string& json) { js_broadcast(json.c_str()); }

@@ -153,6 +153,11 @@ std::string RendererJson() {
   char* p = js_renderer_json();
   std::string s = p;
   free(p);
+  if (g_soft && s.size() > 1) {  // what the last CPU frame cost: where its time goes
+    const render::FrameDamage& d = g_soft->damage();
+    s.insert(s.size() - 1, ",\"dirtyPixels\":" + std::to_string(d.dirty_pixels()) +
+                               ",\"rehashedTriangles\":" + std::to_string(d.rehashed_triangles()));
+  }
   return s;
 }
 

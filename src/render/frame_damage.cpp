@@ -15,10 +15,18 @@ inline uint64_t Mix(uint64_t h, uint64_t w) {
   return h ^ (h >> 29);
 }
 
-// A fast hash of a block of memory (8 bytes at a time): tells whether a draw list changed.
+// A fast hash of a block of memory: tells whether a draw list changed. Four independent lanes
+// of 8 bytes keep the multiplier busy (the map's vertices are megabytes, hashed every frame).
 uint64_t HashBytes(const void* data, size_t n, uint64_t h) {
   const unsigned char* p = static_cast<const unsigned char*>(data);
   size_t i = 0;
+  uint64_t lane[4] = {h, h ^ 0x1234567, h ^ 0x89ABCDEF, h ^ 0xFEDCBA98};
+  for (; i + 32 <= n; i += 32) {
+    uint64_t w[4];
+    std::memcpy(w, p + i, 32);
+    for (int k = 0; k < 4; ++k) lane[k] = (lane[k] ^ w[k]) * kMul;
+  }
+  h = Mix(Mix(Mix(Mix(h, lane[0]), lane[1]), lane[2]), lane[3]);
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
@@ -53,10 +61,16 @@ PixelRect ClipToPixels(const ImDrawCmd& cmd, const ImDrawData& dd, int fb_w, int
   return r;
 }
 
-void FrameDamage::HashTriangles(const ImDrawList& list, const ImDrawData& dd, std::vector<uint64_t>& tiles) const {
+void FrameDamage::HashTriangles(const ImDrawList& list, const ImDrawData& dd, ListTiles& state) const {
+  std::vector<uint64_t>& tiles = state.tiles;
   std::fill(tiles.begin(), tiles.end(), 0);
+  Bins& bins = state.bins;
+  bins.triangles.clear();
+  bins.tiles.clear();
+  if (list.IdxBuffer.Size / 3 >= kBinnedTriangles) bins.tiles.resize(tiles.size());
   const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
-  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+  for (int ci = 0; ci < list.CmdBuffer.Size; ++ci) {
+    const ImDrawCmd& cmd = list.CmdBuffer[ci];
     if (cmd.UserCallback || cmd.ElemCount == 0) continue;
     const PixelRect clip = ClipToPixels(cmd, dd, fb_w_, fb_h_);
     if (clip.Empty()) continue;
@@ -78,10 +92,13 @@ void FrameDamage::HashTriangles(const ImDrawList& list, const ImDrawData& dd, st
       const int py1 = std::min(clip.y1, static_cast<int>(std::ceil(y1)));
       if (px1 <= px0 || py1 <= py0) continue;
       const uint64_t th = HashVertex(c, HashVertex(b, HashVertex(a, cmd_hash)));
+      const uint32_t number = static_cast<uint32_t>(bins.triangles.size());
+      if (!bins.tiles.empty()) bins.triangles.push_back({static_cast<uint32_t>(ci), k});
       for (int ty = py0 / kTile; ty <= (py1 - 1) / kTile; ++ty)
         for (int tx = px0 / kTile; tx <= (px1 - 1) / kTile; ++tx) {
-          uint64_t& t = tiles[static_cast<size_t>(ty) * tiles_x_ + tx];
-          t = t * kMul + th + 1;  // order matters: later triangles paint over earlier ones
+          const size_t i = static_cast<size_t>(ty) * tiles_x_ + tx;
+          tiles[i] = tiles[i] * kMul + th + 1;  // order matters: later triangles paint over earlier ones
+          if (!bins.tiles.empty()) bins.tiles[i].push_back(number);
         }
     }
   }
@@ -98,6 +115,11 @@ void FrameDamage::Update(const ImDrawData& dd, int fb_w, int fb_h, uint32_t back
   const size_t n = static_cast<size_t>(tiles_x_) * tiles_y_;
   for (auto& [key, state] : lists_) state.seen = false;
   frame_.assign(n, background + 1);
+  rehashed_triangles_ = 0;
+  split_ = 0;
+  for (int li = 0, most = -1; li < dd.CmdListsCount; ++li)
+    if (dd.CmdLists[li]->IdxBuffer.Size > most) most = dd.CmdLists[li]->IdxBuffer.Size, split_ = li + 1;
+  base_ = frame_;
   for (int li = 0; li < dd.CmdListsCount; ++li) {
     const ImDrawList& list = *dd.CmdLists[li];
     uint64_t content = HashBytes(list.VtxBuffer.Data, list.VtxBuffer.size_in_bytes(), 7);
@@ -109,18 +131,29 @@ void FrameDamage::Update(const ImDrawData& dd, int fb_w, int fb_h, uint32_t back
     ListTiles& state = lists_[&list];
     if (state.tiles.size() != n || state.content != content || state.seen) {
       state.tiles.resize(n);
-      HashTriangles(list, dd, state.tiles);
+      HashTriangles(list, dd, state);
+      rehashed_triangles_ += list.IdxBuffer.Size / 3;
       state.content = content;
     }
     state.seen = true;
     for (size_t t = 0; t < n; ++t)
       if (state.tiles[t]) frame_[t] = Mix(frame_[t], state.tiles[t]);
+    if (li + 1 == split_) base_ = frame_;
   }
   for (auto it = lists_.begin(); it != lists_.end();) it = it->second.seen ? std::next(it) : lists_.erase(it);
 
+  const bool all = !valid_ || previous_.size() != n;
   dirty_.assign(n, 0);
-  for (size_t t = 0; t < n; ++t) dirty_[t] = !valid_ || previous_.size() != n || frame_[t] != previous_[t];
+  base_dirty_.assign(n, 0);
+  base_dirty_pixels_ = 0;
+  for (size_t t = 0; t < n; ++t) {
+    dirty_[t] = all || frame_[t] != previous_[t];
+    base_dirty_[t] = all || split_ != previous_split_ || base_[t] != base_previous_[t];
+    base_dirty_pixels_ += base_dirty_[t] ? kTile * kTile : 0;
+  }
   previous_.swap(frame_);
+  base_previous_.swap(base_);
+  previous_split_ = split_;
   valid_ = true;
   MergeRects();
 }

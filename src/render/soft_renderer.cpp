@@ -50,6 +50,21 @@ inline uint32_t Modulate(uint32_t col, uint32_t tex) {
 inline uint32_t WithAlpha(uint32_t col, uint32_t alpha) { return (col & 0xFFFFFFu) | Mul8(col >> 24, alpha) << 24; }
 
 // Bilinear sampling with clamp-to-edge (GL_LINEAR, GL_CLAMP_TO_EDGE).
+uint32_t Sample(const Texture& t, float u, float v);
+
+// Solid shapes all sample one texel (ImGui's white pixel): remember the last one.
+uint32_t SampleOne(const Texture& t, float u, float v) {
+  static const Texture* last_t = nullptr;
+  static const uint32_t* last_px = nullptr;
+  static float last_u = -1, last_v = -1;
+  static uint32_t last = 0;
+  if (&t != last_t || t.px != last_px || u != last_u || v != last_v) {
+    last = Sample(t, u, v);
+    last_t = &t, last_px = t.px, last_u = u, last_v = v;
+  }
+  return last;
+}
+
 uint32_t Sample(const Texture& t, float u, float v) {
   const float fx = u * t.w - 0.5f, fy = v * t.h - 0.5f;
   const float flx = std::floor(fx), fly = std::floor(fy);
@@ -126,7 +141,7 @@ void FillSolid(Target& t, const PixelRect& r, uint32_t color) {
 void FillQuad(Target& t, const PixelRect& r, const Quad& q, const Texture* tex) {
   if (r.Empty()) return;
   if (!tex || (q.u0 == q.u1 && q.v0 == q.v1)) {  // solid: one texel (ImGui's white pixel)
-    FillSolid(t, r, tex ? Modulate(q.col, Sample(*tex, q.u0, q.v0)) : q.col);
+    FillSolid(t, r, tex ? Modulate(q.col, SampleOne(*tex, q.u0, q.v0)) : q.col);
     return;
   }
   const float du = (q.u1 - q.u0) / (q.x1 - q.x0), dv = (q.v1 - q.v0) / (q.y1 - q.y0);
@@ -187,7 +202,7 @@ void FillTriangle(Target& t, const PixelRect& clip, Vtx p0, Vtx p1, Vtx p2, cons
   const Edge e0(p1, p2), e1(p2, p0), e2(p0, p1);  // e0 is opposite p0: its value / area is p0's weight
   const bool flat = p0.col == p1.col && p0.col == p2.col;
   const bool one_texel = !tex || (p0.u == p1.u && p0.u == p2.u && p0.v == p1.v && p0.v == p2.v);
-  const uint32_t texel = tex && one_texel ? Sample(*tex, p0.u, p0.v) : 0xFFFFFFFFu;
+  const uint32_t texel = tex && one_texel ? SampleOne(*tex, p0.u, p0.v) : 0xFFFFFFFFu;
   const uint32_t flat_src = Modulate(p0.col, texel);
   const double inv = 1.0 / area;
   for (int y = box.y0; y < box.y1; ++y) {
@@ -292,50 +307,80 @@ void SoftRenderer::UpdateTexture(ImTextureData* tex) {
 
 // [SECTION] Frame --------------------------------------------------------------------------------------
 
-void SoftRenderer::DrawList(const ImDrawList& list, const ImDrawData& dd) {
-  Target target{fb_.data(), fb_w_};
+// Draws the primitive at index k of `cmd` (a quad when `quad_ok` and the indices form one) into
+// every dirty run of tiles it touches. Returns how many indices it took.
+unsigned SoftRenderer::DrawPrimitive(const Layer& layer, const ImDrawList& list, const ImDrawCmd& cmd,
+                                     const ImDrawData& dd, const PixelRect& clip, unsigned k, bool quad_ok) {
+  Target target{layer.pixels, fb_w_};
+  const int tiles_x = damage_.tiles_x();
+  const auto dirty = [&](int tx, int ty) { return layer.tiles[static_cast<size_t>(ty) * tiles_x + tx] != 0; };
   const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
   constexpr int T = FrameDamage::kTile;
-  // Draws one primitive into every dirty run of tiles its box touches.
+  const Texture* tex = reinterpret_cast<const Texture*>(static_cast<intptr_t>(cmd.GetTexID()));
+  const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset + k;
+  const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
   const auto each_dirty_run = [&](PixelRect box, auto&& draw) {
     if (box.Empty()) return;
     for (int ty = box.y0 / T; ty <= (box.y1 - 1) / T; ++ty)
       for (int tx = box.x0 / T; tx <= (box.x1 - 1) / T;) {
-        if (!damage_.TileDirty(tx, ty)) { ++tx; continue; }
+        if (!dirty(tx, ty)) { ++tx; continue; }
         const int start = tx;
-        while (tx <= (box.x1 - 1) / T && damage_.TileDirty(tx, ty)) ++tx;
+        while (tx <= (box.x1 - 1) / T && dirty(tx, ty)) ++tx;
         draw(Intersect(box, {start * T, ty * T, tx * T, (ty + 1) * T}));
       }
   };
+  Quad q;
+  if (quad_ok && k + 5 < cmd.ElemCount && AsQuad(idx, vtx, s, o, q)) {
+    each_dirty_run(Intersect(QuadPixels(q), clip), [&](const PixelRect& r) { FillQuad(target, r, q, tex); });
+    return 6;
+  }
+  Vtx v[3];
+  for (int j = 0; j < 3; ++j) {
+    const ImDrawVert& d = vtx[idx[j]];
+    v[j] = {(d.pos.x - o.x) * s.x, (d.pos.y - o.y) * s.y, d.uv.x, d.uv.y, d.col};
+  }
+  const PixelRect box{static_cast<int>(std::floor(std::min({v[0].x, v[1].x, v[2].x}))),
+                      static_cast<int>(std::floor(std::min({v[0].y, v[1].y, v[2].y}))),
+                      static_cast<int>(std::ceil(std::max({v[0].x, v[1].x, v[2].x}))),
+                      static_cast<int>(std::ceil(std::max({v[0].y, v[1].y, v[2].y})))};
+  each_dirty_run(Intersect(box, clip), [&](const PixelRect& r) { FillTriangle(target, r, v[0], v[1], v[2], tex); });
+  return 3;
+}
+
+void SoftRenderer::DrawList(const Layer& layer, const ImDrawList& list, const ImDrawData& dd) {
+  const FrameDamage::Bins* bins = damage_.BinsOf(&list);
+  const bool few_dirty = layer.dirty_pixels * 4 < static_cast<long long>(fb_w_) * fb_h_;
+  if (bins && few_dirty) {  // only the triangles binned into dirty tiles, in drawing order
+    std::vector<uint32_t>& chosen = scratch_;
+    chosen.clear();
+    for (int ty = 0; ty < damage_.tiles_y(); ++ty)
+      for (int tx = 0; tx < damage_.tiles_x(); ++tx)
+        if (layer.tiles[static_cast<size_t>(ty) * damage_.tiles_x() + tx]) {
+          const auto& in = bins->tiles[static_cast<size_t>(ty) * damage_.tiles_x() + tx];
+          chosen.insert(chosen.end(), in.begin(), in.end());
+        }
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    for (size_t i = 0; i < chosen.size(); ++i) {
+      const FrameDamage::Bins::Triangle t = bins->triangles[chosen[i]];
+      const ImDrawCmd& cmd = list.CmdBuffer[t.cmd];
+      const bool pair = i + 1 < chosen.size() && bins->triangles[chosen[i + 1]].cmd == t.cmd &&
+                        bins->triangles[chosen[i + 1]].index == t.index + 3;
+      if (DrawPrimitive(layer, list, cmd, dd, ClipToPixels(cmd, dd, fb_w_, fb_h_), t.index, pair) == 6) ++i;
+    }
+    return;
+  }
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     if (cmd.UserCallback || cmd.ElemCount == 0) continue;
     const PixelRect clip = ClipToPixels(cmd, dd, fb_w_, fb_h_);
     if (clip.Empty()) continue;
-    const Texture* tex = reinterpret_cast<const Texture*>(static_cast<intptr_t>(cmd.GetTexID()));
-    const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
-    const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
-    for (unsigned k = 0; k + 2 < cmd.ElemCount;) {
-      Quad q;
-      if (k + 5 < cmd.ElemCount && AsQuad(idx + k, vtx, s, o, q)) {
-        each_dirty_run(Intersect(QuadPixels(q), clip), [&](const PixelRect& r) { FillQuad(target, r, q, tex); });
-        k += 6;
-        continue;
-      }
-      Vtx v[3];
-      for (int j = 0; j < 3; ++j) {
-        const ImDrawVert& d = vtx[idx[k + j]];
-        v[j] = {(d.pos.x - o.x) * s.x, (d.pos.y - o.y) * s.y, d.uv.x, d.uv.y, d.col};
-      }
-      const PixelRect box{static_cast<int>(std::floor(std::min({v[0].x, v[1].x, v[2].x}))),
-                          static_cast<int>(std::floor(std::min({v[0].y, v[1].y, v[2].y}))),
-                          static_cast<int>(std::ceil(std::max({v[0].x, v[1].x, v[2].x}))),
-                          static_cast<int>(std::ceil(std::max({v[0].y, v[1].y, v[2].y})))};
-      each_dirty_run(Intersect(box, clip), [&](const PixelRect& r) { FillTriangle(target, r, v[0], v[1], v[2], tex); });
-      k += 3;
-    }
+    for (unsigned k = 0; k + 2 < cmd.ElemCount;) k += DrawPrimitive(layer, list, cmd, dd, clip, k, true);
   }
 }
 
+// The base layer (lists below the split: the page, the map) is kept drawn in base_; the frame
+// is base_ plus what lies above it. A tooltip moving over the map then costs a copy of its tiles
+// from base_ and the tooltip itself, not the map's triangles again.
 bool SoftRenderer::Render(ImDrawData* dd, int fb_w, int fb_h, uint32_t background) {
   if (dd->Textures)
     for (ImTextureData* tex : *dd->Textures)
@@ -344,13 +389,32 @@ bool SoftRenderer::Render(ImDrawData* dd, int fb_w, int fb_h, uint32_t backgroun
   if (fb_w != fb_w_ || fb_h != fb_h_) {
     fb_w_ = fb_w, fb_h_ = fb_h;
     fb_.assign(static_cast<size_t>(fb_w) * fb_h, background);
+    base_.assign(fb_.size(), background);
     damage_.Invalidate();
   }
   damage_.Update(*dd, fb_w, fb_h, background);
   if (!damage_.AnyDirty()) return false;
-  Target target{fb_.data(), fb_w_};
-  for (const PixelRect& r : damage_.rects()) FillSolid(target, r, background | 0xFF000000u);
-  for (int i = 0; i < dd->CmdListsCount; ++i) DrawList(*dd->CmdLists[i], *dd);
+  constexpr int T = FrameDamage::kTile;
+  const auto each_tile = [&](const std::vector<uint8_t>& tiles, auto&& fn) {
+    for (int ty = 0; ty < damage_.tiles_y(); ++ty)
+      for (int tx = 0; tx < damage_.tiles_x(); ++tx)
+        if (tiles[static_cast<size_t>(ty) * damage_.tiles_x() + tx])
+          fn(PixelRect{tx * T, ty * T, std::min(fb_w_, (tx + 1) * T), std::min(fb_h_, (ty + 1) * T)});
+  };
+  const Layer base{base_.data(), damage_.base_dirty_tiles(), damage_.base_dirty_pixels()};
+  if (base.dirty_pixels) {
+    Target t{base_.data(), fb_w_};
+    each_tile(base.tiles, [&](const PixelRect& r) { FillSolid(t, r, background | 0xFF000000u); });
+    for (int i = 0; i < damage_.split(); ++i) DrawList(base, *dd->CmdLists[i], *dd);
+  }
+  each_tile(damage_.dirty_tiles(), [&](const PixelRect& r) {
+    for (int y = r.y0; y < r.y1; ++y) {
+      const size_t row = static_cast<size_t>(y) * fb_w_;
+      std::copy(base_.begin() + row + r.x0, base_.begin() + row + r.x1, fb_.begin() + row + r.x0);
+    }
+  });
+  const Layer top{fb_.data(), damage_.dirty_tiles(), damage_.dirty_pixels()};
+  for (int i = damage_.split(); i < dd->CmdListsCount; ++i) DrawList(top, *dd->CmdLists[i], *dd);
   return true;
 }
 

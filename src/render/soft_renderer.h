@@ -50,12 +50,20 @@ class SoftRenderer {
 
  private:
   void UpdateTexture(ImTextureData* tex);
-  void DrawList(const ImDrawList& list, const ImDrawData& dd);
+  struct Layer {  // where to draw, and which tiles of it
+    uint32_t* pixels;
+    const std::vector<uint8_t>& tiles;
+    long long dirty_pixels;
+  };
+  void DrawList(const Layer& layer, const ImDrawList& list, const ImDrawData& dd);
+  unsigned DrawPrimitive(const Layer& layer, const ImDrawList& list, const ImDrawCmd& cmd, const ImDrawData& dd,
+                         const PixelRect& clip, unsigned k, bool quad_ok);
 
   FrameDamage damage_;
-  std::vector<uint32_t> fb_;
+  std::vector<uint32_t> fb_, base_;  // the frame, and the base layer it is drawn over
   int fb_w_ = 0, fb_h_ = 0;
   std::vector<std::unique_ptr<Texture>> owned_;
+  std::vector<uint32_t> scratch_;  // triangle numbers to redraw in a binned list
 };
 
 }  // namespace lw::render

@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include <cstdio>
+#include <map>
 #include <utility>
 
 #include "bundle_io.h"
@@ -58,9 +59,12 @@ struct App::Impl {
   bool bench_map = false;  // ?bench=map: every prefecture, full window, every frame
   int applied_scale = -1;
   bool applied_dark = false;
-  std::vector<std::pair<std::string, std::string>> pending_files;  // name, bytes (one batch)
+  // Files that arrived this frame, by request (0: dropped on the page); one batch per request.
+  std::map<int, std::vector<std::pair<std::string, std::string>>> pending_files;
 
   void OnFiles();
+  void OnDropped(std::vector<std::pair<std::string, std::string>>& files);
+  void OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files);
   void ExportRecord(AppContext& c, const Record& r);
   void PrintRecord(AppContext& c, const Record& r);
   void LoadExampleOnFirstRun();
@@ -163,15 +167,22 @@ void App::Impl::PrintRecord(AppContext& c, const Record& r) {
 }
 
 void App::Impl::OnFiles() {
-  AppContext& c = ctx;
-  auto files = std::exchange(pending_files, {});
-  if (files.empty()) return;
-  const FileTarget target = std::exchange(c.file_target, FileTarget{});
-  if (target.kind == FileTarget::Kind::Photos) {
-    c.Toast(AddPhotos(c, target.uuid, target.field, files));
-    return;
+  for (auto& [request, files] : std::exchange(pending_files, {})) {
+    if (request == 0) {
+      OnDropped(files);
+      continue;
+    }
+    const auto target = ctx.file_requests.find(request);
+    if (target == ctx.file_requests.end()) continue;  // not asked for here (another tab's chooser)
+    OnChosen(target->second, files);
+    ctx.file_requests.erase(target);
   }
-  // Dropped photos go to the open form's first photo field with room.
+}
+
+// Files dropped on the page go where they land: photos onto the open form's first photo field
+// with room, anything else to the import desk. A backup is restored only through its own button.
+void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& files) {
+  AppContext& c = ctx;
   if (c.screen == Screen::Form && !SniffImageMime(files[0].second).empty()) {
     if (const Record* r = ws.FindDraft(c.open_uuid))
       if (const FormDef* f = forms.Find(r->form))
@@ -181,21 +192,28 @@ void App::Impl::OnFiles() {
             return;
           }
   }
-  if (target.kind == FileTarget::Kind::Restore) {
-    for (const auto& [name, bytes] : files) {
-      const BundleReadResult res = ReadBundle(bytes, forms);
-      if (!res.bundle) {
-        c.Toast("“" + name + "”无法读取：" + res.error, true);
-        continue;
-      }
-      const RestoreReport rep = RestoreBackup(ws, *res.bundle);
-      c.theme_dirty = true;
-      c.Changed();
-      c.Toast(rep.Summary(), !rep.error.empty());
-    }
-    return;
-  }
   ImportFiles(c, files);
+}
+
+void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files) {
+  AppContext& c = ctx;
+  switch (target.kind) {
+    case FileTarget::Kind::Photos: c.Toast(AddPhotos(c, target.uuid, target.field, files)); return;
+    case FileTarget::Kind::Import: ImportFiles(c, files); return;
+    case FileTarget::Kind::Restore:
+      for (const auto& [name, bytes] : files) {
+        const BundleReadResult res = ReadBundle(bytes, forms);
+        if (!res.bundle) {
+          c.Toast("“" + name + "”无法读取：" + res.error, true);
+          continue;
+        }
+        const RestoreReport rep = RestoreBackup(ws, *res.bundle);
+        c.theme_dirty = true;
+        c.Changed();
+        c.Toast(rep.Summary(), !rep.error.empty());
+      }
+      return;
+  }
 }
 
 void App::BeforeFrame(double now_ms) {
@@ -208,7 +226,7 @@ void App::BeforeFrame(double now_ms) {
       case K::FontShard: m.fonts.OnShard(e.name, e.data, e.ok); break;
       case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.width, e.height, e.ok); break;
       case K::TexturesLost: m.photos.Forget(); break;
-      case K::FileOpened: m.pending_files.emplace_back(e.name, std::move(e.data)); break;
+      case K::FileOpened: m.pending_files[e.request].emplace_back(e.name, std::move(e.data)); break;
       case K::FileTooLarge:
         c.Toast("“" + e.name + "”太大（" + std::to_string(static_cast<long long>(e.number / 1048576)) +
                     " MB），不能超过 50 MB",

@@ -12,11 +12,13 @@
 #include "validate.h"
 #include "workspace.h"
 
+#include "platform.h"
+
 namespace lw::ui {
 
 enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings };
 
-// Where files chosen in the picker (or dropped) should go.
+// Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
   enum class Kind { Import, Photos, Restore } kind = Kind::Import;
   std::string uuid, field;  // for Photos
@@ -37,7 +39,12 @@ class AppContext {
   bool writable = true;  // false while another tab owns the data
   Screen screen = Screen::Home;
   std::string open_uuid;  // the draft shown by Screen::Form
-  FileTarget file_target;
+  // Open file-chooser requests by id: each answer goes where its own request wanted it; a
+  // cancelled chooser leaves an entry that nothing ever matches.
+  std::map<int, FileTarget> file_requests;
+  void ChooseFiles(FileTarget target, const std::string& accept, bool multiple) {
+    file_requests[platform::OpenFilePicker(accept, multiple)] = std::move(target);
+  }
 
   // Call after changing a record: saves it within a second.
   void Edited(const std::string& uuid);

@@ -142,8 +142,7 @@ bool PhotosInput(const FieldDef& f, json& value, const FieldEnv& env, AppContext
     char label[96];
     snprintf(label, sizeof label, "＋ 添加照片（%zu / %d）##%s", list.size(), f.max_rows, f.id.c_str());
     if (ImGui::Button(label)) {
-      app.file_target = {FileTarget::Kind::Photos, uuid, f.id};
-      platform::OpenFilePicker("image/jpeg,image/png,image/webp,image/gif", true);
+      app.ChooseFiles({FileTarget::Kind::Photos, uuid, f.id}, "image/jpeg,image/png,image/webp,image/gif", true);
     }
     ImGui::SameLine();
     ImGui::TextDisabled("也可以把照片拖到此页面");

@@ -60,8 +60,7 @@ void DeskScreen::ImportCard(AppContext& app) {
   Muted("每个文件先完整检查，合格才导入；同一记录以修订号较高者为准，重复导入不会产生重复数据。");
   ImGui::BeginDisabled(!app.writable);
   if (PrimaryButton("选择数据包文件…")) {
-    app.file_target = {FileTarget::Kind::Import, {}, {}};
-    platform::OpenFilePicker(".json,application/json", true);
+    app.ChooseFiles({FileTarget::Kind::Import, {}, {}}, ".json,application/json", true);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();

@@ -78,8 +78,7 @@ void BackupCard(AppContext& app) {
   }
   ImGui::SameLine();
   if (ImGui::Button("从备份文件恢复…")) {
-    app.file_target = {FileTarget::Kind::Restore, {}, {}};
-    platform::OpenFilePicker(".json,application/json", false);
+    app.ChooseFiles({FileTarget::Kind::Restore, {}, {}}, ".json,application/json", false);
   }
   ImGui::EndDisabled();
   if (app.ws.settings.backup_done) TextItem("√ 备份后没有新的修改", Colors().ok);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, newDraft, openApp, reveal, serve, shot, state, waitForState,
+  ARTIFACTS, ROOT, choose, click, imeInto, findItem, imeType, items, launch, newDraft, openApp, reveal, serve, shot, state,
+  waitForState,
 } from './harness.mjs';
 
 let browser;
@@ -148,5 +149,27 @@ test('print view: an A4 nomination with everything escaped and room for the seal
   await paper.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
   await paper.setContent(html);
   await paper.screenshot({ path: join(ARTIFACTS, 'print-star.png'), fullPage: true });
+  await context.close();
+});
+
+test('files go where their request wanted them: a cancelled restore does not swallow a later drop', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  const profileBefore = (await state(page)).profile;
+  await click(page, '设置');
+  // The chooser for 从备份文件恢复… opens and is cancelled: no file arrives.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, '从备份文件恢复…')]);
+  assert.equal(chooser.isMultiple(), false);
+  await page.waitForTimeout(300);
+  // Then a bundle is dropped on the page, the way a coordinator drags it from an e-mail.
+  const bundle = readFileSync(join(ROOT, 'tests/fuzz/corpus/valid.json'), 'utf8');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], '学习周_包头市教育局_2020-10-25.json', { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bundle);
+  await findItem(page, '已导入 1 个数据包');  // imported on the desk, not read as a backup
+  await findItem(page, '导入下级单位的数据包');
+  assert.deepEqual((await state(page)).profile, profileBefore, 'nothing was restored');
   await context.close();
 });

@@ -173,3 +173,55 @@ TEST_CASE("damage: an unchanged frame draws nothing, a change redraws its tiles 
   whole.Render(draw(IM_COL32(0, 150, 0, 255)), W, H, kBg);
   CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
 }
+
+TEST_CASE("a large list redrawn through its tile bins equals a whole redraw", "[render]") {
+  Scene s;
+  SoftRenderer r;
+  const auto draw = [&](ImU32 marker) {
+    s.Reset();
+    s.list->Flags |= ImDrawListFlags_AllowVtxOffset;
+    for (int i = 0; i < 6000; ++i) {  // overlapping translucent triangles and quads, like a map with outlines
+      const float x = static_cast<float>((i * 37) % W), y = static_cast<float>((i * 53) % H);
+      if (i % 3) s.Triangle(ImVec2(x, y), ImVec2(x + 9.5f, y + 2.25f), ImVec2(x + 3.75f, y + 8), IM_COL32(i % 255, 80, 160, 140));
+      else s.Rect(ImVec2(x, y), ImVec2(x + 5, y + 5), IM_COL32(30, i % 255, 90, 200));
+    }
+    s.Rect(ImVec2(150, 90), ImVec2(170, 100), marker);  // the one thing that changes
+    return s.Data();
+  };
+  r.Render(draw(IM_COL32(255, 0, 0, 255)), W, H, kBg);
+  REQUIRE(r.Render(draw(IM_COL32(0, 0, 255, 180)), W, H, kBg));
+  CHECK(r.damage().dirty_pixels() < W * H / 4);  // few tiles: the binned path
+  SoftRenderer whole;
+  whole.Render(draw(IM_COL32(0, 0, 255, 180)), W, H, kBg);
+  CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
+}
+
+TEST_CASE("a tooltip moving over an unchanged base layer redraws from the kept base", "[render]") {
+  Scene s;
+  SoftRenderer r;
+  ImDrawList tooltip(ImGui::GetDrawListSharedData());
+  const auto draw = [&](float x) {
+    s.Reset();
+    for (int i = 0; i < 300; ++i) {  // the base: the largest list (a map)
+      const float px = static_cast<float>((i * 37) % W), py = static_cast<float>((i * 53) % H);
+      s.Triangle(ImVec2(px, py), ImVec2(px + 19.5f, py + 4.25f), ImVec2(px + 7.75f, py + 16), IM_COL32(i % 255, 80, 160, 200));
+    }
+    tooltip._ResetForNewFrame();
+    tooltip.PushClipRect(ImVec2(0, 0), ImVec2(W, H));
+    tooltip.PushTexture(ImTextureRef());
+    tooltip.PrimReserve(6, 4);
+    tooltip.PrimRectUV(ImVec2(x, 40), ImVec2(x + 30, 60), ImVec2(0, 0), ImVec2(0, 0), IM_COL32(255, 255, 225, 230));
+    ImDrawData* dd = s.Data();
+    dd->CmdLists.push_back(&tooltip);
+    dd->CmdListsCount = 2;
+    return dd;
+  };
+  r.Render(draw(10), W, H, kBg);
+  REQUIRE(r.Render(draw(100), W, H, kBg));
+  CHECK(r.damage().split() == 1);
+  CHECK(r.damage().base_dirty_pixels() == 0);  // the base was not drawn again
+  CHECK(r.damage().dirty_pixels() > 0);
+  SoftRenderer whole;
+  whole.Render(draw(100), W, H, kBg);
+  CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
+}
