@@ -30,11 +30,27 @@
     }
   }
 
+  // Creating a WebGL context to look at it costs up to a second where WebGL is software: the
+  // answer is kept for this browser (its user agent) and probed again only when that changes.
+  const PROBE_KEY = 'learnweek-webgl-probe';
+  function probeAll(forced) {
+    if (!forced) {
+      try {
+        const kept = JSON.parse(localStorage.getItem(PROBE_KEY) || 'null');
+        if (kept && kept.ua === navigator.userAgent) return kept;
+      } catch (e) { /* no storage: probe */ }
+    }
+    const gl2 = forced === 'cpu' || forced === 'webgl1' ? null : probe('webgl2');
+    const gl1 = forced === 'cpu' || gl2 ? null : probe('webgl');
+    const result = { ua: navigator.userAgent, gl2, gl1 };
+    if (!forced) try { localStorage.setItem(PROBE_KEY, JSON.stringify(result)); } catch (e) { /* fine */ }
+    return result;
+  }
+
   function decide() {
     const asked = new URLSearchParams(location.search).get('renderer');
     const forced = Object.prototype.hasOwnProperty.call(KINDS, asked || '') ? asked : null;
-    const gl2 = forced === 'cpu' || forced === 'webgl1' ? null : probe('webgl2');
-    const gl1 = forced === 'cpu' || gl2 ? null : probe('webgl');
+    const { gl2, gl1 } = probeAll(forced);
     const gl = gl2 || gl1;
     const info = { requested: forced || 'auto', glRenderer: gl ? gl.name : '', software: !!(gl && gl.software),
                    webgl2: !!gl2, webgl1: !!(gl2 || gl1) };
@@ -57,12 +73,18 @@
     return decision;
   }
 
+  function forgetProbe() {
+    try { localStorage.removeItem(PROBE_KEY); } catch (e) { /* fine */ }
+  }
+
   function started(name) {
     running = name;
+    if (!choice().forced && KINDS[name] !== choice().first) forgetProbe();  // the kept answer was wrong
     if (name !== 'cpu') {
       Module.canvas.addEventListener('webglcontextlost', (e) => {
         e.preventDefault();
         lost = true;
+        forgetProbe();
         console.warn('[renderer] WebGL context lost: switching to the CPU renderer');
       }, { once: true });
     }
