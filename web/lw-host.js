@@ -44,6 +44,8 @@
     },
     // Tests: hold frames back (as a slow machine would) while input queues up.
     holdFrames: (on) => Module._lw_set_paused(on ? 1 : 0),
+    // Tests: draw the next frame whole, to compare it with the frames drawn in part.
+    redrawWhole: () => Module._lw_redraw_whole(),
     frames: 0,
   };
   window.learnweek = api;

@@ -69,12 +69,24 @@
   let image = null;   // ImageData over WebAssembly memory, rebuilt when memory grows or the size changes
 
   function choice() {
-    if (!decision) decision = decide();
+    if (!decision) {
+      decision = decide();
+      if (decision.first > KINDS.cpu) keepDrawingBuffer(Module.canvas);
+    }
     return decision;
   }
 
   function forgetProbe() {
     try { localStorage.removeItem(PROBE_KEY); } catch (e) { /* fine */ }
+  }
+
+  // Frames drawn in part (only what changed) need the canvas to keep its pixels between frames.
+  function keepDrawingBuffer(canvas) {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    canvas.getContext = function (type, attrs) {
+      const keep = /^(webgl|webgl2|experimental-webgl)$/.test(type) ? { ...attrs, preserveDrawingBuffer: true } : attrs;
+      return getContext.call(this, type, keep);
+    };
   }
 
   function started(name) {

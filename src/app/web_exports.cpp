@@ -9,6 +9,7 @@
 #include "item_registry.h"
 #include "platform.h"
 #include "platform_web.h"
+#include "render_web.h"
 #include "web_app.h"
 
 namespace {
@@ -75,6 +76,7 @@ EMSCRIPTEN_KEEPALIVE const char* lw_map_figures_json() {
   return Keep(s, lw::app::MapFiguresJson());
 }
 EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { lw::app::SetPaused(paused != 0); }
+EMSCRIPTEN_KEEPALIVE void lw_redraw_whole() { web::RedrawWhole(); }
 EMSCRIPTEN_KEEPALIVE const char* lw_bench_frames(int frames) {
   static std::string s;
   return Keep(s, lw::app::BenchFrames(frames));

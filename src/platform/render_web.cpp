@@ -5,6 +5,7 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -26,6 +27,7 @@ SDL_Window* g_window = nullptr;
 Kind g_kind = Kind::Cpu;
 bool g_forced = false;
 std::unique_ptr<render::SoftRenderer> g_soft;
+render::FrameDamage g_gl_damage;  // WebGL draws only what changed too (the canvas keeps its pixels)
 
 // clang-format off
 EM_JS(int, js_renderer_first, (), { return LWRender.choice().first; });
@@ -51,6 +53,39 @@ EM_JS(char*, js_gl_renderer, (), {
 });
 EM_JS(int, js_gl_software, (), { return LWRender.info().software ? 1 : 0; });
 // clang-format on
+
+// WebGL with preserveDrawingBuffer (web/lw-render.js): an unchanged frame is not drawn at all, and
+// a changed one only inside the box around its changed tiles — on a weak or software GPU the cost
+// of a frame follows the pixels filled. ImGui's clip rectangles are cut to that box for the draw.
+bool PresentGl(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& bg) {
+  g_gl_damage.Update(*dd, fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1)));
+  if (!g_gl_damage.AnyDirty()) return false;
+  render::PixelRect box = g_gl_damage.rects().front();
+  for (const render::PixelRect& r : g_gl_damage.rects()) {
+    box.x0 = std::min(box.x0, r.x0), box.y0 = std::min(box.y0, r.y0);
+    box.x1 = std::max(box.x1, r.x1), box.y1 = std::max(box.y1, r.y1);
+  }
+  const ImVec2 s = dd->FramebufferScale, o = dd->DisplayPos;
+  const ImVec4 cut(o.x + box.x0 / s.x, o.y + box.y0 / s.y, o.x + box.x1 / s.x, o.y + box.y1 / s.y);
+  std::vector<ImVec4> saved;
+  for (ImDrawList* list : dd->CmdLists)
+    for (ImDrawCmd& cmd : list->CmdBuffer) {
+      saved.push_back(cmd.ClipRect);
+      cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, cut.x), std::max(cmd.ClipRect.y, cut.y), std::min(cmd.ClipRect.z, cut.z),
+                            std::min(cmd.ClipRect.w, cut.w));
+    }
+  glViewport(0, 0, fb_w, fb_h);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(box.x0, fb_h - box.y1, box.Width(), box.Height());  // GL counts rows from the bottom
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(dd);
+  glDisable(GL_SCISSOR_TEST);
+  size_t i = 0;
+  for (ImDrawList* list : dd->CmdLists)
+    for (ImDrawCmd& cmd : list->CmdBuffer) cmd.ClipRect = saved[i++];
+  return true;
+}
 
 bool StartGl(Kind kind) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -132,11 +167,7 @@ bool Present(ImDrawData* dd) {
     js_present(g_soft->pixels(), g_soft->width(), g_soft->height(), rects.data(), static_cast<int>(rects.size() / 4));
     return true;
   }
-  glViewport(0, 0, fb_w, fb_h);
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(dd);
-  return true;
+  return PresentGl(dd, fb_w, fb_h, bg);
 }
 
 void CheckContextLost() {
@@ -147,6 +178,12 @@ void CheckContextLost() {
   StartCpu();
   js_renderer_started(Name(g_kind));
   PostEvent({Event::Kind::TexturesLost, "", "", true, 0});
+}
+
+void RedrawWhole() {
+  g_gl_damage.Invalidate();
+  if (g_soft) g_soft->Invalidate();
+  RequestRedraw();
 }
 
 std::string RendererJson() {

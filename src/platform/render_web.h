@@ -23,6 +23,8 @@ void RendererNewFrame();  // the renderer's half of a new ImGui frame
 bool Present(ImDrawData* dd);
 // Switches to the CPU renderer if the WebGL context was lost since the last call.
 void CheckContextLost();
+// Forgets what is on screen: the next frame is drawn whole (tests compare it with partial ones).
+void RedrawWhole();
 std::string RendererJson();  // {renderer, glRenderer, software, forced}, for stats() and 设置
 
 }  // namespace lw::platform::web

@@ -115,3 +115,28 @@ for (const [name, query, gpu] of [['webgl2', 'renderer=webgl2', true], ['cpu', '
     }
   });
 }
+
+// Frames drawn in part (only the tiles that changed) must leave exactly the picture a whole
+// redraw gives, on WebGL (scissored, preserveDrawingBuffer) and on the CPU renderer alike.
+for (const [name, query, gpu] of [['webgl2', 'renderer=webgl2', true], ['cpu', 'renderer=cpu', false]]) {
+  test(`partial redraws on ${name} leave the same picture as a whole redraw`, async () => {
+    const context = await (gpu ? softGpu : noGpu).newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await openApp(context, server.url, { query, example: true });
+    await click(page, '单位信息');
+    await imeInto(page, '填报单位', '包头市教育局');
+    await click(page, '地图');
+    const shanxi = await findItem(page, '地图·山西');
+    await page.mouse.move(shanxi.x, shanxi.y);  // a tooltip over the map
+    await findItem(page, /^山西/);
+    await page.mouse.move(shanxi.x + 150, shanxi.y + 60);  // ...that moves on
+    await page.waitForTimeout(600);
+    const partial = await page.screenshot();
+    const before = await page.evaluate(() => window.learnweek.frames);
+    await page.evaluate(() => window.learnweek.redrawWhole());
+    await page.waitForFunction((f) => window.learnweek.frames > f + 1, before);
+    await page.waitForTimeout(300);
+    const whole = await page.screenshot();
+    assert.ok(partial.equals(whole), 'the screen drawn in parts equals the screen drawn whole');
+    await context.close();
+  });
+}
