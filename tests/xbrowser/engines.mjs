@@ -25,7 +25,7 @@
 // way (BiDi input.setFiles in Firefox, Element Send Keys with the path in WebKit). The browser
 // reads the real files from disk and fires the app's own change handler: the same code path as a
 // person choosing files; only the dialog itself is skipped.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as netServer } from 'node:net';
@@ -53,7 +53,9 @@ function needDisplay(engine) {
 // --- the page's init script (served by the test server, first script in <head>) ----------------
 const INIT_JS = `(() => {
   const errors = window.__xbErrors = [];
-  const text = (v) => (v && (v.stack || v.message)) || String(v);
+  const text = (v) => (v && v.message !== undefined
+    ? (v.name || 'Error') + ': ' + v.message + (v.stack ? ' @ ' + String(v.stack).split('\\n').slice(0, 3).join(' ← ') : '')
+    : String(v));
   const consoleError = console.error;
   console.error = function (...args) { errors.push('console.error: ' + args.map(text).join(' ')); return consoleError.apply(this, args); };
   window.addEventListener('error', (e) => { if (e instanceof ErrorEvent) errors.push('error: ' + (e.error ? text(e.error) : e.message)); });
@@ -230,7 +232,9 @@ export async function webkit() {
   const sessions = new Set();
   return {
     engine: 'webkit',
-    version: (() => { try { return readFileSync('/usr/lib/x86_64-linux-gnu/pkgconfig/webkit2gtk-4.1.pc', 'utf8'); } catch (e) { return ''; } })(),
+    version: (() => {
+      try { return 'WebKitGTK ' + execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0']).toString(); } catch (e) { return 'WebKitGTK'; }
+    })(),
     // A fresh profile: each WebDriver session of MiniBrowser starts with empty storage.
     async newSession() {
       const driver = await new selenium.Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(caps).build();

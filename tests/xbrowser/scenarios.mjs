@@ -31,7 +31,7 @@ export function scenarios(engineName, launchEngine) {
     server = await serve();
     const t0 = Date.now();
     engine = await launchEngine();
-    console.log(`[${engineName}] started in ${Date.now() - t0} ms ${String(engine.version).split('\n').find((l) => /^Version|\//.test(l)) || ''}`);
+    console.log(`[${engineName}] ${engine.version} started in ${Date.now() - t0} ms`);
   });
   after(async () => {
     await engine?.close();
@@ -70,7 +70,9 @@ export function scenarios(engineName, launchEngine) {
       if (stats.renderer) return String(stats.renderer);
       const gl = document.createElement('canvas').getContext('webgl2');
       const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
-      return `stats().renderer not reported; WebGL2 here: ${gl ? gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : 'none'}`;
+      // WebKit reports a fixed "Apple GPU" here whatever draws (fingerprinting protection).
+      return `stats().renderer not reported; WebGL2 here: ${gl ? gl.getParameter(gl.VERSION) + ', ' +
+        gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : 'none'}`;
     });
     console.log(`[${engineName}] renderer: ${renderer}`);
     const since = await pageClock(s);
@@ -138,8 +140,8 @@ export function scenarios(engineName, launchEngine) {
     await click(b, '选择数据包文件…');
     await b.upload([file.path]);
     await findItem(b, `${file.name}：新增 1 条`, { timeout: 8000 });
-    await reveal(b, UNIT);   // the bundle's provenance: its unit in the list of imported bundles
     await starInSummaryTable(b);
+    await reveal(b, UNIT);   // the bundle's provenance: its unit in the list of imported bundles (below the tables)
     await done(b);
   }));
 
