@@ -152,7 +152,8 @@ export async function firefox() {
       return { engine: 'firefox', ...puppeteerSession(page, context, driverErrors, downloads) };
     },
     async close() {
-      await browser.close().catch(() => {});
+      await Promise.race([browser.close().catch(() => {}), sleep(10000)]);
+      browser.process()?.kill('SIGKILL');
       rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };

@@ -12,6 +12,7 @@ import {
 import { ARTIFACTS, serve } from './engines.mjs';
 
 const UNIT = '太原市杏花岭区社区学院';
+const LIMIT = { timeout: 150000 };  // a hung driver call fails the test instead of the whole run
 const STAR = '张喆';  // 喆 is outside GB2312: its glyph comes from a font shard
 
 export function scenarios(engineName, launchEngine) {
@@ -32,11 +33,11 @@ export function scenarios(engineName, launchEngine) {
     const t0 = Date.now();
     engine = await launchEngine();
     console.log(`[${engineName}] ${engine.version} started in ${Date.now() - t0} ms`);
-  });
+  }, { timeout: 60000 });
   after(async () => {
     await engine?.close();
     await server?.close();
-  });
+  }, { timeout: 30000 });
 
   async function fillProfile(s) {
     await click(s, '单位信息');
@@ -62,7 +63,7 @@ export function scenarios(engineName, launchEngine) {
     await typeInto(s, '姓名', STAR);
   }
 
-  test(`${engineName}: a unit profile typed in Chinese, regions picked, kept across a reload`, cleanly(async () => {
+  test(`${engineName}: a unit profile typed in Chinese, regions picked, kept across a reload`, LIMIT, cleanly(async () => {
     const s = await session();
     await openApp(s, server.url);
     const renderer = await s.evaluate(() => {
@@ -97,7 +98,7 @@ export function scenarios(engineName, launchEngine) {
     await done(s);
   }));
 
-  test(`${engineName}: a 百姓学习之星 nomination with a Chinese name, saved and kept across a reload`, cleanly(async () => {
+  test(`${engineName}: a 百姓学习之星 nomination with a Chinese name, saved and kept across a reload`, LIMIT, cleanly(async () => {
     const s = await session();
     await openApp(s, server.url);
     const since = await pageClock(s);
@@ -117,7 +118,7 @@ export function scenarios(engineName, launchEngine) {
     await done(s);
   }));
 
-  test(`${engineName}: a unit's bundle downloaded for real and imported into a fresh profile`, cleanly(async () => {
+  test(`${engineName}: a unit's bundle downloaded for real and imported into a fresh profile`, LIMIT, cleanly(async () => {
     const a = await session();
     await openApp(a, server.url);
     await fillProfile(a);
@@ -145,7 +146,7 @@ export function scenarios(engineName, launchEngine) {
     await done(b);
   }));
 
-  test(`${engineName}: hovering 山西 on the map shows its figures`, cleanly(async () => {
+  test(`${engineName}: hovering 山西 on the map shows its figures`, LIMIT, cleanly(async () => {
     const s = await session();
     await openApp(s, server.url, { example: true });
     await click(s, '地图');
