@@ -113,7 +113,16 @@ export async function choose(s, comboLabel, entry, opts = {}) {
 export async function typeInto(s, label, text, opts = {}) {
   const it = await reveal(s, label, { input: true, ...opts });
   await s.click(it.x + 20, it.y + it.h / 2);
-  await sleep(150);
+  // Chinese characters can only arrive through the text agent: wait until the app has activated
+  // the field and focused it (a frame after the click; slow on a loaded machine).
+  const deadline = Date.now() + 5000;
+  while (!(await s.evaluate(() => document.activeElement?.id === 'lw-text-agent'))) {
+    if (Date.now() > deadline) {
+      await failShot(s);
+      throw new Error(`[${s.engine}] clicking "${label}" did not focus the text agent within 5 s`);
+    }
+    await sleep(50);
+  }
   await s.type(text);
 }
 
