@@ -68,7 +68,7 @@ export function scenarios(engineName, launchEngine) {
     await openApp(s, server.url);
     const renderer = await s.evaluate(() => {
       const stats = window.learnweek.stats ? window.learnweek.stats() : {};
-      if (stats.renderer) return String(stats.renderer);
+      if (stats.renderer) return typeof stats.renderer === 'object' ? JSON.stringify(stats.renderer) : String(stats.renderer);
       const gl = document.createElement('canvas').getContext('webgl2');
       const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
       // WebKit reports a fixed "Apple GPU" here whatever draws (fingerprinting protection).
