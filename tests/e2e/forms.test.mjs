@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, newDraft, openApp, reveal, revealRight, serve,
-  shot, state, waitForState,
+  shot, state, waitForState, waitSaved,
 } from './harness.mjs';
 
 let browser;
@@ -64,7 +64,7 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
         .map((k) => `${k}=${JSON.stringify(got[k])}`).join(', '));
     });
     const uuid = s.drafts[0].uuid;
-    await page.waitForTimeout(600);  // the IndexedDB sync after the last write
+    await waitSaved(page);            // what the user sees before the power goes
     await run.kill();                 // no unload, no goodbye
 
     run = await launchKillable(profile);

@@ -192,6 +192,19 @@ export async function newDraft(page, title) {
   await findItem(page, '← 返回列表');
 }
 
+// Waits for what a user waits for before closing the page: the header says 已保存到本机 and no
+// write to IndexedDB is under way (call it after the state shows the edit).
+export async function waitSaved(page, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    assertAlive(page);
+    const [its, st] = await Promise.all([items(page), page.evaluate(() => window.learnweek.storage())]);
+    if (!st.syncing && !st.failed && its.some((i) => i.label === '已保存到本机')) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail('the page never reported 已保存到本机');
+}
+
 export async function waitForState(page, predicate, timeout = 3000) {
   const deadline = Date.now() + timeout;
   let s;

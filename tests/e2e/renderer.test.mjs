@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, launch, newDraft, openApp, serve, shot, state, waitForState,
+  choose, click, findItem, imeInto, launch, newDraft, openApp, serve, shot, state, waitForState, waitSaved,
 } from './harness.mjs';
 
 let noGpu;  // Chromium with WebGL unavailable
@@ -30,7 +30,7 @@ test('without WebGL the app starts on the CPU renderer, takes IME input, saves a
   await imeInto(page, '填报单位', '太原市杏花岭区社区学院');
   await choose(page, '所在地区·省', '山西省');
   await waitForState(page, (s) => s.profile?.values?.unit === '太原市杏花岭区社区学院' && s.profile?.values?.region?.startsWith('14'));
-  await page.waitForTimeout(400);  // the IndexedDB sync follows the file write
+  await waitSaved(page);
   await page.reload();
   await page.evaluate(() => window.learnweek.ready);
   assert.equal((await state(page)).profile.values.unit, '太原市杏花岭区社区学院');
@@ -46,7 +46,7 @@ test('a renderer that cannot start: a Chinese page, and its button saves every d
   await newDraft(page, '“百姓学习之星”推荐表');
   await imeInto(page, '姓名', '张喆');
   await waitForState(page, (s) => s.drafts.some((d) => d.values.name === '张喆'));
-  await page.waitForTimeout(400);
+  await waitSaved(page);
   await page.close();  // one tab at a time: the next one must be the writer
 
   const failed = await openApp(context, server.url, { query: 'renderer=webgl2', ready: false });

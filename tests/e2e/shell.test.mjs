@@ -2,7 +2,9 @@
 // rendering and offline start, all in Debian's Chromium against the built dist/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { click, findItem, imeType, launch, newDraft, openApp, reveal, serve, shot, state, waitForState } from './harness.mjs';
+import {
+  click, findItem, imeType, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -24,7 +26,7 @@ test('IME input lands exactly once, is saved within 1 s and survives a reload', 
   const t0 = Date.now();
   await waitForState(page, (s) => s.profile?.values?.unit === '内蒙古自治区教育厅' && s.profile?.values?.leader === '张喆', 1000);
   console.log(`saved ${Date.now() - t0} ms after the last commit`);
-  await page.waitForTimeout(400);  // the IndexedDB sync follows the file write
+  await waitSaved(page);
   await page.reload();
   await page.evaluate(() => window.learnweek.ready);
   const s = await state(page);
