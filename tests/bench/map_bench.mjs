@@ -1,23 +1,13 @@
 // map_bench.mjs — CPU time per frame of the map with every prefecture drawn, at 1920×1080 and
 // 3840×2160 (budget ≤ 4 ms), and the map asset's load time; the same map and values drawn by
 // ECharts 5 in the same browser run as the reference.
-import { createReadStream, existsSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, serve } from '../e2e/harness.mjs';
+import { launch } from '../e2e/harness.mjs';
+import { MAP_DIR, serveWithEcharts } from './echarts_server.mjs';
 
-const mapDir = join(ROOT, 'node_modules/echarts/map/json/province');
-const server = await serve((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let file = null;
-  if (url.pathname === '/echarts-ref.html') file = join(ROOT, 'tests/bench/echarts_ref.html');
-  else if (url.pathname === '/echarts5.js') file = join(ROOT, 'node_modules/echarts5/dist/echarts.min.js');
-  else if (url.pathname.startsWith('/map/province/')) file = join(mapDir, url.pathname.split('/').pop());
-  if (!file || !existsSync(file)) return false;
-  res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : 'application/json' });
-  createReadStream(file).pipe(res);
-  return true;
-});
+const mapDir = join(MAP_DIR, 'province');
+const server = await serveWithEcharts();
 const browser = await launch();
 const stat = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

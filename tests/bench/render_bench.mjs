@@ -5,23 +5,14 @@
 //    data and screen (≤ 0.5× ECharts), with every prefecture and with provinces;
 //  - first frame (≤ 1.5 s) and idle frames (≤ 1/s) per renderer.
 // Main-thread time comes from Chromium's own trace (main_thread.mjs), the same way for both pages.
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, click, findItem, items, launch, newDraft, openApp, serve } from '../e2e/harness.mjs';
+import { click, findItem, items, launch, newDraft, openApp } from '../e2e/harness.mjs';
+import { MAP_DIR, serveWithEcharts } from './echarts_server.mjs';
 import { mainThreadPerEvent, median } from './main_thread.mjs';
 
-const mapDir = join(ROOT, 'node_modules/echarts/map/json');
-const server = await serve((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let file = null;
-  if (url.pathname === '/echarts-ref.html') file = join(ROOT, 'tests/bench/echarts_ref.html');
-  else if (url.pathname === '/echarts5.js') file = join(ROOT, 'node_modules/echarts5/dist/echarts.min.js');
-  else if (url.pathname.startsWith('/map/')) file = join(mapDir, url.pathname.slice(5));
-  if (!file || !existsSync(file)) return false;
-  res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : 'application/json' });
-  createReadStream(file).pipe(res);
-  return true;
-});
+const mapDir = MAP_DIR;
+const server = await serveWithEcharts();
 const browsers = { swiftshader: await launch(), 'no-gpu': await launch({ gpu: false }) };
 const configs = [
   { browser: 'swiftshader', query: 'renderer=webgl2', label: 'WebGL2 on SwiftShader (forced)' },

@@ -63,6 +63,13 @@ struct Scene {
   ImDrawData data;
 };
 
+// What `r` drew piece by piece over several frames equals `dd` drawn whole by a fresh renderer.
+bool SameAsWhole(const SoftRenderer& r, ImDrawData* dd) {
+  SoftRenderer whole;
+  whole.Render(dd, W, H, kBg);
+  return std::equal(r.pixels(), r.pixels() + W * H, whole.pixels());
+}
+
 uint32_t At(const SoftRenderer& r, int x, int y) { return r.pixels()[y * r.width() + x]; }
 
 int Count(const SoftRenderer& r, uint32_t color) {
@@ -169,9 +176,7 @@ TEST_CASE("damage: an unchanged frame draws nothing, a change redraws its tiles 
   CHECK_FALSE(r.Render(draw(IM_COL32(200, 0, 0, 255)), W, H, kBg));
   REQUIRE(r.Render(draw(IM_COL32(0, 150, 0, 255)), W, H, kBg));
   CHECK(r.damage().dirty_pixels() == 64 * 32);  // the button's two 32-pixel tiles
-  SoftRenderer whole;
-  whole.Render(draw(IM_COL32(0, 150, 0, 255)), W, H, kBg);
-  CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
+  CHECK(SameAsWhole(r, draw(IM_COL32(0, 150, 0, 255))));
 }
 
 TEST_CASE("a large list redrawn through its tile bins equals a whole redraw", "[render]") {
@@ -191,9 +196,7 @@ TEST_CASE("a large list redrawn through its tile bins equals a whole redraw", "[
   r.Render(draw(IM_COL32(255, 0, 0, 255)), W, H, kBg);
   REQUIRE(r.Render(draw(IM_COL32(0, 0, 255, 180)), W, H, kBg));
   CHECK(r.damage().dirty_pixels() < W * H / 4);  // few tiles: the binned path
-  SoftRenderer whole;
-  whole.Render(draw(IM_COL32(0, 0, 255, 180)), W, H, kBg);
-  CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
+  CHECK(SameAsWhole(r, draw(IM_COL32(0, 0, 255, 180))));
 }
 
 TEST_CASE("a tooltip moving over an unchanged base layer redraws from the kept base", "[render]") {
@@ -221,7 +224,5 @@ TEST_CASE("a tooltip moving over an unchanged base layer redraws from the kept b
   CHECK(r.damage().split() == 1);
   CHECK(r.damage().base_dirty_pixels() == 0);  // the base was not drawn again
   CHECK(r.damage().dirty_pixels() > 0);
-  SoftRenderer whole;
-  whole.Render(draw(100), W, H, kBg);
-  CHECK(std::equal(r.pixels(), r.pixels() + W * H, whole.pixels()));
+  CHECK(SameAsWhole(r, draw(100)));
 }
