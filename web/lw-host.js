@@ -498,6 +498,17 @@
   });
 
   // --- Module -----------------------------------------------------------------------------------------
+  // The main loop sleeps while nothing changes; input that SDL handles on its own wakes it.
+  let wakeTimer = 0;
+  function wake() { if (Module && Module._lw_wake) Module._lw_wake(); }
+  function wakeAfter(ms) {
+    clearTimeout(wakeTimer);
+    wakeTimer = setTimeout(wake, Math.max(0, ms));
+  }
+  for (const type of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'keydown', 'keyup', 'resize', 'focus', 'blur']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+
   function init() {
     const canvas = document.getElementById('canvas');
     document.body.appendChild(agent);
@@ -544,7 +555,7 @@
 
   window.LWHost = {
     persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
-    fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame,
+    fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame, wakeAfter,
   };
   init();
 })();

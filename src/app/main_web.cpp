@@ -63,7 +63,10 @@ void Tick() {
   const bool input = lw::platform::web::PumpSdlEvents() | lw::platform::web::ConsumeWake();
   const double now = lw::platform::NowMs();
   if (input) g_frames_left = kFramesAfterInput;
-  if (g_frames_left == 0 && !g_app->WantsAnimation() && now - g_last_draw < kIdleFrameMs) return;
+  if (g_frames_left == 0 && !g_app->WantsAnimation() && now - g_last_draw < kIdleFrameMs) {
+    lw::platform::web::SleepFor(kIdleFrameMs - (now - g_last_draw));
+    return;
+  }
   g_frames_left = g_frames_left > 0 ? g_frames_left - 1 : 0;
   g_last_draw = now;
 

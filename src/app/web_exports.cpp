@@ -77,6 +77,7 @@ EMSCRIPTEN_KEEPALIVE const char* lw_map_figures_json() {
 }
 EMSCRIPTEN_KEEPALIVE void lw_set_paused(int paused) { lw::app::SetPaused(paused != 0); }
 EMSCRIPTEN_KEEPALIVE void lw_redraw_whole() { web::RedrawWhole(); }
+EMSCRIPTEN_KEEPALIVE void lw_wake() { web::Resume(); }
 EMSCRIPTEN_KEEPALIVE const char* lw_bench_frames(int frames) {
   static std::string s;
   return Keep(s, lw::app::BenchFrames(frames));

@@ -32,6 +32,13 @@ std::function<std::string()> g_selection;
 StorageInfo g_storage;
 std::string g_clipboard;  // last text pasted, for ImGui's own clipboard reads
 bool g_wake = true;
+bool g_sleeping = false;  // the main loop is paused until input, a host event or its idle timer
+
+// Something to draw: note it, and start the main loop again if it sleeps.
+void Wake() {
+  g_wake = true;
+  if (std::exchange(g_sleeping, false)) emscripten_resume_main_loop();
+}
 
 // clang-format off
 EM_JS(void, js_persist, (), { LWHost.persist(); });
@@ -64,6 +71,7 @@ EM_JS(void, js_set_ime, (int want, float x, float y, float h), { LWHost.setIme(!
 EM_JS(void, js_clipboard_write, (const char* text), { LWHost.clipboardWrite(UTF8ToString(text)); });
 EM_JS(void, js_after_frame, (int first), { LWHost.afterFrame(!!first); });
 EM_JS(double, js_now, (), { return performance.now(); });
+EM_JS(void, js_wake_after, (double ms), { LWHost.wakeAfter(ms); });
 EM_JS(void, js_startup_failed, (const char* reason), { LWFallback.startupFailed(UTF8ToString(reason)); });
 EM_JS(void, js_restart_with_renderer, (const char* kind), { LWRender.restartWith(UTF8ToString(kind)); });
 // clang-format on
@@ -113,7 +121,7 @@ void TakeOverStorage() { js_take_over(); }
 void RefreshStorageEstimate() { js_refresh_estimate(); }
 void SetFlushHandler(std::function<void()> flush) { g_flush = std::move(flush); }
 void ScheduleFlush(double delay_ms) { js_schedule_flush(delay_ms); }
-void RequestRedraw() { g_wake = true; }
+void RequestRedraw() { Wake(); }
 void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
@@ -144,7 +152,7 @@ void SetTitle(const std::string& title) { js_set_title(title.c_str()); }
 std::vector<Event> TakeEvents() { return std::exchange(g_events, {}); }
 void PostEvent(Event e) {
   g_events.push_back(std::move(e));
-  g_wake = true;
+  Wake();
 }
 void SetSelectionProvider(std::function<std::string()> provider) { g_selection = std::move(provider); }
 std::string SelectedText() { return g_selection ? g_selection() : std::string(); }
@@ -172,13 +180,28 @@ bool PumpSdlEvents() {
 
 bool ConsumeWake() { return std::exchange(g_wake, false); }
 
+// An idle page needs no animation frames at all: each costs the browser a commit even when we
+// draw nothing. SDL's own input (mouse, wheel, keys outside the text agent) wakes it from
+// web/lw-host.js through lw_wake(); anything the host posts wakes it here.
+void SleepFor(double ms) {
+  g_sleeping = true;
+  emscripten_pause_main_loop();
+  js_wake_after(ms);
+}
+
+// The loop runs again; whether it draws is for the loop to decide (SDL's queue tells it about
+// the input, the idle timer lets it redraw once a second).
+void Resume() {
+  if (std::exchange(g_sleeping, false)) emscripten_resume_main_loop();
+}
+
 // Committed text from the text agent: typing, an IME commit or a paste. Exactly once per commit.
 // SDL's queue is drained first so ImGui sees input in the order it happened: a click on a field
 // followed at once by typing must type into that field, not into the one active before.
 void OnTextInput(const char* utf8) {
   PumpSdlEvents();
   ImGui::GetIO().AddInputCharactersUTF8(utf8);
-  g_wake = true;
+  Wake();
 }
 
 bool OnKeyEvent(const char* key, bool down, int mods) {
@@ -191,7 +214,7 @@ bool OnKeyEvent(const char* key, bool down, int mods) {
   io.AddKeyEvent(ImGuiMod_Shift, Has(mods, KeyMod::Shift));
   io.AddKeyEvent(ImGuiMod_Alt, Has(mods, KeyMod::Alt));
   io.AddKeyEvent(ImGuiMod_Super, Has(mods, KeyMod::Super));
-  g_wake = true;
+  Wake();
   const ImGuiKey k = KeyFromName(key);
   if (k == ImGuiKey_None) return false;
   const bool letter = k >= ImGuiKey_A && k <= ImGuiKey_Z;
@@ -209,7 +232,7 @@ void FlushNow() {
 
 void OnStorageUpdate(const StorageInfo& info) {
   g_storage = info;
-  g_wake = true;
+  Wake();
 }
 
 void AfterFrame(bool first) { js_after_frame(first); }

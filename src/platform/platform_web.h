@@ -13,6 +13,9 @@ void InstallImGuiHooks();
 bool PumpSdlEvents();
 // True (once) when input or a host event arrived since the last call: draw a frame now.
 bool ConsumeWake();
+// Pauses the main loop until input or a host event arrives, or `ms` have passed.
+void SleepFor(double ms);
+void Resume();  // SDL-bound DOM input or the idle timer (web/lw-host.js): run the loop again
 void AfterFrame(bool first);
 
 // Input and storage news from web/lw-host.js (through src/app/web_exports.cpp).

@@ -169,7 +169,7 @@ test('files go where their request wanted them: a cancelled restore does not swa
     document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, bundle);
   await findItem(page, '已导入 1 个数据包');  // imported on the desk, not read as a backup
-  await findItem(page, '导入下级单位的数据包');
+  await findItem(page, '学习周_包头市教育局_2020-10-25.json：新增 1 条');
   assert.deepEqual((await state(page)).profile, profileBefore, 'nothing was restored');
   await context.close();
 });
