@@ -46,6 +46,7 @@
     holdFrames: (on) => Module._lw_set_paused(on ? 1 : 0),
     frames: 0,
   };
+  api.a11y = { stats: () => window.LWA11y.stats(), bench: (n) => window.LWA11y.bench(n) };
   window.learnweek = api;
 
   function callString(name) {
@@ -385,6 +386,12 @@
       refreshEstimate();
     }
     if (imeWanted && document.activeElement !== agent && document.hasFocus()) agent.focus({ preventScroll: true });
+    // The accessibility mirror (lw-a11y.js) follows every drawn frame; the text agent is the
+    // edited field's labelled element there.
+    if (window.LWA11y) {
+      if (first) window.LWA11y.init(Module, agent);
+      window.LWA11y.afterFrame();
+    }
   }
 
   // --- Files -------------------------------------------------------------------------------------------
