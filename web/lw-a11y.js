@@ -203,6 +203,8 @@
     for (const g of groups.values()) g.lwUsed = false;
     for (const item of data.items) {
       if (seen.has(item.id)) continue;  // an id listed twice (a text item repeated): first wins
+      if (item.role === 'button' && !item.label && !item.name) continue;  // windows, scroll bars: nothing to say
+      if (item.name) item.label = item.name;  // the mirror's name; items() keeps the visible label
       seen.add(item.id);
       let node = nodes.get(item.id);
       if (node && node.el.tagName !== tagFor(item)) { remove(node); node = null; }

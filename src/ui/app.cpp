@@ -301,7 +301,7 @@ void SkipLink(const ImVec2& at) {
   ImGui::SetCursorScreenPos(at);
   const ImGuiID id = ImGui::GetID(label);
   const bool shown = GImGui->NavId == id && GImGui->NavCursorVisible;
-  if (ImGui::InvisibleButton(label, size)) FocusFirstHeading();
+  if (ImGui::InvisibleButton(label, size, ImGuiButtonFlags_EnableNav)) FocusFirstHeading();
   LabelLastItem(label);
   LastItemSemantics().role = Role::Link;
   if (shown) {

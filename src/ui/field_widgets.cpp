@@ -87,14 +87,9 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
   const ImGuiID combo_id = ImGui::GetID(id);
   const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);
   const std::string label = id[0] == '#' && id[1] == '#' ? id + 2 : id;
-  LabelItem(combo_id, label);  // BeginCombo has no test-engine label hook
+  MarkComboBox(combo_id, label, index >= 0 ? preview : "", open);  // BeginCombo has no test-engine label hook
   char controls[16];
   snprintf(controls, sizeof controls, "%08x", combo_id);
-  Semantics& cs = ItemSemantics(combo_id);
-  cs.role = Role::ComboBox;
-  cs.value = index >= 0 ? preview : "";
-  cs.expanded = open;
-  cs.controls = controls;
   if (open) {
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
       const bool sel = i == index;

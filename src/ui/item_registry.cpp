@@ -35,6 +35,8 @@ Semantics g_scratch;        // returned for items that are not listed (clipped)
 ImGuiID g_pending_focus = 0;
 bool g_pending_activate = false;
 std::string g_last_mirror;
+std::string g_open_combo;   // id of the combo box whose list is open (one at a time)
+std::string g_open_combo_label;
 
 // Visible part of "name##hidden" / "##name": the text a person would look for.
 std::string CleanLabel(const char* label) {
@@ -67,6 +69,7 @@ const char* RoleName(const Item& it) {
     case Role::Auto: break;
   }
   if (it.text) return "text";
+  if (it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty()) return "option";
   if (it.input) return "textbox";
   return "button";
 }
@@ -102,11 +105,14 @@ void AppendSemantics(std::string& out, const Item& it) {
   BoolProp(out, "selected", s.selected);
   if (s.level) out += ",\"level\":" + std::to_string(s.level);
   StringProp(out, "describe", s.describe);
-  std::string group_role = s.group_role, group = s.group;
+  StringProp(out, "name", s.name);
+  std::string group_role = s.group_role, group = s.group, controls = s.controls;
+  if (s.role == Role::Auto && !it.text && it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty())
+    group_role = "listbox", group = g_open_combo_label, controls = g_open_combo;
   if (group_role.empty() && s.role == Role::Radio && !it.field.empty()) group_role = "radiogroup", group = it.field;
   StringProp(out, "groupRole", group_role);
   StringProp(out, "group", group);
-  StringProp(out, "controls", s.controls);
+  StringProp(out, "controls", controls);
   StringProp(out, "live", s.live);
 }
 
@@ -140,6 +146,7 @@ void ApplyPendingFocus(ImGuiContext& g, ImGuiID id, const ImRect& bb, ImGuiItemF
 void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
   g_items.clear();
   g_field = {};
+  g_open_combo.clear();
 }
 
 }  // namespace
@@ -235,6 +242,18 @@ void BeginFieldSemantics(const std::string& label, bool required, bool invalid, 
 }
 
 void EndFieldSemantics() { g_field = {}; }
+
+void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open) {
+  LabelItem(id, label);
+  char hex[16];
+  snprintf(hex, sizeof hex, "%08x", id);
+  Semantics& s = ItemSemantics(id);
+  s.role = Role::ComboBox;
+  s.value = value;
+  s.expanded = open;
+  s.controls = hex;
+  if (open) g_open_combo = hex, g_open_combo_label = label;
+}
 
 void RequestFocus(unsigned int id) {
   g_pending_focus = id;

@@ -26,6 +26,7 @@ struct Semantics {
   std::string group;           // the container's label (items with equal role+label share it)
   std::string controls;        // id of the item a combo box's list belongs to
   std::string live;            // "polite" | "assertive": announced when its text changes
+  std::string name;            // accessible name when the visible label is ambiguous ("新建" → "新建：…")
 };
 
 void InstallItemRegistry(ImGuiContext* ctx);
@@ -44,6 +45,9 @@ Semantics& LastItemSemantics();
 Semantics& ItemSemantics(unsigned int id);
 // While a field is drawn, every control it submits carries its required/invalid state and its
 // message; radio buttons are grouped under the field's label.
+// A combo box made with ImGui::BeginCombo: its role, shown value and whether its list is open. The
+// selectables of its open list become its options.
+void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open);
 void BeginFieldSemantics(const std::string& label, bool required, bool invalid, const std::string& message);
 void EndFieldSemantics();
 // Lists a piece of visible text (a message, a total, a status) as a non-interactive item, so
