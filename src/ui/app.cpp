@@ -58,6 +58,7 @@ struct App::Impl {
   bool bench_map = false;  // ?bench=map: every prefecture, full window, every frame
   int applied_scale = -1;
   bool applied_dark = false;
+  bool applied_large = false;
   std::vector<std::pair<std::string, std::string>> pending_files;  // name, bytes (one batch)
 
   void OnFiles();
@@ -233,8 +234,9 @@ void App::BeforeFrame(double now_ms) {
   c.writable = platform::Storage().writable;
   m.fonts.Update();
   const Settings& s = m.ws.settings;
-  if (c.theme_dirty || s.text_scale != m.applied_scale || s.dark != m.applied_dark) {
-    ApplyTheme(s.dark, s.text_scale);
+  if (c.theme_dirty || s.text_scale != m.applied_scale || s.dark != m.applied_dark || s.large_mode != m.applied_large) {
+    ApplyTheme(s.dark, s.text_scale, s.large_mode);
+    m.applied_large = s.large_mode;
     m.applied_scale = s.text_scale;
     m.applied_dark = s.dark;
     c.theme_dirty = false;

@@ -1,6 +1,8 @@
 // theme.cpp — see theme.h.
 #include "theme.h"
 
+#include <algorithm>
+
 #include "contrast.h"
 #include "fonts.h"
 
@@ -63,9 +65,9 @@ void ApplyColors(ImGuiStyle& s, const Palette& p, bool dark) {
 
 }  // namespace
 
-void ApplyTheme(bool dark, int text_scale_percent) {
+void ApplyTheme(bool dark, int text_scale_percent, bool large) {
   g_palette = FromCore(dark ? DarkThemeColors() : LightThemeColors());
-  const float k = text_scale_percent / 100.0f;
+  const float k = (large ? std::max(text_scale_percent, 133) : text_scale_percent) / 100.0f;
   ImGuiStyle s;  // rebuilt from defaults: ScaleAllSizes is not reversible
   s.WindowPadding = ImVec2(20, 16);
   s.FramePadding = ImVec2(10, 7);
@@ -88,6 +90,13 @@ void ApplyTheme(bool dark, int text_scale_percent) {
   s.ScaleAllSizes(k);
   s.FontSizeBase = FontManager::kBaseSize;
   s.FontScaleMain = k;
+  // Touch targets (适老化): text fields, buttons and combos at least 44 px tall, 60 px in 大字模式.
+  const float font_px = FontManager::kBaseSize * k, min_target = large ? 60.0f : 44.0f;
+  s.FramePadding.y = std::max(s.FramePadding.y, (min_target - font_px) * 0.5f);
+  if (large) {
+    s.FramePadding.x = std::max(s.FramePadding.x, 16.0f * k);
+    s.ItemSpacing = ImVec2(s.ItemSpacing.x * 1.4f, s.ItemSpacing.y * 1.4f);
+  }
   ImGui::GetStyle() = s;
 }
 

@@ -133,3 +133,28 @@ test('the mirror is updated by diff: cost per frame for a 60-field form (printed
   console.log(`# a11y mirror: ${r.items} items, mean ${r.meanMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms, max ${r.maxMs.toFixed(3)} ms per frame`);
   await context.close();
 });
+
+test('大字模式: larger text, 60 px targets; the focus ring on a tab (screenshots)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  const normal = await findItem(page, '填报单位', { input: true });
+  assert.ok(normal.h >= 44, `text field ${normal.h} px tall at the default size (≥ 44)`);
+  await click(page, '设置');
+  await click(page, '大字模式（字更大，按钮更高，适合老年人）');
+  const { hit } = await waitForAx(page, (t) => find(t, 'checkbox', '大字模式（字更大，按钮更高，适合老年人）')?.props.checked === 'true' &&
+                                               find(t, 'checkbox', '大字模式（字更大，按钮更高，适合老年人）'));
+  assert.ok(hit, '大字模式 is a checked check box');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-settings.png') });
+  await click(page, '单位信息');
+  const large = await findItem(page, '填报单位', { input: true });
+  assert.ok(large.h >= 60, `text field ${large.h} px tall in 大字模式 (≥ 60)`);
+  const tab = await findItem(page, '单位信息');
+  assert.ok(tab.h >= 60, `navigation tab ${tab.h} px tall in 大字模式 (≥ 60)`);
+  // Keyboard focus on a navigation tab: the two-tone ring shows on the blue header.
+  for (let i = 0; i < 3; i++) { await page.keyboard.press('Tab'); await page.waitForTimeout(120); }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-focus-ring.png') });
+  await context.close();
+});
