@@ -46,7 +46,8 @@
     holdFrames: (on) => Module._lw_set_paused(on ? 1 : 0),
     frames: 0,
   };
-  api.a11y = { stats: () => window.LWA11y.stats(), bench: (n) => window.LWA11y.bench(n) };
+  api.a11y = { stats: () => window.LWA11y.stats(), resetStats: () => window.LWA11y.resetStats(),
+               bench: (n) => window.LWA11y.bench(n) };
   window.learnweek = api;
 
   function callString(name) {

@@ -5,32 +5,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, click, findItem, imeInto, launch, newDraft, openApp, serve } from './harness.mjs';
+import { ARTIFACTS, axTree, click, findItem, imeInto, launch, newDraft, openApp, serve } from './harness.mjs';
 
 let browser;
 let server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-// The accessibility tree as Chromium exposes it to screen readers: [{role, name, description,
-// props: {focused, required, invalid, checked, selected, expanded, level, ...}, value, parent}].
-export async function axTree(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  return nodes.filter((n) => !n.ignored).map((n) => {
-    const props = {};
-    for (const p of n.properties || []) props[p.name] = p.value && p.value.value;
-    let parent = n.parentId && byId.get(n.parentId);
-    while (parent && parent.ignored) parent = parent.parentId && byId.get(parent.parentId);
-    return {
-      role: n.role && n.role.value, name: (n.name && n.name.value) || '', description: (n.description && n.description.value) || '',
-      value: n.value && n.value.value, props, parentRole: parent && parent.role && parent.role.value,
-      parentName: parent && parent.name && parent.name.value,
-    };
-  });
-}
 
 const named = (tree) => tree.filter((n) => n.name && n.role !== 'StaticText' && n.role !== 'InlineTextBox');
 const find = (tree, role, name) => tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
@@ -122,15 +102,6 @@ test('a combo box opened from the mirror lists its options; the form screen has 
   const closed = await waitForAx(page, (t) => find(t, 'combobox', '民族')?.props.expanded === false);
   assert.ok(closed.hit, 'Esc closes the combo');
   await page.screenshot({ path: join(ARTIFACTS, 'a11y-form.png') });
-  await context.close();
-});
-
-test('the mirror is updated by diff: cost per frame for a 60-field form (printed, not judged)', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await openApp(context, server.url);
-  await page.evaluate(() => window.learnweek.a11y.bench(200));  // warm-up (JIT)
-  const r = await page.evaluate(() => window.learnweek.a11y.bench(600));
-  console.log(`# a11y mirror: ${r.items} items, mean ${r.meanMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms, max ${r.maxMs.toFixed(3)} ms per frame`);
   await context.close();
 });
 
