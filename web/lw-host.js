@@ -48,6 +48,8 @@
     redrawWhole: () => Module._lw_redraw_whole(),
     frames: 0,
   };
+  api.a11y = { stats: () => window.LWA11y.stats(), resetStats: () => window.LWA11y.resetStats(),
+               bench: (n) => window.LWA11y.bench(n) };
   window.learnweek = api;
 
   function callString(name) {
@@ -390,6 +392,12 @@
       refreshEstimate();
     }
     if (imeWanted && document.activeElement !== agent && document.hasFocus()) agent.focus({ preventScroll: true });
+    // The accessibility mirror (lw-a11y.js) follows every drawn frame; the text agent is the
+    // edited field's labelled element there.
+    if (window.LWA11y) {
+      if (first) window.LWA11y.init(Module, agent);
+      window.LWA11y.afterFrame();
+    }
   }
 
   // --- Files -------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 namespace lw {
 
 nlohmann::json Settings::ToJson() const {
-  return {{"textScale", text_scale}, {"dark", dark}, {"campaign", campaign}, {"issuer", issuer},
+  return {{"textScale", text_scale}, {"dark", dark}, {"largeMode", large_mode}, {"campaign", campaign}, {"issuer", issuer},
           {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url}};
 }
 
@@ -16,6 +16,7 @@ Settings Settings::FromJson(const nlohmann::json& j) {
   if (j.contains("textScale") && j["textScale"].is_number_integer())
     s.text_scale = std::clamp(j["textScale"].get<int>(), kMinScale, kMaxScale);
   if (j.contains("dark") && j["dark"].is_boolean()) s.dark = j["dark"].get<bool>();
+  if (j.contains("largeMode") && j["largeMode"].is_boolean()) s.large_mode = j["largeMode"].get<bool>();
   if (j.contains("campaign") && j["campaign"].is_string()) s.campaign = j["campaign"].get<std::string>();
   if (j.contains("issuer") && j["issuer"].is_string()) s.issuer = j["issuer"].get<std::string>();
   if (j.contains("backupDone") && j["backupDone"].is_boolean()) s.backup_done = j["backupDone"].get<bool>();

@@ -9,6 +9,7 @@ namespace lw {
 struct Settings {
   int text_scale = 125;            // percent, 100–200 (older users often want 150 or more)
   bool dark = false;               // a light, calm theme by default
+  bool large_mode = false;         // 大字模式 (适老化): body text ≥ 24 px, targets ≥ 60×60 px
   std::string campaign = "2020";   // chosen campaign id (assets/campaigns)
   std::string issuer = "moe";      // whose notice the checklist follows
   bool backup_done = false;        // a backup file was saved since the last change of data

@@ -59,6 +59,7 @@ struct App::Impl {
   bool bench_map = false;  // ?bench=map: every prefecture, full window, every frame
   int applied_scale = -1;
   bool applied_dark = false;
+  bool applied_large = false;
   // Files that arrived this frame, by request (0: dropped on the page); one batch per request.
   std::map<int, std::vector<std::pair<std::string, std::string>>> pending_files;
 
@@ -72,6 +73,8 @@ struct App::Impl {
   void BenchFrame();
   void EnsureMap();
   bool map_tried = false;
+  Screen shown_screen = Screen::Ceremony;  // differs from any first screen: the first one counts as new
+  std::string shown_uuid;
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
@@ -109,6 +112,7 @@ bool App::Init() {
   io.IniFilename = nullptr;                 // layout is code; nothing to remember between visits
   io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the laptop awake
   io.ConfigWindowsMoveFromTitleBarOnly = true;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter/Space, Esc reach every control
   return init_error_.empty();
 }
 
@@ -249,8 +253,9 @@ void App::BeforeFrame(double now_ms) {
   c.writable = platform::Storage().writable;
   m.fonts.Update();
   const Settings& s = m.ws.settings;
-  if (c.theme_dirty || s.text_scale != m.applied_scale || s.dark != m.applied_dark) {
-    ApplyTheme(s.dark, s.text_scale);
+  if (c.theme_dirty || s.text_scale != m.applied_scale || s.dark != m.applied_dark || s.large_mode != m.applied_large) {
+    ApplyTheme(s.dark, s.text_scale, s.large_mode);
+    m.applied_large = s.large_mode;
     m.applied_scale = s.text_scale;
     m.applied_dark = s.dark;
     c.theme_dirty = false;
@@ -304,7 +309,28 @@ void SaveStatus(const AppContext& c, bool compact) {
   const float w = ImGui::CalcTextSize(text).x;
   ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
   ImGui::AlignTextToFramePadding();
-  TextItem(text, info.failed ? ImVec4(1, 0.8f, 0.8f, 1) : ImVec4(1, 1, 1, 0.85f));
+  if (Semantics* s = TextItem(text, info.failed ? ImVec4(1, 0.8f, 0.8f, 1) : ImVec4(1, 1, 1, 0.85f)))
+    s->live = info.failed ? "assertive" : "polite";  // "已保存到本机" is announced, not only shown
+}
+
+// "跳到主要内容": the first Tab stop, shown only while it has the keyboard focus (as on web
+// pages). It moves the focus to the screen's heading, past the navigation.
+void SkipLink(const ImVec2& at) {
+  const char* label = "跳到主要内容";
+  const ImVec2 keep = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::CalcTextSize(label) + ImGui::GetStyle().FramePadding * 2;
+  ImGui::SetCursorScreenPos(at);
+  const ImGuiID id = ImGui::GetID(label);
+  const bool shown = GImGui->NavId == id && GImGui->NavCursorVisible;
+  if (ImGui::InvisibleButton(label, size, ImGuiButtonFlags_EnableNav)) FocusFirstHeading();
+  LabelLastItem(label);
+  LastItemSemantics().role = Role::Link;
+  if (shown) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, at + size, U32(Colors().card), ImGui::GetStyle().FrameRounding);
+    dl->AddText(at + ImGui::GetStyle().FramePadding, U32(Colors().accent), label);
+  }
+  ImGui::SetCursorScreenPos(keep);
 }
 
 void Header(AppContext& c) {
@@ -313,6 +339,7 @@ void Header(AppContext& c) {
   const ImVec2 p = ImGui::GetWindowPos();
   dl->AddRectFilled(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y + h), U32(Colors().header));
   ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, Em() * 0.6f));
+  SkipLink(ImGui::GetCursorScreenPos());
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(ImVec4(1, 1, 1, 1), "学习周填报");
@@ -374,13 +401,13 @@ void ToastWindow(AppContext& c) {
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 1.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.8f, FLT_MAX));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, c.toast_error ? Colors().error : ImVec4(0.12f, 0.16f, 0.22f, 0.95f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, c.toast_error ? Colors().toast_error_bg : Colors().toast_bg);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoNav);
   ImGui::PushTextWrapPos(vp->Size.x * 0.75f);
-  TextItem(c.toast, ImVec4(1, 1, 1, 1));
+  if (Semantics* s = TextItem(c.toast, Colors().toast_text)) s->live = c.toast_error ? "assertive" : "polite";
   ImGui::PopTextWrapPos();
   if (!c.undo_uuid.empty()) {
     ImGui::SameLine();
@@ -396,6 +423,14 @@ void ToastWindow(AppContext& c) {
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
+}
+
+// Drawn over everything, around the item ImGui's keyboard navigation is on.
+void KeyboardFocusRing() {
+  const ImGuiContext& g = *GImGui;
+  float x0, y0, x1, y1;
+  if (!g.NavCursorVisible || !g.NavId || !FindItemRect(g.NavId, x0, y0, x1, y1)) return;
+  DrawFocusRing(ImGui::GetForegroundDrawList(), ImVec2(x0, y0), ImVec2(x1, y1));
 }
 
 }  // namespace
@@ -458,12 +493,22 @@ void App::Frame() {
   const platform::StorageInfo info = platform::Storage();
   if (!info.writable || info.failed || !c.ws.load_warnings().empty()) {
     ImGui::SetCursorPosX(x0);
-    ImGui::BeginChild("banners", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("banners", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_NavFlattened,
+                      ImGuiWindowFlags_NoBackground);
     Banners(c);
     ImGui::EndChild();
   }
+  // A new screen opens at its top with the focus on its heading, which screen readers then read.
+  const bool new_screen = c.screen != m.shown_screen || c.open_uuid != m.shown_uuid;
+  if (new_screen) {
+    m.shown_screen = c.screen;
+    m.shown_uuid = c.open_uuid;
+    FocusFirstHeading();
+    ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  }
   ImGui::SetCursorPosX(x0);
-  ImGui::BeginChild("page", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+  // NavFlattened: Tab runs from the header through the page and back, in reading order.
+  ImGui::BeginChild("page", ImVec2(w, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoBackground);
   switch (c.screen) {
     case Screen::Home: m.home.Draw(c); break;
     case Screen::Profile: m.profile.Draw(c); break;
@@ -476,8 +521,10 @@ void App::Frame() {
   }
   if (c.screen != Screen::Map) ImGui::Dummy(ImVec2(0, Em() * 4));  // room to scroll past the last field
   ImGui::EndChild();
+  FocusFirstHeading(false);  // a screen without a heading keeps the focus where it was
   ImGui::End();
   ToastWindow(c);
+  KeyboardFocusRing();
 }
 
 }  // namespace lw::ui

@@ -33,8 +33,9 @@ bool TextLike(const FieldDef& f, json& value, const FieldEnv& env, ImGuiInputTex
   std::string s = Str(value);
   const std::string id = "##" + f.label;
   if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
-  if (LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error)) return SetString(value, s);
-  return false;
+  const bool changed = LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error);
+  LastItemSemantics().value = s;
+  return changed && SetString(value, s);
 }
 
 bool MultiText(const FieldDef& f, json& value, const FieldEnv& env) {
@@ -47,6 +48,9 @@ bool MultiText(const FieldDef& f, json& value, const FieldEnv& env) {
   opt.min_lines = f.max_chars && *f.max_chars <= 200 ? 3 : 6;
   const std::string id = "##" + f.label;
   const bool changed = MultilineInput(id.c_str(), s, opt);
+  Semantics& sem = LastItemSemantics();
+  sem.value = s;
+  sem.multiline = true;
   return changed && SetString(value, s);
 }
 
@@ -55,7 +59,9 @@ bool IntegerInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const std::string id = "##" + f.label;
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsDecimal;
   if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
-  if (!LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error)) return false;
+  const bool edited = LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error);
+  LastItemSemantics().value = s;
+  if (!edited) return false;
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.' || c == '+' || c == '*' || c == '/'; }),
           s.end());
   json next;
@@ -80,7 +86,10 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
   bool picked = false;
   const ImGuiID combo_id = ImGui::GetID(id);
   const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);
-  LabelItem(combo_id, id[0] == '#' && id[1] == '#' ? id + 2 : id);  // BeginCombo has no test-engine label hook
+  const std::string label = id[0] == '#' && id[1] == '#' ? id + 2 : id;
+  MarkComboBox(combo_id, label, index >= 0 ? preview : "", open);  // BeginCombo has no test-engine label hook
+  char controls[16];
+  snprintf(controls, sizeof controls, "%08x", combo_id);
   if (open) {
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
       const bool sel = i == index;
@@ -88,6 +97,12 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
         index = i;
         picked = true;
       }
+      Semantics& os = LastItemSemantics();
+      os.role = Role::Option;
+      os.selected = sel;
+      os.group_role = "listbox";
+      os.group = label;
+      os.controls = controls;  // the list's id: the combo box points at it (aria-controls)
       if (sel) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();

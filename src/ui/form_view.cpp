@@ -65,6 +65,10 @@ void FormView::DrawSummary() {
     ImGui::PushID(static_cast<int>(k));
     const std::string line = i.label + "：" + i.message;
     if (ImGui::Selectable(line.c_str())) jump_to_ = TopField(i.path);
+    Semantics& s = LastItemSemantics();
+    s.role = Role::Link;  // moves the focus to the field
+    s.group_role = "list";
+    s.group = "需要修改的地方";
     ImGui::PopID();
   }
 }
@@ -95,7 +99,11 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
     RowLabel(f.label, f.required, label_w);
   }
   const float input_x = ImGui::GetCursorPosX();
+  std::string message;
+  for (const Issue* i : mine) message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
+  BeginFieldSemantics(f.label, f.required, !mine.empty(), message);
   const bool changed = f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
+  EndFieldSemantics();
   if (value.is_null()) record.values.erase(f.id);
   if (!f.help.empty() || !mine.empty() || f.max_chars || f.min_chars) {
     if (!wide) ImGui::SetCursorPosX(input_x);

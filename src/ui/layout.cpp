@@ -3,8 +3,10 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <utility>
 
 #include "imgui_internal.h"
+#include "item_registry.h"
 #include "platform.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -18,7 +20,27 @@ struct CardFrame {
   float work_max_x, content_max_x;  // restored by EndCard
 };
 ImVector<CardFrame> g_cards;
+bool g_focus_heading = false;
+
+// A heading is text to the eye but an item to the keyboard and the mirror: focus can rest on it
+// when a screen opens (screen readers then read the new screen's title), and Tab goes on from it.
+void HeadingItem(const char* text, float scale, const ImVec4& color, int level) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
+  ImGui::TextColored(color, "%s", text);
+  ImGui::PopFont();
+  const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const ImGuiID id = ImGui::GetID(text);
+  ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_NoTabStop);
+  LabelItem(id, text);
+  Semantics& s = ItemSemantics(id);
+  s.role = Role::Heading;
+  s.level = level;
+  if (std::exchange(g_focus_heading, false)) ImGui::FocusItem();
+  ImGui::RenderNavCursor(bb, id);
+}
 }  // namespace
+
+void FocusFirstHeading(bool on) { g_focus_heading = on; }
 
 void BeginCard(const char* id) {
   ImGui::PushID(id);
@@ -66,17 +88,9 @@ void EndCard() {
   ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
 }
 
-void Heading(const char* text) {
-  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.45f);
-  ImGui::TextColored(Colors().text, "%s", text);
-  ImGui::PopFont();
-}
+void Heading(const char* text) { HeadingItem(text, 1.45f, Colors().text, 1); }
 
-void SubHeading(const char* text) {
-  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
-  ImGui::TextColored(Colors().accent, "%s", text);
-  ImGui::PopFont();
-}
+void SubHeading(const char* text) { HeadingItem(text, 1.15f, Colors().accent, 2); }
 
 void Muted(const char* fmt, ...) {
   char buf[2048];
@@ -117,7 +131,11 @@ struct CompactFrame {
 
 bool Radio(const char* label, bool active) {
   CompactFrame compact;
-  return ImGui::RadioButton(label, active);
+  const bool hit = ImGui::RadioButton(label, active);
+  Semantics& s = LastItemSemantics();
+  s.role = Role::Radio;
+  s.checked = active;
+  return hit;
 }
 
 bool Check(const char* label, bool* value) {
@@ -130,7 +148,7 @@ bool PrimaryButton(const char* label, ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x * 0.85f, p.accent.y * 0.85f, p.accent.z * 0.9f, 1));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x * 0.7f, p.accent.y * 0.7f, p.accent.z * 0.8f, 1));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
   const bool hit = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
   return hit;
@@ -147,12 +165,22 @@ bool DangerButton(const char* label, ImVec2 size) {
 
 bool NavButton(const char* label, bool selected) {
   const Palette& p = Colors();
-  ImGui::PushStyleColor(ImGuiCol_Button, selected ? ImVec4(1, 1, 1, 0.22f) : ImVec4(0, 0, 0, 0));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 0.16f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(1, 1, 1, 0.28f));
+  // Darker, not lighter, behind the white text (contrast pairs in src/core/contrast.cpp).
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? ImVec4(0, 0, 0, 0.28f) : ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0.18f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0.34f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
   const bool hit = ImGui::Button(label);
+  if (selected) {  // not by colour alone: the current screen's tab is underlined
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + 4, b.y - 3), ImVec2(b.x - 4, b.y), IM_COL32_WHITE);
+  }
+  Semantics& s = LastItemSemantics();
+  s.role = Role::Tab;
+  s.selected = selected;
+  s.group_role = "tablist";
+  s.group = "主导航";
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   (void)p;

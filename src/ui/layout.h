@@ -12,6 +12,8 @@ void BeginCard(const char* id);
 void EndCard();
 
 void Heading(const char* text);             // page title: large, bold colour
+// The next Heading/SubHeading drawn takes the keyboard focus (a new screen was opened).
+void FocusFirstHeading(bool on = true);
 void SubHeading(const char* text);          // card title
 void Muted(const char* fmt, ...);           // secondary text, wrapped Chinese-aware
 void ErrorText(const std::string& text);    // red, wrapped

@@ -237,7 +237,7 @@ void DeskScreen::TablesCard(AppContext& app) {
   ImGui::SetNextItemWidth(Em() * 12);
   const ImGuiID pid = ImGui::GetID("##筛选地区");
   const bool open = ImGui::BeginCombo("##筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_).c_str());
-  LabelItem(pid, "筛选地区");
+  MarkComboBox(pid, "筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_), open);
   if (open) {
     if (ImGui::Selectable("全部地区", province_.empty())) province_.clear();
     for (const std::string& p : app.regions.Provinces())

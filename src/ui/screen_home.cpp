@@ -22,7 +22,7 @@ void CampaignPicker(AppContext& app) {
   ImGui::SetNextItemWidth(Em() * 16);
   const ImGuiID year_id = ImGui::GetID("##活动年份");
   const bool year_open = ImGui::BeginCombo("##活动年份", c->title.c_str());
-  LabelItem(year_id, "活动年份");
+  MarkComboBox(year_id, "活动年份", c->title, year_open);
   if (year_open) {
     for (const Campaign& x : app.campaigns.campaigns)
       if (ImGui::Selectable(x.title.c_str(), &x == c)) {
@@ -40,7 +40,7 @@ void CampaignPicker(AppContext& app) {
   const std::string current = is->name + "（" + is->notice + "）";
   const ImGuiID issuer_id = ImGui::GetID("##发文单位");
   const bool issuer_open = ImGui::BeginCombo("##发文单位", current.c_str());
-  LabelItem(issuer_id, "按谁的通知");
+  MarkComboBox(issuer_id, "按谁的通知", current, issuer_open);
   if (issuer_open) {
     for (const Issuer& x : c->issuers) {
       const std::string label = x.name + "（" + x.notice + "）";
@@ -75,7 +75,9 @@ void Checklist(AppContext& app) {
     ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
     ImGui::TableSetupColumn("截止", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, Em() * 5);
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // headers that do not sort are no Tab stop
     ImGui::TableHeadersRow();
+    ImGui::PopItemFlag();
     for (const ChecklistRow& row : rows) {
       const Requirement& r = *row.requirement;
       ImGui::PushID(r.id.c_str());
@@ -106,10 +108,12 @@ void Checklist(AppContext& app) {
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(!app.writable);
       if (row.drafts < r.max && ImGui::SmallButton("新建")) create = r.form;
+      if (row.drafts < r.max) LastItemSemantics().name = "新建：" + r.title;  // five 新建 buttons: which one
       ImGui::EndDisabled();
       if (row.drafts > 0) {
         ImGui::SameLine();
         if (ImGui::SmallButton("查看")) open = r.form;
+        LastItemSemantics().name = "查看：" + r.title;
       }
       ImGui::PopID();
     }

@@ -35,6 +35,11 @@ void TextSizeCard(AppContext& app) {
       app.SettingsChanged();
     }
   }
+  bool large = s.large_mode;
+  if (Check("大字模式（字更大，按钮更高，适合老年人）", &large)) {
+    s.large_mode = large;
+    app.SettingsChanged();
+  }
   ImGui::SetNextItemWidth(Em() * 16);
   int pct = s.text_scale;
   if (ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%") &&

@@ -91,7 +91,18 @@ bool HandleKeys(EditorState& st, ImGuiID id, const std::vector<LineSpan>& lines)
   if (ctrl && pressed(ImGuiKey_A)) e.SelectAll();
   if (ctrl && pressed(ImGuiKey_Z)) shift ? e.Redo() : e.Undo();
   if (ctrl && pressed(ImGuiKey_Y)) e.Redo();
-  if (pressed(ImGuiKey_Escape) || pressed(ImGuiKey_Tab)) ImGui::ClearActiveID();
+  if (pressed(ImGuiKey_Escape)) ImGui::ClearActiveID();
+  if (pressed(ImGuiKey_Tab)) {
+    // Tab leaves the editor for the next control (keyboard users must not be trapped). This
+    // editor owns every key while active, so ImGui's tabbing did not see this press: hand the
+    // key back to the next frame, with the focus resting here so tabbing starts from here.
+    ImGuiContext& g = *GImGui;
+    ImGui::ClearActiveID();
+    ImGui::SetFocusID(id, g.CurrentWindow);
+    g.NavCursorVisible = true;
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Tab, true);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Tab, false);
+  }
   return e.version() != before;
 }
 
@@ -179,6 +190,11 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
 
   bool changed = false;
   if (!opt.read_only) {
+    if (g.NavActivateId == id && g.ActiveId != id) {  // Tab, Enter or the accessibility mirror
+      ImGui::SetActiveID(id, window);
+      ImGui::SetFocusID(id, window);
+      st.edit.SetCaret(st.edit.text().size(), false);
+    }
     if (hovered && ImGui::IsMouseClicked(0)) {
       ImGui::SetActiveID(id, window);
       ImGui::SetFocusID(id, window);

@@ -1,6 +1,9 @@
 // theme.cpp — see theme.h.
 #include "theme.h"
 
+#include <algorithm>
+
+#include "contrast.h"
 #include "fonts.h"
 
 namespace lw::ui {
@@ -12,14 +15,11 @@ ImVec4 Hex(unsigned rgb, float a = 1.0f) {
   return ImVec4(((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f, a);
 }
 
-Palette LightPalette() {
-  return {Hex(0x1E5AA8), Hex(0xE3EDF9), Hex(0x1F2937), Hex(0x5B6472), Hex(0xC62828), Hex(0xFDECEC),
-          Hex(0x2E7D32), Hex(0xB26A00), Hex(0xFFFFFF), Hex(0xF3F5F8), Hex(0x1E5AA8), Hex(0xC7D0DC)};
-}
-
-Palette DarkPalette() {
-  return {Hex(0x6EA8F0), Hex(0x22324A), Hex(0xE6E9EE), Hex(0xA3ACB9), Hex(0xFF7B72), Hex(0x3A2020),
-          Hex(0x7CC287), Hex(0xE0A84A), Hex(0x1D2430), Hex(0x151A22), Hex(0x1B3558), Hex(0x3A4556)};
+Palette FromCore(const ThemeColors& t) {
+  return {Hex(t.accent),      Hex(t.accent_soft), Hex(t.text),          Hex(t.text_muted),     Hex(t.error),
+          Hex(t.error_soft),  Hex(t.ok),          Hex(t.warn),          Hex(t.card),           Hex(t.page),
+          Hex(t.header),      Hex(t.border),      Hex(t.on_accent),     Hex(t.header_text),    Hex(t.toast_bg, 0.96f),
+          Hex(t.toast_error_bg), Hex(t.toast_text), Hex(t.focus_inner), Hex(t.focus_outer)};
 }
 
 void ApplyColors(ImGuiStyle& s, const Palette& p, bool dark) {
@@ -59,15 +59,15 @@ void ApplyColors(ImGuiStyle& s, const Palette& p, bool dark) {
   c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_TableRowBgAlt] = dark ? Hex(0xFFFFFF, 0.03f) : Hex(0x1E5AA8, 0.03f);
   c[ImGuiCol_TextSelectedBg] = dark ? Hex(0x6EA8F0, 0.35f) : Hex(0x1E5AA8, 0.22f);
-  c[ImGuiCol_NavCursor] = p.accent;
+  c[ImGuiCol_NavCursor] = ImVec4(0, 0, 0, 0);  // DrawFocusRing draws a thicker two-tone ring instead
   c[ImGuiCol_ModalWindowDimBg] = Hex(0x000000, 0.35f);
 }
 
 }  // namespace
 
-void ApplyTheme(bool dark, int text_scale_percent) {
-  g_palette = dark ? DarkPalette() : LightPalette();
-  const float k = text_scale_percent / 100.0f;
+void ApplyTheme(bool dark, int text_scale_percent, bool large) {
+  g_palette = FromCore(dark ? DarkThemeColors() : LightThemeColors());
+  const float k = (large ? std::max(text_scale_percent, 133) : text_scale_percent) / 100.0f;
   ImGuiStyle s;  // rebuilt from defaults: ScaleAllSizes is not reversible
   s.WindowPadding = ImVec2(20, 16);
   s.FramePadding = ImVec2(10, 7);
@@ -90,11 +90,26 @@ void ApplyTheme(bool dark, int text_scale_percent) {
   s.ScaleAllSizes(k);
   s.FontSizeBase = FontManager::kBaseSize;
   s.FontScaleMain = k;
+  // Touch targets (适老化): text fields, buttons and combos at least 44 px tall, 60 px in 大字模式.
+  const float font_px = FontManager::kBaseSize * k, min_target = large ? 60.0f : 44.0f;
+  s.FramePadding.y = std::max(s.FramePadding.y, (min_target - font_px) * 0.5f);
+  if (large) {
+    s.FramePadding.x = std::max(s.FramePadding.x, 16.0f * k);
+    s.ItemSpacing = ImVec2(s.ItemSpacing.x * 1.4f, s.ItemSpacing.y * 1.4f);
+  }
   ImGui::GetStyle() = s;
 }
 
 const Palette& Colors() { return g_palette; }
 
 float Em() { return ImGui::GetFontSize(); }
+
+void DrawFocusRing(ImDrawList* dl, ImVec2 min, ImVec2 max) {
+  const float r = ImGui::GetStyle().FrameRounding + 3;
+  min = ImVec2(min.x - 3, min.y - 3);
+  max = ImVec2(max.x + 3, max.y + 3);
+  dl->AddRect(ImVec2(min.x - 1.5f, min.y - 1.5f), ImVec2(max.x + 1.5f, max.y + 1.5f), U32(g_palette.focus_outer), r + 1.5f, 0, 5.0f);
+  dl->AddRect(min, max, U32(g_palette.focus_inner), r, 0, 3.0f);
+}
 
 }  // namespace lw::ui

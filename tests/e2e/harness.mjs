@@ -219,3 +219,23 @@ export async function waitForState(page, predicate, timeout = 3000) {
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, name) });
+
+// The accessibility tree as Chromium exposes it to screen readers: [{role, name, description,
+// props: {focused, required, invalid, checked, selected, expanded, level, ...}, value, parent}].
+export async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  return nodes.filter((n) => !n.ignored).map((n) => {
+    const props = {};
+    for (const p of n.properties || []) props[p.name] = p.value && p.value.value;
+    let parent = n.parentId && byId.get(n.parentId);
+    while (parent && parent.ignored) parent = parent.parentId && byId.get(parent.parentId);
+    return {
+      role: n.role && n.role.value, name: (n.name && n.name.value) || '', description: (n.description && n.description.value) || '',
+      value: n.value && n.value.value, props, parentRole: parent && parent.role && parent.role.value,
+      parentName: parent && parent.name && parent.name.value,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+// a11y.test.mjs — issue 10 in the browser: what a screen reader gets, read from Chromium's own
+// accessibility tree over CDP (Accessibility.getFullAXTree): the navigation as a tab list,
+// headings, labelled fields with value, required/invalid state and their message, combo boxes,
+// radio groups, the error summary's links (which move the focus to their field), live regions.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, axTree, click, findItem, imeInto, launch, newDraft, openApp, serve } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const named = (tree) => tree.filter((n) => n.name && n.role !== 'StaticText' && n.role !== 'InlineTextBox');
+const find = (tree, role, name) => tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+
+async function waitForAx(page, pred, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let tree = [];
+  while (Date.now() < deadline) {
+    tree = await axTree(page);
+    const hit = pred(tree);
+    if (hit) return { tree, hit };
+    await page.waitForTimeout(100);
+  }
+  return { tree, hit: null };
+}
+
+test('the accessibility tree names every control of 单位信息 with its role and state', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });  // the mirror lists what is on screen
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  await findItem(page, '填报单位', { input: true });
+  await click(page, '逐项查看');  // asks for every message, as 导出 does
+  const { tree, hit } = await waitForAx(page, (t) => find(t, 'textbox', '填报单位')?.props.invalid === 'true' && find(t, 'link', /^填报单位：/));
+  const summary = named(tree).map((n) => `${n.role} "${n.name}"`);
+  console.log(`# AX tree on 单位信息: ${named(tree).length} named nodes, e.g. ${summary.slice(0, 25).join(', ')}`);
+  assert.ok(hit, 'a required empty field becomes invalid with a summary link: ' + summary.join(' | '));
+
+  // Navigation: a tab list with the current screen selected.
+  const tabs = tree.filter((n) => n.role === 'tab');
+  assert.deepEqual(tabs.map((t) => t.name), ['首页', '填报', '汇总', '地图', '单位信息', '设置']);
+  assert.ok(tabs.every((t) => t.parentRole === 'tablist'), 'tabs sit in a tab list');
+  assert.equal(find(tree, 'tab', '单位信息').props.selected, true);
+  assert.ok(!find(tree, 'tab', '首页').props.selected);
+  assert.ok(find(tree, 'link', '跳到主要内容'), 'skip link');
+  const h = find(tree, 'heading', '单位信息');
+  assert.ok(h && h.props.level === 1, 'screen heading level 1');
+
+  // A required empty field: labelled, required, invalid, and described by its message.
+  const unit = find(tree, 'textbox', '填报单位');
+  assert.equal(unit.props.required, true);
+  assert.equal(unit.props.invalid, 'true');
+  assert.match(unit.description, /填/, 'the message describes the field: ' + unit.description);
+  const email = find(tree, 'textbox', '电子邮箱');
+  assert.ok(email && !email.props.required, 'optional field is not required: ' + tree.filter((n) => n.role === 'textbox').map((n) => n.name));
+
+  // The three region pickers are combo boxes, collapsed.
+  for (const level of ['省', '市', '县']) {
+    const combo = find(tree, 'combobox', '所在地区·' + level);
+    assert.ok(combo, 'combo box 所在地区·' + level);
+    assert.equal(combo.props.expanded, false);
+  }
+  // The save status is a live region.
+  assert.ok(tree.some((n) => n.role === 'status'), 'a status live region');
+
+  // The error summary: links that move the focus to their field (a screen reader's click).
+  const links = tree.filter((n) => n.role === 'link' && /：/.test(n.name));
+  assert.ok(links.length >= 4, 'summary links: ' + links.map((l) => l.name).join(', '));
+  await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=link]')].find((e) => /^负责人：/.test(e.textContent)).click());
+  const focused = await waitForAx(page, (t) => t.find((n) => n.props.focused && n.role === 'textbox' && n.name === '负责人'));
+  assert.ok(focused.hit, 'the link focused 负责人: ' + focused.tree.filter((n) => n.props.focused).map((n) => n.role + ' ' + n.name));
+  // The focused element is the text agent itself, so IME text goes into the announced field.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lw-text-agent');
+  await page.keyboard.type('Li Lei');
+  const typed = await waitForAx(page, (t) => find(t, 'textbox', '负责人')?.props.invalid !== 'true');
+  assert.ok(typed.hit, 'typing into the focused field clears its invalid state');
+  await context.close();
+});
+
+test('a combo box opened from the mirror lists its options; the form screen has radio groups', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '“百姓学习之星”推荐表');
+  await imeInto(page, '姓名', '张喆');
+  const { tree, hit } = await waitForAx(page, (t) => t.some((n) => n.role === 'textbox' && n.name === '姓名' && n.value === '张喆') &&
+                                                     find(t, 'radio', '女'));
+  assert.ok(hit, 'radio 女: ' + named(tree).map((n) => n.role + ' ' + n.name).join(' | '));
+  assert.equal(hit.parentRole, 'radiogroup');
+  assert.equal(hit.parentName, '性别');
+  assert.equal(hit.props.checked, 'false');
+  // (the text agent is also called 姓名 while the field is edited: it is the field)
+  assert.ok(tree.some((n) => n.role === 'textbox' && n.name === '姓名' && n.value === '张喆'), 'value of 姓名');
+  // A screen reader activates the 民族 combo box: its list appears as a list box of options.
+  await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=combobox]')].find((e) => e.getAttribute('aria-label') === '民族').click());
+  const open = await waitForAx(page, (t) => find(t, 'combobox', '民族')?.props.expanded === true && find(t, 'option', '汉族'));
+  assert.ok(open.hit, 'combo expanded with options');
+  const option = find(open.tree, 'option', '汉族');
+  assert.equal(option.parentRole, 'listbox');
+  await page.keyboard.press('Escape');
+  const closed = await waitForAx(page, (t) => find(t, 'combobox', '民族')?.props.expanded === false);
+  assert.ok(closed.hit, 'Esc closes the combo');
+  await page.screenshot({ path: join(ARTIFACTS, 'a11y-form.png') });
+  await context.close();
+});
+
+test('大字模式: larger text, 60 px targets; the focus ring on a tab (screenshots)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  const normal = await findItem(page, '填报单位', { input: true });
+  assert.ok(normal.h >= 44, `text field ${normal.h} px tall at the default size (≥ 44)`);
+  await click(page, '设置');
+  await click(page, '大字模式（字更大，按钮更高，适合老年人）');
+  const { hit } = await waitForAx(page, (t) => find(t, 'checkbox', '大字模式（字更大，按钮更高，适合老年人）')?.props.checked === 'true' &&
+                                               find(t, 'checkbox', '大字模式（字更大，按钮更高，适合老年人）'));
+  assert.ok(hit, '大字模式 is a checked check box');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-settings.png') });
+  await click(page, '单位信息');
+  const large = await findItem(page, '填报单位', { input: true });
+  assert.ok(large.h >= 60, `text field ${large.h} px tall in 大字模式 (≥ 60)`);
+  const tab = await findItem(page, '单位信息');
+  assert.ok(tab.h >= 60, `navigation tab ${tab.h} px tall in 大字模式 (≥ 60)`);
+  // Keyboard focus on a navigation tab: the two-tone ring shows on the blue header.
+  for (let i = 0; i < 3; i++) { await page.keyboard.press('Tab'); await page.waitForTimeout(120); }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-focus-ring.png') });
+  await context.close();
+});

@@ -1,0 +1,182 @@
+// keyboard.test.mjs — issue 10: everything done with the keyboard alone, no mouse event at all:
+// fill the unit profile (three region pickers included), create a 百姓学习之星 nomination, fix its
+// errors through the error summary, export the unit's bundle. Where the focus is, is read from the
+// accessibility mirror (what a screen reader would announce), never from coordinates.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, imeType, launch, openApp, serve, state, waitForState } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The element that has the DOM focus, as a screen reader names it.
+const focusedNow = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a) return { role: '', label: '' };
+  if (a.id === 'lw-text-agent') return { role: 'textbox', label: a.getAttribute('aria-label') || '', agent: true };
+  if (!a.closest('#lw-a11y')) return { role: '', label: a.id || a.tagName };
+  const group = a.parentElement && a.parentElement.closest('[role=radiogroup]');
+  return { role: a.getAttribute('role') || '', label: a.getAttribute('aria-label') || a.textContent,
+           ...(group ? { group: group.getAttribute('aria-label') } : {}) };
+});
+
+const frames = (page) => page.evaluate(() => window.learnweek.frames);
+
+// Reads the focus once it has stopped moving (ImGui answers a key in the next frame or two).
+async function focused(page, since = null) {
+  if (since !== null) {  // wait for two drawn frames after the key: the answer is in the mirror
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && (await frames(page)) < since + 2) await page.waitForTimeout(15);
+  }
+  let prev = null;
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(40);
+    const f = await focusedNow(page);
+    if (prev && prev.label === f.label && prev.role === f.role) return f;
+    prev = f;
+  }
+  return prev;
+}
+
+const matches = (f, label, role) => (label instanceof RegExp ? label.test(f.label) : f.label === label) && (!role || f.role === role);
+
+async function press(page, key) {
+  const since = await frames(page);
+  await page.keyboard.press(key);
+  return focused(page, since);
+}
+
+// Presses `key` until the focus is on `label` (Tab through the page, arrows in a list).
+async function moveTo(page, label, { key = 'Tab', role = null, max = 80 } = {}) {
+  const seen = [];
+  let f = await focused(page);
+  for (let i = 0; i < max && !matches(f, label, role); i++) {
+    f = await press(page, key);
+    seen.push(`${f.role}:${f.label}`);
+  }
+  assert.ok(matches(f, label, role), `${key} never reached "${label}": ${seen.join(' → ')}`);
+  return f;
+}
+
+// Opens the focused combo box, walks its list with the arrow keys, picks with Enter.
+async function pick(page, combo, entry) {
+  await moveTo(page, combo, { role: 'combobox' });
+  let f = await press(page, 'Enter');
+  assert.equal(f.role, 'option', `Enter opens ${combo}: focus on ${f.role}:${f.label}`);
+  await moveTo(page, entry, { key: 'ArrowDown', role: 'option', max: 60 });
+  f = await press(page, 'Enter');
+  assert.equal(f.label, combo, `Enter picks ${entry} and returns to ${combo}`);
+}
+
+async function typeInto(page, label, text) {
+  const f = await moveTo(page, label);
+  assert.ok(f.agent, `${label} is edited through the text agent`);
+  if (/^[\x20-\x7e]+$/.test(text)) await page.keyboard.type(text);
+  else await imeType(page, [text.slice(0, 1)], text);
+}
+
+const DEEDS = '她退休后坚持学习二十年，组织社区老人开展线上学习，带动一百多名老年人学会使用智能手机。'.repeat(4);
+
+test('keyboard only: unit profile, a nomination fixed through its error summary, the unit bundle exported', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const page = await openApp(context, server.url);
+  let mouseEvents = 0;
+  await page.exposeFunction('lwMouse', () => { mouseEvents++; });
+  await page.evaluate(() => ['mousedown', 'mouseup', 'click', 'pointerdown'].forEach((t) =>
+    window.addEventListener(t, (e) => { if (e.isTrusted) window.lwMouse(); }, true)));
+
+  // The skip link comes first; the navigation is a row of tabs.
+  await moveTo(page, '跳到主要内容', { role: 'link' });
+  await moveTo(page, '单位信息', { role: 'tab' });
+  let f = await press(page, 'Enter');
+  assert.equal(f.role + ':' + f.label, 'heading:单位信息', 'a new screen puts the focus on its heading');
+
+  await typeInto(page, '填报单位', '包头市教育局');
+  await pick(page, '所在地区·省', '内蒙古自治区');
+  await pick(page, '所在地区·市', '包头市');
+  await pick(page, '所在地区·县', '昆都仑区');
+  await typeInto(page, '负责人', '王建国');
+  await typeInto(page, '填报人', '李敏');
+  await typeInto(page, '联系电话', '04725123456');
+  await page.screenshot({ path: join(ARTIFACTS, 'keyboard-focus-ring.png') });
+  await waitForState(page, (s) => s.profile.values.region === '150203' && s.profile.values.phone === '04725123456');
+
+  // Tab never wraps into a silent select-all of 填报单位: after the last field come the tabs.
+  await moveTo(page, '首页', { role: 'tab' });
+  await moveTo(page, '填报', { role: 'tab' });
+  await press(page, 'Enter');
+  await moveTo(page, '＋ 新建表格', { role: 'button' });
+  f = await press(page, 'Enter');
+  await moveTo(page, '“百姓学习之星”推荐表', { key: 'ArrowDown', max: 20 });
+  f = await press(page, 'Enter');
+  assert.equal(f.role, 'heading', 'the new form opens with the focus on its title: ' + f.label);
+
+  // Fill a little, then ask to export: the summary lists what is missing.
+  await typeInto(page, '姓名', '张喆');
+  await moveTo(page, '导出此表', { key: 'Shift+Tab', role: 'button' });
+  await press(page, 'Enter');
+  await moveTo(page, '逐项查看', { role: 'button' });
+  await press(page, 'Enter');
+
+  // Fix every error through the summary's links: each moves the focus to its field.
+  const fill = {
+    性别: async () => { await moveTo(page, '女', { key: 'ArrowRight', role: 'radio', max: 3 }); await press(page, 'Space'); },
+    出生年月: async () => {
+      await page.keyboard.type('1955');
+      await pick(page, '出生年月·月', '7 月');
+    },
+    民族: () => pick(page, '民族', '蒙古族'),
+    政治面貌: () => pick(page, '政治面貌', '群众'),
+    文化程度: () => pick(page, '文化程度', '大学专科'),
+    工作单位及职务: () => imeType(page, ['包'], '包头市老年大学学员'),
+    联系电话: () => page.keyboard.type('13812345678'),
+    通讯地址: () => imeType(page, ['内'], '内蒙古包头市昆都仑区钢铁大街'),
+    所在地区: async () => {
+      await pick(page, '所在地区·省', '内蒙古自治区');
+      await pick(page, '所在地区·市', '包头市');
+      await pick(page, '所在地区·县', '昆都仑区');
+    },
+    主要事迹: () => imeType(page, ['她'], DEEDS),
+    推荐单位: () => imeType(page, ['包'], '包头市教育局'),
+    推荐单位意见: () => imeType(page, ['情'], '情况属实，同意推荐。'),
+  };
+  const fixed = [];
+  for (let round = 0; round < 20; round++) {
+    // Back up (Shift+Tab) to the nearest link of the summary, or to its button when none is left.
+    let link = null;
+    for (let i = 0; i < 150 && !link; i++) {
+      f = await press(page, 'Shift+Tab');
+      if (f.role === 'link' && /：/.test(f.label)) link = f.label;
+      else if (f.role === 'button' && (f.label === '收起' || f.label === '逐项查看')) break;
+    }
+    if (!link) break;
+    const field = link.split('：')[0];
+    assert.ok(fill[field], `a fix for "${link}"`);
+    f = await press(page, 'Enter');
+    assert.ok(f.label.startsWith(field) || f.group === field, `the link "${link}" moved the focus to its field, not ${f.role}:${f.label}`);
+    await fill[field]();
+    fixed.push(field);
+    await page.waitForTimeout(150);
+  }
+  const draft = (await waitForState(page, (s) => s.drafts.length === 1 && s.drafts[0].values.opinion)).drafts[0];
+  assert.equal(draft.values.gender, '女');
+  assert.equal(draft.values.region, '150203');
+  assert.equal(draft.values.birth, '1955-07');
+  console.log('# fixed through the summary: ' + fixed.join('、'));
+
+  // Export the unit's bundle from 汇总.
+  await moveTo(page, '汇总', { role: 'tab', max: 200 });
+  await press(page, 'Enter');
+  await moveTo(page, '导出本单位数据包', { role: 'button', max: 80 });
+  const download = page.waitForEvent('download');
+  await press(page, 'Enter');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^学习周_包头市教育局_.*\.json$/);
+  const s = await state(page);
+  assert.equal(s.profile.values.unit, '包头市教育局');
+  assert.equal(mouseEvents, 0, 'no mouse event was used');
+  await context.close();
+});

@@ -1,0 +1,324 @@
+// lw-a11y.js — LearnWeek's accessibility mirror: the canvas shows ImGui's drawing, this module
+// keeps a tree of real DOM elements with ARIA roles in step with it (the way Flutter's web engine
+// exposes its semantics tree), so screen readers and the browser's accessibility tree see every
+// control, its label, value, state and message.
+//
+//  Source    the item registry (src/ui/item_registry.*), sent by lw_a11y_update() after a frame
+//            only when something changed.
+//  Diff      elements are keyed by ImGui id and only changed attributes are written; nothing is
+//            rebuilt per frame (window.learnweek.a11y.bench(): cost per frame, 60-field form).
+//  Position  every element sits exactly over what ImGui drew (CSS px), invisible, and lets the
+//            mouse through (pointer-events: none): a screen reader's highlight matches the screen.
+//  Focus     one focus: ImGui's focus moves the DOM focus to its element; a screen reader moving
+//            focus (or "clicking") an element moves ImGui's focus (lw_a11y_focus/activate). While a
+//            text field is edited, the text agent (lw-host.js) is that field's labelled element.
+//  Live      toasts and the save status are announced through polite/assertive live regions.
+'use strict';
+
+(function () {
+  const ROLES_WITH_TEXT_NAME = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'option', 'heading']);
+  let Module = null;
+  let root = null;
+  let agent = null;
+  const live = { polite: null, assertive: null };
+  const nodes = new Map();   // id → { el, item, desc }
+  const groups = new Map();  // group key → element
+  let focusId = '00000000';
+  let activeId = '00000000';
+  let applying = false;      // our own el.focus() calls must not echo back into ImGui
+  let groupSeq = 0;
+  const announced = new Map();  // live item id → text last announced
+  const stats = { updates: 0, totalMs: 0, maxMs: 0, lastMs: 0 };
+
+  function css(el, text) { el.style.cssText = text; return el; }
+
+  function init(mod, textAgent) {
+    Module = mod;
+    agent = textAgent;
+    root = document.createElement('div');
+    root.id = 'lw-a11y';
+    css(root, 'position:fixed;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:1;' +
+      'color:transparent;background:transparent;');
+    document.body.insertBefore(root, document.body.firstChild);
+    for (const kind of ['polite', 'assertive']) {
+      const el = document.createElement('div');
+      el.id = 'lw-live-' + kind;
+      el.setAttribute('role', kind === 'polite' ? 'status' : 'alert');
+      el.setAttribute('aria-live', kind);
+      css(el, 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;');
+      document.body.appendChild(el);
+      live[kind] = el;
+    }
+    root.addEventListener('focusin', onFocusIn);
+    root.addEventListener('click', onClick);
+    // Keys typed while a mirror text box has the focus belong to ImGui (which gets them from
+    // SDL): the box keeps showing the field's value.
+    root.addEventListener('input', (e) => {
+      const node = nodes.get(hexId(e.target));
+      if (node && node.item) e.target.value = node.item.value || '';
+    });
+    window.addEventListener('resize', placeRoot);
+    placeRoot();
+  }
+
+  function placeRoot() {
+    if (!root || !Module || !Module.canvas) return;
+    const r = Module.canvas.getBoundingClientRect();
+    root.style.left = r.left + 'px';
+    root.style.top = r.top + 'px';
+  }
+
+  const hexId = (el) => el && el.dataset && el.dataset.lwId;
+
+  function onFocusIn(e) {
+    const id = hexId(e.target);
+    if (applying || !id || !Module._lw_a11y_focus) return;
+    focusId = id;
+    Module._lw_a11y_focus(parseInt(id, 16));
+  }
+
+  function onClick(e) {
+    const el = e.target.closest('[data-lw-id]');
+    if (!el || !Module._lw_a11y_activate) return;
+    e.preventDefault();
+    Module._lw_a11y_activate(parseInt(el.dataset.lwId, 16));
+  }
+
+  // --- One element per item ------------------------------------------------------------------
+  // Text boxes are real <input>/<textarea> elements (their value is what the browser reports);
+  // everything else is a <div> with a role, which keys never "click" (ImGui handles the keys).
+  function tagFor(item) { return item.role === 'textbox' ? (item.multiline ? 'TEXTAREA' : 'INPUT') : 'DIV'; }
+
+  function setAttr(el, name, value) {
+    if (value === null || value === undefined || value === false) {
+      if (el.hasAttribute(name)) el.removeAttribute(name);
+    } else {
+      const v = value === true ? 'true' : String(value);
+      if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+    }
+  }
+
+  function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+
+  function create(item) {
+    const el = document.createElement(tagFor(item));
+    if (el.tagName === 'INPUT') el.type = 'text';
+    el.dataset.lwId = item.id;
+    el.id = 'lw-i-' + item.id;
+    css(el, 'position:absolute;left:0;top:0;margin:0;padding:0;border:0;overflow:hidden;white-space:nowrap;outline:none;' +
+      'pointer-events:none;color:transparent;background:transparent;contain:strict;font-size:1px;resize:none;');
+    return { el, item: null, desc: null };
+  }
+
+  // Writes only what differs from the item this element showed last.
+  function apply(node, item) {
+    const el = node.el;
+    const prev = node.item || {};
+    // A transform, not left/top: scrolling moves every element, and a transform needs no layout.
+    if (prev.x !== item.x || prev.y !== item.y) el.style.transform = 'translate(' + item.x + 'px,' + item.y + 'px)';
+    if (prev.w !== item.w) el.style.width = item.w + 'px';
+    if (prev.h !== item.h) el.style.height = item.h + 'px';
+    if (prev.role !== item.role || prev.label !== item.label || prev.value !== item.value ||
+        prev.level !== item.level || prev.multiline !== item.multiline) describeRole(el, item);
+    if (prev.required !== item.required) setAttr(el, 'aria-required', item.required ? 'true' : null);
+    if (prev.invalid !== item.invalid) setAttr(el, 'aria-invalid', item.invalid ? 'true' : null);
+    if (prev.disabled !== item.disabled) setAttr(el, 'aria-disabled', item.disabled ? 'true' : null);
+    if (prev.checked !== item.checked) setAttr(el, 'aria-checked', item.checked === undefined ? null : String(item.checked));
+    if (prev.selected !== item.selected) setAttr(el, 'aria-selected', item.selected === undefined ? null : String(item.selected));
+    if (prev.expanded !== item.expanded) setAttr(el, 'aria-expanded', item.expanded === undefined ? null : String(item.expanded));
+    if (prev.controls !== item.controls || prev.role !== item.role)
+      setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
+    if (prev.describe !== item.describe) describe(node, item.describe);
+    node.item = item;
+  }
+
+  function describeRole(el, item) {
+    const interactive = item.role !== 'text';
+    setAttr(el, 'role', item.role === 'text' ? null : item.role);
+    setAttr(el, 'tabindex', interactive ? '-1' : null);
+    setAttr(el, 'aria-level', item.role === 'heading' ? String(item.level || 2) : null);
+    setAttr(el, 'aria-multiline', item.role === 'textbox' && item.multiline ? 'true' : null);
+    if (item.role === 'text' || ROLES_WITH_TEXT_NAME.has(item.role)) {
+      setAttr(el, 'aria-label', null);
+      setText(el, item.label);
+    } else if (el.tagName !== 'DIV') {  // a text box: named by its label, its value is the field's
+      setAttr(el, 'aria-label', item.label || null);
+      if (el.value !== (item.value || '')) el.value = item.value || '';
+    } else {  // a combo box: the label names it, the content is its value
+      setAttr(el, 'aria-label', item.label || null);
+      setText(el, item.value || '');
+    }
+  }
+
+  // aria-describedby → a hidden element holding the field's message (read after the label).
+  function describe(node, text) {
+    if (!text) {
+      if (node.desc) { node.desc.remove(); node.desc = null; }
+      setAttr(node.el, 'aria-describedby', null);
+      return;
+    }
+    if (!node.desc) {
+      node.desc = document.createElement('span');
+      node.desc.id = 'lw-d-' + node.el.dataset.lwId;
+      node.desc.hidden = true;
+      root.appendChild(node.desc);
+    }
+    setText(node.desc, text);
+    setAttr(node.el, 'aria-describedby', node.desc.id);
+  }
+
+  // --- Groups: radio groups, the navigation tab list, a combo's list box, the error summary -----
+  function groupFor(item) {
+    const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.window + '\u0001' + (item.controls || '');
+    let el = groups.get(key);
+    if (!el) {
+      el = document.createElement('div');
+      el.setAttribute('role', item.groupRole);
+      el.setAttribute('aria-label', item.group);
+      el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
+      groups.set(key, el);
+    }
+    el.lwUsed = true;
+    return el;
+  }
+
+  // Puts `children` into `parent` in this order, moving only what is out of place.
+  function order(parent, children) {
+    let at = parent.firstChild;
+    for (const child of children) {
+      while (at && at.lwSkip) at = at.nextSibling;  // description spans stay where they are
+      if (at === child) { at = at.nextSibling; continue; }
+      parent.insertBefore(child, at);
+    }
+  }
+
+  // --- Frame ------------------------------------------------------------------------------------
+  function update(data) {
+    const t0 = performance.now();
+    if (!root) return 0;
+    const seen = new Set();
+    const top = [];
+    const members = new Map();  // group element → its items' elements, in order
+    for (const g of groups.values()) g.lwUsed = false;
+    for (const item of data.items) {
+      if (seen.has(item.id)) continue;  // an id listed twice (a text item repeated): first wins
+      if (item.role === 'button' && !item.label && !item.name) continue;  // windows, scroll bars: nothing to say
+      if (item.name) item.label = item.name;  // the mirror's name; items() keeps the visible label
+      seen.add(item.id);
+      let node = nodes.get(item.id);
+      if (node && node.el.tagName !== tagFor(item)) { remove(node); node = null; }
+      if (!node) { node = create(item); nodes.set(item.id, node); }
+      apply(node, item);
+      if (item.groupRole) {
+        const g = groupFor(item);
+        if (!members.has(g)) { members.set(g, []); top.push(g); }
+        members.get(g).push(node.el);
+      } else {
+        top.push(node.el);
+      }
+      if (item.live) announce(item);
+    }
+    for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); }
+    for (const [key, g] of groups) if (!g.lwUsed) { g.remove(); groups.delete(key); }
+    for (const [g, els] of members) order(g, els);
+    for (const node of nodes.values()) if (node.desc) node.desc.lwSkip = true;
+    order(root, top);
+    syncFocus(data);
+    return performance.now() - t0;
+  }
+
+  function remove(node) {
+    node.el.remove();
+    if (node.desc) node.desc.remove();
+  }
+
+  function announce(item) {
+    if (announced.get(item.id) === item.label) return;
+    const first = !announced.has(item.id) && item.live === 'polite' && /已保存/.test(item.label);
+    announced.set(item.id, item.label);
+    if (first) return;  // the page's first "已保存到本机" is a state, not news
+    setText(live[item.live === 'assertive' ? 'assertive' : 'polite'], item.label);
+  }
+
+  // ImGui's focus → the DOM focus (and the text agent's label while a field is edited).
+  function syncFocus(data) {
+    if (data.active !== activeId || activeId !== '00000000') {  // its state changes as the user types
+      activeId = data.active;
+      labelAgent(nodes.get(activeId));
+    }
+    if (data.focus === focusId) return;
+    focusId = data.focus;
+    const node = nodes.get(focusId);
+    if (!node || data.active !== '00000000') return;  // the text agent holds the focus while editing
+    const current = document.activeElement;
+    const ours = !current || current === document.body || current === Module.canvas || root.contains(current) ||
+                 current === agent;
+    if (!ours) return;
+    applying = true;
+    try { node.el.focus({ preventScroll: true }); } finally { applying = false; }
+  }
+
+  // The text agent becomes the edited field's own element: its label, state and message.
+  function labelAgent(node) {
+    if (!agent) return;
+    const item = node && node.item;
+    setAttr(agent, 'aria-label', item ? item.label : '文字输入');
+    setAttr(agent, 'aria-required', item && item.required ? 'true' : null);
+    setAttr(agent, 'aria-invalid', item && item.invalid ? 'true' : null);
+    setAttr(agent, 'aria-multiline', item && item.multiline ? 'true' : null);
+    setAttr(agent, 'aria-describedby', item && node.desc ? node.desc.id : null);
+  }
+
+  // Called by lw-host.js after every drawn frame.
+  function afterFrame() {
+    if (!root || !Module._lw_a11y_update) return;
+    const p = Module._lw_a11y_update();
+    if (!p) return;
+    const t0 = performance.now();
+    update(JSON.parse(Module.UTF8ToString(p)));
+    const ms = performance.now() - t0;  // reading and parsing the JSON included
+    stats.updates++;
+    stats.totalMs += ms;
+    stats.lastMs = ms;
+    stats.maxMs = Math.max(stats.maxMs, ms);
+  }
+
+  // Benchmark: a 60-field form (label, text box with value and state, message) scrolled by one
+  // pixel and one value changed per frame, through JSON parse, diff and the style/layout that the
+  // browser then does, as a real frame would be. Leaves the mirror showing the synthetic form
+  // until the app's next change: for benchmark pages only.
+  function bench(frames) {
+    const make = (k) => {
+      const items = [];
+      for (let i = 0; i < 60; i++) {
+        const y = 100 + i * 48 - k;
+        const id = (0x10000000 + i * 4).toString(16);
+        items.push({ id: (0x20000000 + i).toString(16), label: '字段' + i, window: 'page', x: 40, y, w: 120, h: 30, input: false, role: 'text' });
+        items.push({ id, label: '字段' + i, window: 'page', x: 180, y, w: 400, h: 30, input: true, role: 'textbox',
+                     value: i === k % 60 ? 'v' + k : 'v', required: i % 3 === 0, invalid: i % 7 === 0,
+                     describe: i % 7 === 0 ? '请填写字段' + i : undefined });
+        if (i % 7 === 0) items.push({ id: (0x30000000 + i).toString(16), label: '请填写字段' + i, window: 'page', x: 180, y: y + 32, w: 200, h: 16, input: false, role: 'text' });
+      }
+      return JSON.stringify({ focus: '00000000', active: '00000000', items });
+    };
+    const texts = [];
+    for (let k = 0; k < frames + 1; k++) texts.push(make(k));
+    update(JSON.parse(texts[0]));  // first frame builds the tree: not what a frame costs later
+    const times = [];
+    for (let k = 1; k <= frames; k++) {
+      const t0 = performance.now();
+      update(JSON.parse(texts[k]));
+      void root.lastElementChild.getBoundingClientRect().top;  // + the browser's style and layout
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    return { frames, items: JSON.parse(texts[0]).items.length, meanMs: mean, p95Ms: times[Math.floor(times.length * 0.95)],
+             maxMs: times[times.length - 1] };
+  }
+
+  const resetStats = () => Object.assign(stats, { updates: 0, totalMs: 0, maxMs: 0, lastMs: 0 });
+  window.LWA11y = { init, afterFrame, stats: () => ({ ...stats, nodes: nodes.size }), resetStats, bench };
+})();
