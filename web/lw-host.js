@@ -508,7 +508,7 @@
   // --- Module -----------------------------------------------------------------------------------------
   // The main loop sleeps while nothing changes; input that SDL handles on its own wakes it.
   let wakeTimer = 0;
-  function wake() { if (Module && Module._lw_wake) Module._lw_wake(); }
+  function wake() { if (Module && Module.calledRun) Module._lw_wake(); }  // not before the runtime is up
   function wakeAfter(ms) {
     clearTimeout(wakeTimer);
     wakeTimer = setTimeout(wake, Math.max(0, ms));

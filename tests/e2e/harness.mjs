@@ -181,7 +181,17 @@ export async function imeType(page, steps, committed) {
 // Clicks a text field by its label and enters text through IME composition.
 export async function imeInto(page, label, text, opts = {}) {
   await click(page, label, { input: true, ...opts });
+  await waitEditing(page, label);
   await imeType(page, [text.slice(0, 1)], text);
+}
+
+// Waits until the text agent has the focus as the field `label` (its aria-label while that field
+// is edited): what a person sees as the caret in the field before typing into it.
+export async function waitEditing(page, label, timeout = 3000) {
+  await page.waitForFunction((name) => {
+    const el = document.activeElement;
+    return el && el.id === 'lw-text-agent' && (name === null || el.getAttribute('aria-label') === name);
+  }, typeof label === 'string' ? label : null, { timeout }).catch(() => assert.fail(`the field "${label}" never took the focus`));
 }
 
 // Starts a new form from the drafts list (填报 → ＋ 新建表格 → its title in the popup).
