@@ -37,28 +37,30 @@ EM_JS(void, js_renderer_started, (const char* name), { LWRender.started(UTF8ToSt
 EM_JS(void, js_present, (const void* pixels, int w, int h, const int* rects, int n), {
   LWRender.present(pixels, w, h, rects, n);
 });
-EM_JS(char*, js_renderer_json, (), {
-  const s = JSON.stringify(LWRender.info());
+// LWRender.info() as JSON, or one of its fields as text (key not empty). The caller frees it.
+EM_JS(char*, js_renderer_info, (const char* key), {
+  const info = LWRender.info();
+  const k = UTF8ToString(key);
+  const s = k ? String(info[k] ?? '') : JSON.stringify(info);
   const n = lengthBytesUTF8(s) + 1;
   const p = _malloc(n);
   stringToUTF8(s, p, n);
   return p;
 });
-EM_JS(char*, js_gl_renderer, (), {
-  const s = LWRender.info().glRenderer || '';
-  const n = lengthBytesUTF8(s) + 1;
-  const p = _malloc(n);
-  stringToUTF8(s, p, n);
-  return p;
-});
-EM_JS(int, js_gl_software, (), { return LWRender.info().software ? 1 : 0; });
 // clang-format on
 
 // WebGL with preserveDrawingBuffer (web/lw-render.js): an unchanged frame is not drawn at all, and
 // a changed one only inside the box around its changed tiles — on a weak or software GPU the cost
 // of a frame follows the pixels filled. ImGui's clip rectangles are cut to that box for the draw.
-bool PresentGl(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& bg) {
-  g_gl_damage.Update(*dd, fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1)));
+std::string InfoField(const char* key) {
+  char* p = js_renderer_info(key);
+  std::string s = p;
+  free(p);
+  return s;
+}
+
+bool PresentGl(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& bg, uint32_t background) {
+  g_gl_damage.Update(*dd, fb_w, fb_h, background);
   if (!g_gl_damage.AnyDirty()) return false;
   render::PixelRect box = g_gl_damage.rects().front();
   for (const render::PixelRect& r : g_gl_damage.rects()) {
@@ -131,7 +133,6 @@ bool OpenRenderer(std::string& error) {
     return false;
   }
   ImGui_ImplSDL2_InitForOther(g_window);
-  g_kind = want;
   for (Kind k : {Kind::WebGL2, Kind::WebGL1}) {
     if (static_cast<int>(k) > first) continue;  // the chain goes down from the page's choice
     if (StartGl(k)) {
@@ -150,8 +151,6 @@ bool OpenRenderer(std::string& error) {
   return true;
 }
 
-SDL_Window* Window() { return g_window; }
-
 void RendererNewFrame() {
   if (g_kind != Kind::Cpu) ImGui_ImplOpenGL3_NewFrame();
 }
@@ -160,14 +159,15 @@ bool Present(ImDrawData* dd) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
   const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
+  const uint32_t background = ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1));
   if (g_kind == Kind::Cpu) {
-    if (!g_soft->Render(dd, fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1)))) return false;
+    if (!g_soft->Render(dd, fb_w, fb_h, background)) return false;
     std::vector<int> rects;
     for (const render::PixelRect& r : g_soft->dirty()) rects.insert(rects.end(), {r.x0, r.y0, r.Width(), r.Height()});
     js_present(g_soft->pixels(), g_soft->width(), g_soft->height(), rects.data(), static_cast<int>(rects.size() / 4));
     return true;
   }
-  return PresentGl(dd, fb_w, fb_h, bg);
+  return PresentGl(dd, fb_w, fb_h, bg, background);
 }
 
 void CheckContextLost() {
@@ -187,9 +187,7 @@ void RedrawWhole() {
 }
 
 std::string RendererJson() {
-  char* p = js_renderer_json();
-  std::string s = p;
-  free(p);
+  std::string s = InfoField("");
   if (g_soft && s.size() > 1) {  // what the last CPU frame cost: where its time goes
     const render::FrameDamage& d = g_soft->damage();
     s.insert(s.size() - 1, ",\"dirtyPixels\":" + std::to_string(d.dirty_pixels()) +
@@ -205,10 +203,7 @@ std::string RendererJson() {
 namespace lw::platform {
 
 RendererInfo Renderer() {
-  char* gl = web::js_gl_renderer();
-  RendererInfo info{web::Name(web::g_kind), gl, web::js_gl_software() != 0, web::g_forced};
-  free(gl);
-  return info;
+  return {web::Name(web::g_kind), web::InfoField("glRenderer"), web::InfoField("software") == "true", web::g_forced};
 }
 
 unsigned long long CreateTexture(const std::string& rgba, int w, int h) {

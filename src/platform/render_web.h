@@ -10,14 +10,12 @@
 #include <string>
 
 struct ImDrawData;
-struct SDL_Window;
 
 namespace lw::platform::web {
 
 // Creates the window and the first renderer that works. False when nothing can draw; `error`
 // then says why, in Chinese.
 bool OpenRenderer(std::string& error);
-SDL_Window* Window();
 void RendererNewFrame();  // the renderer's half of a new ImGui frame
 // Hands a frame to the screen. Returns false when nothing changed on screen.
 bool Present(ImDrawData* dd);

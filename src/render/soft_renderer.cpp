@@ -361,12 +361,15 @@ void SoftRenderer::DrawList(const Layer& layer, const ImDrawList& list, const Im
         }
     std::sort(chosen.begin(), chosen.end());
     chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    uint32_t clip_cmd = UINT32_MAX;
+    PixelRect clip;
     for (size_t i = 0; i < chosen.size(); ++i) {
       const FrameDamage::Bins::Triangle t = bins->triangles[chosen[i]];
       const ImDrawCmd& cmd = list.CmdBuffer[t.cmd];
+      if (t.cmd != clip_cmd) clip = ClipToPixels(cmd, dd, fb_w_, fb_h_), clip_cmd = t.cmd;
       const bool pair = i + 1 < chosen.size() && bins->triangles[chosen[i + 1]].cmd == t.cmd &&
                         bins->triangles[chosen[i + 1]].index == t.index + 3;
-      if (DrawPrimitive(layer, list, cmd, dd, ClipToPixels(cmd, dd, fb_w_, fb_h_), t.index, pair) == 6) ++i;
+      if (DrawPrimitive(layer, list, cmd, dd, clip, t.index, pair) == 6) ++i;
     }
     return;
   }

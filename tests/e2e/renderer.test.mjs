@@ -37,6 +37,8 @@ test('without WebGL the app starts on the CPU renderer, takes IME input, saves a
   await click(page, '单位信息');
   await findItem(page, '填报单位', { input: true });
   await shot(page, 'renderer-cpu-profile.png');
+  await click(page, '设置');  // 设置 → 显示方式 says which renderer runs, and why
+  await findItem(page, '当前：兼容模式（CPU 绘制，不使用显卡）');
   await context.close();
 });
 
