@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, launch, newDraft, openApp, serve, shot, state, waitForState, waitSaved,
+  choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
 } from './harness.mjs';
 
 let noGpu;  // Chromium with WebGL unavailable
@@ -38,7 +38,7 @@ test('without WebGL the app starts on the CPU renderer, takes IME input, saves a
   await findItem(page, '填报单位', { input: true });
   await shot(page, 'renderer-cpu-profile.png');
   await click(page, '设置');  // 设置 → 显示方式 says which renderer runs, and why
-  await findItem(page, '当前：兼容模式（CPU 绘制，不使用显卡）');
+  await reveal(page, '当前：兼容模式（CPU 绘制，不使用显卡）');
   await context.close();
 });
 
