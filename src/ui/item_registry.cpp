@@ -34,7 +34,7 @@ FieldScope g_field;
 Semantics g_scratch;        // returned for items that are not listed (clipped)
 ImGuiID g_pending_focus = 0;
 bool g_pending_activate = false;
-std::string g_last_mirror;
+ImU64 g_last_mirror = 0;  // hash of what the mirror was last sent
 std::string g_open_combo;   // id of the combo box whose list is open (one at a time)
 std::string g_open_combo_label;
 
@@ -159,9 +159,20 @@ void InstallItemRegistry(ImGuiContext* ctx) {
   ImGui::AddContextHook(ctx, &hook);
 }
 
-std::string ItemsJson() {
+// Windows and scroll bars are listed (tests click them) but say nothing to a screen reader, and a
+// tooltip follows the mouse: what it says is the hovered item's own name and value, which a screen
+// reader reaches by moving to that item. Left out of the mirror's input, hovering and scrolling
+// do not make the mirror re-read and diff every item on the screen (on the map: 500 regions per
+// mouse move).
+bool SaysNothing(const Item& it) {
+  if (it.window.rfind("##Tooltip_", 0) == 0 || it.window.rfind("Tooltip_", 0) == 0) return true;
+  return it.label.empty() && it.sem.name.empty() && std::strcmp(RoleName(it), "button") == 0;
+}
+
+std::string ItemsJson(bool for_mirror) {
   std::string out = "[";
   for (const Item& it : g_items) {
+    if (for_mirror && SaysNothing(it)) continue;
     if (out.size() > 1) out += ',';
     char buf[160];
     snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,\"label\":\"", it.id,
@@ -177,16 +188,41 @@ std::string ItemsJson() {
   return out + "]";
 }
 
+// FNV-1a over what the mirror shows of each item: serializing 500 items to compare them cost about
+// 1 ms a frame; hashing them costs a few microseconds, and the JSON is built only when it differs.
+struct MirrorHasher {
+  ImU64 h = 1469598103934665603ull;
+  void Bytes(const void* p, size_t n) {
+    for (const unsigned char* c = static_cast<const unsigned char*>(p); n--; ++c) h = (h ^ *c) * 1099511628211ull;
+  }
+  template <typename T> void Value(const T& v) { Bytes(&v, sizeof v); }
+  void Text(const std::string& t) { Value(t.size()), Bytes(t.data(), t.size()); }
+};
+
+ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
+  MirrorHasher m;
+  m.Value(focus), m.Value(active), m.Text(g_open_combo), m.Text(g_open_combo_label);
+  for (const Item& it : g_items) {
+    if (SaysNothing(it)) continue;
+    const Semantics& s = it.sem;
+    m.Value(it.id), m.Value(it.rect), m.Value(it.input), m.Value(it.text), m.Text(it.label), m.Text(it.window);
+    m.Text(it.field), m.Text(RoleName(it)), m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected);
+    m.Value(s.required), m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level);
+    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name}) m.Text(*t);
+  }
+  return m.h;
+}
+
 std::string MirrorJsonIfChanged() {
   const ImGuiContext& g = *GImGui;
-  const Item* active = g.ActiveId ? Find(g.ActiveId) : nullptr;
+  const Item* active_item = g.ActiveId ? Find(g.ActiveId) : nullptr;
+  const ImGuiID focus = g.NavWindow ? g.NavId : 0u, active = active_item && active_item->input ? active_item->id : 0u;
+  const ImU64 hash = MirrorHash(focus, active);
+  if (hash == g_last_mirror) return {};
+  g_last_mirror = hash;
   char head[96];
-  snprintf(head, sizeof head, "{\"focus\":\"%08x\",\"active\":\"%08x\",\"items\":", g.NavWindow ? g.NavId : 0u,
-           active && active->input ? active->id : 0u);
-  std::string json = head + ItemsJson() + "}";
-  if (json == g_last_mirror) return {};
-  g_last_mirror = json;
-  return json;
+  snprintf(head, sizeof head, "{\"focus\":\"%08x\",\"active\":\"%08x\",\"items\":", focus, active);
+  return head + ItemsJson(true) + "}";
 }
 
 bool IsTextFieldAt(float x, float y) {

@@ -31,7 +31,8 @@ struct Semantics {
 
 void InstallItemRegistry(ImGuiContext* ctx);
 // [{id,label,window,x,y,w,h,input, role,...}] in CSS pixels; semantic properties only when set.
-std::string ItemsJson();
+// for_mirror: without the items web/lw-a11y.js does not show (unlabelled windows and scroll bars).
+std::string ItemsJson(bool for_mirror = false);
 // {"focus":id,"active":id,"items":[...]} for the accessibility mirror, or "" when nothing
 // changed since the previous call (the mirror then has nothing to do).
 std::string MirrorJsonIfChanged();

@@ -38,6 +38,14 @@ export async function mainThreadPerEvent(page, type, act) {
     }
     out.push({ busy: busy / 1000, longest: longest / 1000 });
   }
+  // LW_TRACE_BREAKDOWN=1: also print where the main thread's time went (trace event names).
+  if (process.env.LW_TRACE_BREAKDOWN) {
+    const by = {};
+    const t0 = inputs[0].ts, t1 = inputs[inputs.length - 1].ts;
+    for (const e of events) if (e.ph === 'X' && `${e.pid}:${e.tid}` === thread && e.ts >= t0 && e.ts < t1) by[e.name] = (by[e.name] || 0) + e.dur;
+    const rows = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 25);
+    for (const [k, v] of rows) console.log(`    ${(v / 1000 / (inputs.length - 1)).toFixed(2).padStart(7)} ms/event  ${k}`);
+  }
   return out;
 }
 

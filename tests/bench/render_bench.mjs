@@ -90,9 +90,11 @@ async function startAndIdle(cfg) {
   return { first, idle };
 }
 
+// LW_BENCH_PARTS=typing,map,start runs only those parts (all by default).
+const parts = new Set((process.env.LW_BENCH_PARTS || 'typing,map,start').split(','));
 console.log('Renderer benchmark — headless Chromium on this machine, one run (medians over the events)');
-console.log('\nTyping one character in 百姓学习之星 · 姓名: main-thread time of its frame (longest task) / all tasks until the next key');
-for (const cfg of configs) {
+if (parts.has('typing')) console.log('\nTyping one character in 百姓学习之星 · 姓名: main-thread time of its frame (longest task) / all tasks until the next key');
+for (const cfg of parts.has('typing') ? configs : []) {
   for (const [w, h, dpr, budget] of [[1366, 768, 1, null], [1920, 1080, 1, 12], [1280, 800, 2, null], [3840, 2160, 1, 25]]) {
     const r = await typing(cfg, w, h, dpr);
     console.log(`  ${cfg.label.padEnd(38)} [${r.renderer.padEnd(6)}] ${`${w}×${h}${dpr > 1 ? ' DPR 2' : ''}`.padEnd(16)}` +
@@ -100,8 +102,8 @@ for (const cfg of configs) {
   }
 }
 
-console.log('\nMap hover: main-thread time per mouse move (all tasks until the next move), beside ECharts 5 on the same data');
-for (const [w, h] of [[1920, 1080], [3840, 2160]]) {
+if (parts.has('map')) console.log('\nMap hover: main-thread time per mouse move (all tasks until the next move), beside ECharts 5 on the same data');
+for (const [w, h] of parts.has('map') ? [[1920, 1080], [3840, 2160]] : []) {
   for (const prefectures of [true, false]) {
     const what = prefectures ? 'every prefecture' : 'provinces';
     const ref = {};
@@ -115,8 +117,8 @@ for (const [w, h] of [[1920, 1080], [3840, 2160]]) {
   }
 }
 
-console.log('\nFirst frame (first visit, 1920×1080) and idle frames per second (5 s, no input)');
-for (const cfg of configs) {
+if (parts.has('start')) console.log('\nFirst frame (first visit, 1920×1080) and idle frames per second (5 s, no input)');
+for (const cfg of parts.has('start') ? configs : []) {
   const r = await startAndIdle(cfg);
   console.log(`  ${cfg.label.padEnd(38)} first frame ${r.first.toFixed(0).padStart(5)} ms (budget 1500: ${verdict(r.first <= 1500)}), ` +
               `idle ${r.idle.toFixed(2)} frames/s (budget 1: ${verdict(r.idle <= 1)})`);
