@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "gl_base_layer.h"
 #include "platform.h"
 #include "soft_renderer.h"
 #include "web_contract.h"
@@ -28,6 +29,7 @@ Kind g_kind = Kind::Cpu;
 bool g_forced = false;
 std::unique_ptr<render::SoftRenderer> g_soft;
 render::FrameDamage g_gl_damage;  // WebGL draws only what changed too (the canvas keeps its pixels)
+GlBaseLayer g_layer;
 
 // clang-format off
 EM_JS(int, js_renderer_first, (), { return LWRender.choice().first; });
@@ -49,9 +51,6 @@ EM_JS(char*, js_renderer_info, (const char* key), {
 });
 // clang-format on
 
-// WebGL with preserveDrawingBuffer (web/lw-render.js): an unchanged frame is not drawn at all, and
-// a changed one only inside the box around its changed tiles — on a weak or software GPU the cost
-// of a frame follows the pixels filled. ImGui's clip rectangles are cut to that box for the draw.
 std::string InfoField(const char* key) {
   char* p = js_renderer_info(key);
   std::string s = p;
@@ -59,33 +58,59 @@ std::string InfoField(const char* key) {
   return s;
 }
 
-bool PresentGl(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& bg, uint32_t background) {
-  g_gl_damage.Update(*dd, fb_w, fb_h, background);
-  if (!g_gl_damage.AnyDirty()) return false;
-  render::PixelRect box = g_gl_damage.rects().front();
-  for (const render::PixelRect& r : g_gl_damage.rects()) {
-    box.x0 = std::min(box.x0, r.x0), box.y0 = std::min(box.y0, r.y0);
-    box.x1 = std::max(box.x1, r.x1), box.y1 = std::max(box.y1, r.y1);
-  }
+// Draws lists [from, to) of the frame into the bound framebuffer, inside `box` only: ImGui's clip
+// rectangles are cut to it (the backend sets its own scissor per command). `clear` paints the box
+// with the background first. Texture updates go with the frame's first call.
+void DrawListsInBox(ImDrawData* dd, int from, int to, const render::PixelRect& box, const ImVec4* clear, bool textures) {
+  ImDrawData part = *dd;
+  part.CmdLists.clear();
+  for (int i = from; i < to; ++i) part.CmdLists.push_back(dd->CmdLists[i]);
+  part.CmdListsCount = to - from;
+  if (!textures) part.Textures = nullptr;
   const ImVec2 s = dd->FramebufferScale, o = dd->DisplayPos;
   const ImVec4 cut(o.x + box.x0 / s.x, o.y + box.y0 / s.y, o.x + box.x1 / s.x, o.y + box.y1 / s.y);
   std::vector<ImVec4> saved;
-  for (ImDrawList* list : dd->CmdLists)
+  for (ImDrawList* list : part.CmdLists)
     for (ImDrawCmd& cmd : list->CmdBuffer) {
       saved.push_back(cmd.ClipRect);
       cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, cut.x), std::max(cmd.ClipRect.y, cut.y), std::min(cmd.ClipRect.z, cut.z),
                             std::min(cmd.ClipRect.w, cut.w));
     }
-  glViewport(0, 0, fb_w, fb_h);
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(box.x0, fb_h - box.y1, box.Width(), box.Height());  // GL counts rows from the bottom
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(dd);
-  glDisable(GL_SCISSOR_TEST);
+  const int fb_h = static_cast<int>(dd->DisplaySize.y * s.y);
+  glViewport(0, 0, static_cast<int>(dd->DisplaySize.x * s.x), fb_h);
+  if (clear) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(box.x0, fb_h - box.y1, box.Width(), box.Height());  // GL counts rows from the bottom
+    glClearColor(clear->x, clear->y, clear->z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(&part);
   size_t i = 0;
-  for (ImDrawList* list : dd->CmdLists)
+  for (ImDrawList* list : part.CmdLists)
     for (ImDrawCmd& cmd : list->CmdBuffer) cmd.ClipRect = saved[i++];
+}
+
+// WebGL with preserveDrawingBuffer (web/lw-render.js): an unchanged frame is not drawn at all, a
+// changed one only inside the box around its changed tiles. On WebGL2 the base layer (the page, the
+// map) is kept in a texture (gl_base_layer.h) and redrawn only where it changed.
+bool PresentGl(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& bg, uint32_t background) {
+  g_gl_damage.Update(*dd, fb_w, fb_h, background);
+  if (!g_gl_damage.AnyDirty()) return false;
+  const render::PixelRect box = g_gl_damage.DirtyBounds(false);
+  const int n = dd->CmdListsCount, split = g_gl_damage.split();
+  if (g_kind != Kind::WebGL2 || !g_layer.Fit(fb_w, fb_h)) {
+    DrawListsInBox(dd, 0, n, box, &bg, true);
+    return true;
+  }
+  const render::PixelRect base_box = g_gl_damage.DirtyBounds(true);
+  if (!base_box.Empty()) {
+    g_layer.BindForDrawing();
+    DrawListsInBox(dd, 0, split, base_box, &bg, true);
+    GlBaseLayer::BindCanvas();
+  }
+  g_layer.CopyToCanvas(box);
+  DrawListsInBox(dd, split, n, box, nullptr, base_box.Empty());
   return true;
 }
 
@@ -174,6 +199,7 @@ void CheckContextLost() {
   if (g_kind == Kind::Cpu || !js_context_lost()) return;
   fprintf(stderr, "[renderer] WebGL context lost: continuing with the CPU renderer\n");
   ImGui_ImplOpenGL3_Shutdown();  // its textures become Destroyed; ImGui re-creates them for us
+  g_layer.Release();
   g_kind = Kind::Cpu;
   StartCpu();
   js_renderer_started(Name(g_kind));
@@ -188,9 +214,10 @@ void RedrawWhole() {
 
 std::string RendererJson() {
   std::string s = InfoField("");
-  if (g_soft && s.size() > 1) {  // what the last CPU frame cost: where its time goes
-    const render::FrameDamage& d = g_soft->damage();
+  if (s.size() > 1) {  // what the last frame cost: where its time goes
+    const render::FrameDamage& d = g_soft ? g_soft->damage() : g_gl_damage;
     s.insert(s.size() - 1, ",\"dirtyPixels\":" + std::to_string(d.dirty_pixels()) +
+                               ",\"baseDirtyPixels\":" + std::to_string(d.base_dirty_pixels()) +
                                ",\"rehashedTriangles\":" + std::to_string(d.rehashed_triangles()));
   }
   return s;

@@ -158,6 +158,18 @@ void FrameDamage::Update(const ImDrawData& dd, int fb_w, int fb_h, uint32_t back
   MergeRects();
 }
 
+PixelRect FrameDamage::DirtyBounds(bool base_only) const {
+  const std::vector<uint8_t>& tiles = base_only ? base_dirty_ : dirty_;
+  PixelRect box{fb_w_, fb_h_, 0, 0};
+  for (int ty = 0; ty < tiles_y_; ++ty)
+    for (int tx = 0; tx < tiles_x_; ++tx)
+      if (tiles[static_cast<size_t>(ty) * tiles_x_ + tx]) {
+        box.x0 = std::min(box.x0, tx * kTile), box.y0 = std::min(box.y0, ty * kTile);
+        box.x1 = std::max(box.x1, std::min(fb_w_, (tx + 1) * kTile)), box.y1 = std::max(box.y1, std::min(fb_h_, (ty + 1) * kTile));
+      }
+  return box.Empty() ? PixelRect{} : box;
+}
+
 void FrameDamage::MergeRects() {
   rects_.clear();
   dirty_pixels_ = 0;

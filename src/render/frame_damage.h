@@ -61,6 +61,8 @@ class FrameDamage {
   const std::vector<uint8_t>& base_dirty_tiles() const { return base_dirty_; }
   int split() const { return split_; }
   long long base_dirty_pixels() const { return base_dirty_pixels_; }
+  // The box around the dirty tiles of the whole frame, or of the base layer only (empty if none).
+  PixelRect DirtyBounds(bool base_only) const;
   // Dirty tiles merged into rectangles (rows of runs, joined when stacked): what to redraw.
   const std::vector<PixelRect>& rects() const { return rects_; }
   int tiles_x() const { return tiles_x_; }

@@ -224,5 +224,8 @@ TEST_CASE("a tooltip moving over an unchanged base layer redraws from the kept b
   CHECK(r.damage().split() == 1);
   CHECK(r.damage().base_dirty_pixels() == 0);  // the base was not drawn again
   CHECK(r.damage().dirty_pixels() > 0);
+  CHECK(r.damage().DirtyBounds(true).Empty());
+  const lw::render::PixelRect box = r.damage().DirtyBounds(false);  // old and new place: tiles 0..4 × row 1
+  CHECK((box.x0 == 0 && box.y0 == 32 && box.x1 == 160 && box.y1 == 64));
   CHECK(SameAsWhole(r, draw(100)));
 }
