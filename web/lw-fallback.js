@@ -1,7 +1,9 @@
 // lw-fallback.js — never a blank page. If LearnWeek cannot start (nothing can draw, a script or
 // the WebAssembly fails to load, start-up throws) or takes too long, the page says so in plain
 // Chinese HTML, says what to do, and offers a button that saves every draft to a backup file —
-// written by the app's own code from what this browser has stored, so it restores in 设置.
+// written by the app's own code from what this browser has stored, so it restores in 设置. When
+// the app never started (its script or WebAssembly did not load), the button copies the data
+// folder straight out of IndexedDB instead (src/core/raw_backup.h reads it back).
 'use strict';
 
 (function () {
@@ -44,12 +46,70 @@
     return list;
   }
 
+  // The data folder as IDBFS keeps it (database '/data', store FILE_DATA, one entry per path),
+  // read without the app. Resolves to [{path, base64}], relative to /data; [] when nothing stored.
+  function readDataFolder() {
+    return new Promise((resolve, reject) => {
+      let req;
+      try { req = indexedDB.open('/data'); } catch (e) { reject(e); return; }
+      req.onupgradeneeded = () => req.transaction.abort();  // no such database: create nothing
+      req.onerror = () => (req.error && req.error.name === 'AbortError' ? resolve([]) : reject(req.error));
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); resolve([]); return; }
+        const files = [];
+        const cursor = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
+        cursor.onerror = () => { db.close(); reject(cursor.error); };
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c) { db.close(); resolve(files); return; }
+          const path = String(c.key);
+          if (c.value && c.value.contents && path.startsWith('/data/')) {
+            files.push({ path: path.slice('/data/'.length), base64: toBase64(new Uint8Array(c.value.contents)) });
+          }
+          c.continue();
+        };
+      };
+    });
+  }
+
+  function toBase64(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }
+
+  function download(name, text) {
+    const a = el('a', { download: name, href: URL.createObjectURL(new Blob([text], { type: 'application/json' })) });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  async function rawBackup(status) {
+    try {
+      const files = await readDataFolder();
+      const forms = files.filter((f) => /^drafts\/[^/]+\.json$/.test(f.path)).length;
+      if (!files.length) {
+        status.textContent = '这个浏览器里没有找到已保存的表格，无需备份。';
+        return;
+      }
+      const date = new Date().toISOString().slice(0, 10);
+      download('学习周_本机原始备份_' + date + '.json',
+               JSON.stringify({ format: 'learnweek-raw-backup', version: 1, created: new Date().toISOString(), files }));
+      status.textContent = '已保存原始备份文件（' + forms + ' 份表格）。请在浏览器的“下载”中找到它，妥善保存；' +
+                           '在能打开 LearnWeek 的电脑上，用“设置 → 从备份文件恢复…”读入。';
+    } catch (e) {
+      status.textContent = '无法读取本机保存的数据：' + (e && e.message ? e.message : e) + '。请不要清除浏览器数据，并联系信息化管理员。';
+    }
+  }
+
   function backupButton(status) {
     const button = el('button', { type: 'button', id: 'lw-save-backup' }, '把本机保存的全部表格存为备份文件');
     button.addEventListener('click', () => {
       const M = window.Module;
       if (!M || typeof M._lw_backup_download !== 'function' || !M.calledRun) {
-        status.textContent = '程序还没有载入完成，暂时无法读取本机数据。请稍等片刻再点一次，或刷新页面后再试。';
+        rawBackup(status);  // the app is not running: copy its data folder as it is
         return;
       }
       try {

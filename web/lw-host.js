@@ -270,13 +270,16 @@
     clearTimeout(flushTimer);
     flushTimer = setTimeout(() => Module._lw_flush_now(), Math.max(0, ms));
   }
+  // Only a runtime that started has anything to save (a page whose WebAssembly failed to load has
+  // the exports' stubs, which throw).
+  const running = () => Module && Module.calledRun && Module._lw_flush_now;
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && Module && Module._lw_flush_now) {
+    if (document.visibilityState === 'hidden' && running()) {
       Module._lw_flush_now();
       persist();
     }
   });
-  window.addEventListener('pagehide', () => { if (Module && Module._lw_flush_now) Module._lw_flush_now(); });
+  window.addEventListener('pagehide', () => { if (running()) Module._lw_flush_now(); });
 
   // --- Text agent -----------------------------------------------------------------------------------
   const agent = document.createElement('textarea');

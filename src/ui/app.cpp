@@ -11,6 +11,7 @@
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "raw_backup.h"
 #include "photo_widget.h"
 #include "platform.h"
 #include "print_html.h"
@@ -206,7 +207,7 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
     case FileTarget::Kind::Import: ImportFiles(c, files); return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
-        const BundleReadResult res = ReadBundle(bytes, forms);
+        const BundleReadResult res = LooksLikeRawBackup(bytes) ? ReadRawBackup(bytes, forms) : ReadBundle(bytes, forms);
         if (!res.bundle) {
           c.Toast("“" + name + "”无法读取：" + res.error, true);
           continue;

@@ -62,7 +62,7 @@ export async function serve(extra = null) {
 // dataset the app loads on a real first run.
 export async function openApp(context, url, { example = false, query = '', ready = true } = {}) {
   const page = await context.newPage();
-  page.on('pageerror', (e) => { console.error('[pageerror]', e.message); crashes.set(page, e.message); });
+  page.on('pageerror', (e) => { console.error('[pageerror]', e.stack); crashes.set(page, e.message); });
   page.on('console', (m) => { if (m.type() === 'error') console.error('[console]', m.text()); });
   const params = new URLSearchParams(query);
   if (!example) params.set('example', '0');

@@ -4,9 +4,10 @@
 // of each renderer for a person to compare.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
+  ARTIFACTS, choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
 } from './harness.mjs';
 
 let noGpu;  // Chromium with WebGL unavailable
@@ -67,6 +68,40 @@ test('a renderer that cannot start: a Chinese page, and its button saves every d
   assert.match(download.suggestedFilename(), /备份/);
   assert.match(await failed.locator('.fallback-status').textContent(), /已保存备份文件（1 份表格）/);
   await context.close();
+});
+
+test('the app never starts (its WebAssembly cannot load): the button copies the drafts out of IndexedDB, and they restore', async () => {
+  const context = await noGpu.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '“百姓学习之星”推荐表');
+  await imeInto(page, '姓名', '李秀兰');
+  await waitForState(page, (s) => s.drafts.some((d) => d.values.name === '李秀兰'));
+  await waitSaved(page);
+  await page.close();
+
+  await context.route('**/learnweek.wasm', (route) => route.abort());
+  const failed = await openApp(context, server.url, { ready: false });
+  await failed.locator('#loading[role=alert] h1').waitFor({ timeout: 20000 });
+  assert.equal(await failed.evaluate(() => !!(window.Module && window.Module.calledRun)), false, 'the runtime did not start');
+  const [download] = await Promise.all([failed.waitForEvent('download'), failed.click('#lw-save-backup')]);
+  assert.match(download.suggestedFilename(), /原始备份/);
+  const file = join(ARTIFACTS, 'raw-backup.json');  // kept past this context, for the restore below
+  await download.saveAs(file);
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(raw.format, 'learnweek-raw-backup');
+  assert.ok(raw.files.some((f) => /^drafts\//.test(f.path)), 'the draft file is in it');
+  await failed.locator('.fallback-status').filter({ hasText: '已保存原始备份文件（1 份表格）' }).waitFor();
+  await context.close();
+
+  // On a PC where LearnWeek runs: 设置 → 从备份文件恢复… reads it back.
+  const other = await noGpu.newContext({ viewport: { width: 1280, height: 900 } });
+  const fresh = await openApp(other, server.url);
+  await click(fresh, '设置');
+  const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), click(fresh, '从备份文件恢复…')]);
+  await chooser.setFiles(file);
+  await waitForState(fresh, (s) => s.drafts.some((d) => d.values.name === '李秀兰'));
+  await findItem(fresh, /^已从备份恢复 1 份表格/);
+  await other.close();
 });
 
 test('a lost WebGL context: drawing goes on with the CPU renderer, nothing is lost', async () => {
