@@ -90,12 +90,4 @@ int FileStore::CleanupTemporaries(const std::string& rel_dir) {
   return n;
 }
 
-long long FileStore::TotalBytes() const {
-  long long total = 0;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root_, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) total += static_cast<long long>(it->file_size(ec));
-  return total;
-}
-
 }  // namespace lw

@@ -28,7 +28,6 @@ class FileStore {
   std::vector<std::string> List(const std::string& rel_dir) const;
   // Deletes "*.tmp" leftovers of writes interrupted by a crash (the real file is intact).
   int CleanupTemporaries(const std::string& rel_dir);
-  long long TotalBytes() const;
 
  private:
   std::string Path(const std::string& rel) const { return root_ + "/" + rel; }

@@ -197,12 +197,6 @@ void ParseMigrations(Checker& c, const json& j, FormDef& form) {
 
 }  // namespace
 
-const char* FieldTypeName(FieldType t) {
-  for (const auto& tn : kTypeNames)
-    if (tn.type == t) return tn.name;
-  return "?";
-}
-
 std::optional<FieldType> FieldTypeFromName(const std::string& name) {
   for (const auto& tn : kTypeNames)
     if (name == tn.name) return tn.type;

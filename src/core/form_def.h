@@ -27,7 +27,6 @@ enum class FieldType {
   Computed,     // read-only total of a numeric column of a table or a matrix row
 };
 
-const char* FieldTypeName(FieldType t);
 std::optional<FieldType> FieldTypeFromName(const std::string& name);
 
 struct FieldDef {

@@ -30,6 +30,13 @@ std::string Normalize(std::string_view s, bool multiline) {
   }
   return out;
 }
+// A space, a line break or a Chinese comma or full stop ends an undo step. Searched as whole
+// characters: a byte search for "，" would also match inside 张 (E5 BC A0 shares BC with EF BC 8C).
+bool EndsStep(std::string_view s) {
+  for (std::string_view mark : {" ", "\n", "，", "。"})
+    if (s.find(mark) != std::string_view::npos) return true;
+  return false;
+}
 }  // namespace
 
 TextEdit::TextEdit(std::string text, bool multiline) : text_(Normalize(text, multiline)), multiline_(multiline) {
@@ -86,7 +93,7 @@ void TextEdit::Insert(std::string_view s) {
   const size_t b = SelBegin();
   text_.replace(b, SelEnd() - b, clean);
   caret_ = anchor_ = b + clean.size();
-  if (clean.find_first_of(" \n，。") != std::string::npos) last_edit_ = EditKind::None;  // word boundary: new undo step
+  if (EndsStep(clean)) last_edit_ = EditKind::None;  // word boundary: new undo step
 }
 
 void TextEdit::DeleteSelection() {

@@ -149,10 +149,6 @@ int StringResize(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-float ParagraphHeight(std::string_view text, float width) {
-  return WrapText(text, width, CurrentAdvance()).size() * LineHeight();
-}
-
 void Paragraph(std::string_view text, float width, ImU32 color) {
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   const auto lines = WrapText(text, width, CurrentAdvance());

@@ -10,8 +10,6 @@ namespace lw::ui {
 
 // Read-only paragraph wrapped to `width` (0 = available width).
 void Paragraph(std::string_view text, float width = 0, ImU32 color = 0);
-// Height Paragraph() would take.
-float ParagraphHeight(std::string_view text, float width);
 
 struct MultilineOptions {
   float width = 0;        // 0 = available width
