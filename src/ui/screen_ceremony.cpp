@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "theme.h"
+#include "utf8.h"
 
 namespace lw::ui {
 
@@ -94,7 +95,8 @@ void CeremonyScreen::Ticker(AppContext& app, ImDrawList* dl, ImRect area) {
   const float y = area.Min.y + (area.GetHeight() - px) / 2;
   for (float x = area.Min.x - shift; x < area.Max.x; x += w) dl->AddText(font, px, ImVec2(x, y), White(0.92f), ticker_.c_str());
   dl->PopClipRect();
-  RegisterText("滚动播报：" + ticker_.substr(0, std::min<size_t>(ticker_.size(), 120)), area.Min.x, area.Min.y, area.Max.x, area.Max.y);
+  // Its first 60 characters, cut between characters (a byte cut left half a 讲 and broke items()).
+  RegisterText("滚动播报：" + ticker_.substr(0, utf8::OffsetOfChar(ticker_, 60)), area.Min.x, area.Min.y, area.Max.x, area.Max.y);
 }
 
 bool CeremonyScreen::Draw(AppContext& app) {

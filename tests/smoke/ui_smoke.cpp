@@ -141,10 +141,32 @@ int main() {
   app.FlushNow(true);
   EXPECT(nlohmann::json::parse(app.StateJson())["drafts"].size() == 13);
 
+  // The coordinator's screens: 汇总 (with this device's 13 drafts), the map by province and by
+  // prefecture, and the ceremony screen, which Esc leaves.
+  for (const char* screen : {"汇总", "地图"}) {
+    EXPECT(Click(app, screen, false));
+    Frame(app, 3);
+    CheckRenderer();
+  }
+  EXPECT(!FindItem("地图·山西", false).is_null());
+  EXPECT(Click(app, "按地级市显示", false));
+  Frame(app, 3);
+  EXPECT(!FindItem("地图·太原市", false).is_null());
+  CheckRenderer();
+  EXPECT(Click(app, "开幕式大屏模式", false));
+  Frame(app, 3);
+  EXPECT(FindItem("地图", false).is_null());  // full screen: no navigation
+  CheckRenderer();
+  io.AddKeyEvent(ImGuiKey_Escape, true);
+  Frame(app);
+  io.AddKeyEvent(ImGuiKey_Escape, false);
+  Frame(app, 3);
+  EXPECT(!FindItem("地图", false).is_null());
+
   renderer.Uninstall();
   ImGui::DestroyContext();
   fs::remove_all(data);
   if (g_failures) return 1;
-  std::printf("ui smoke: all screens and all 13 forms drawn (CPU renderer: partial = whole redraw), input saved, font shard merged\n");
+  std::printf("ui smoke: all screens (汇总, 地图, 开幕式 included) and all 13 forms drawn (CPU renderer: partial = whole redraw), input saved, font shard merged\n");
   return 0;
 }
