@@ -3,7 +3,7 @@
 // font shards, a service worker whose cache name is the hash of everything it caches, and a
 // gzip copy of each compressible file (the server sends those to browsers that accept gzip).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -11,13 +11,14 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const web = join(root, 'web');
-const build = join(root, 'build', 'web');
+const build = join(root, 'build', process.env.LW_PRESET || 'web');  // tools/build: web or web-debug
 const fonts = join(root, '.cache', 'fonts');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'fonts'), { recursive: true });
 
 for (const f of ['learnweek.js', 'learnweek.wasm', 'learnweek.data']) copyFileSync(join(build, f), join(dist, f));
+if (existsSync(join(build, 'learnweek.wasm.map'))) copyFileSync(join(build, 'learnweek.wasm.map'), join(dist, 'learnweek.wasm.map'));
 for (const f of readdirSync(web)) if (f !== 'sw.js') copyFileSync(join(web, f), join(dist, f));
 copyFileSync(join(build, 'generated', 'lw-contract.js'), join(dist, 'lw-contract.js'));  // tools/gen_contract.mjs
 for (const f of readdirSync(join(root, 'build', 'icons'))) copyFileSync(join(root, 'build', 'icons', f), join(dist, f));
