@@ -104,6 +104,7 @@ void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod
   const auto box = [](const ImRect& r) { return map::Box{r.Min.x, r.Min.y, r.Max.x, r.Max.y}; };
   if (inset_rect_.GetWidth() > 0) obstacles.push_back(box(inset_rect_));
   for (const ImRect& r : f.label_obstacles) obstacles.push_back(box(r));
+  for (const ImRect& r : mark_rects_) obstacles.push_back(box(r));
   const auto inside = [&](int region, map::Pt p) { return Inside(region, lod, fit.Unapply(ImVec2(float(p.x), float(p.y)))); };
   const auto contrast = [&](size_t k) {  // dark names on light fills, light names on dark ones
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.fill[k]);
@@ -119,6 +120,7 @@ void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod
       const ImVec2 edge(ImClamp(a.x, min.x, max.x), ImClamp(a.y, min.y, max.y));
       dl->AddLine(a, edge, f.mark_color, 1.0f);
       dl->AddCircleFilled(a, 2.0f, f.mark_color);
+      dl->AddRectFilled(min - ImVec2(2, 1), max + ImVec2(2, 1), f.label_halo, 3.0f);
       color = f.mark_color;
     }
     dl->AddText(font, f.label_px, min, color, name);
@@ -131,9 +133,13 @@ void MapView::DrawMarks(ImDrawList* dl, const Frame& f, const Fit& fit, bool wit
     const map::Box& b = boxes_[0][m];
     const ImVec2 a = fit.Apply({b.x0, b.y1}), z = fit.Apply({b.x1, b.y0});
     const ImVec2 c = (a + z) * 0.5f;
-    // At least min_px each way, so a 4 km island or an 8 km-wide dash is never lost.
-    const ImVec2 half(std::max(min_px, (z.x - a.x) / 2), std::max(min_px, (z.y - a.y) / 2));
-    dl->AddRectFilled(c - half, c + half, f.mark_color, asset_.regions[m].parent >= 0 ? min_px : 0);
+    // Islands get at least min_px each way, the dash a hairline: a 4 km island or an 8 km-wide
+    // dash is never lost, and the dash never reads as a bar beside 台湾's name.
+    const bool island = asset_.regions[m].parent >= 0;
+    const float min_w = island ? min_px : std::max(0.75f, f.border_px * 0.75f);
+    const ImVec2 half(std::max(min_w, (z.x - a.x) / 2), std::max(min_px, (z.y - a.y) / 2));
+    dl->AddRectFilled(c - half, c + half, f.mark_color, island ? min_px : 0);
+    mark_rects_.emplace_back(c - half - ImVec2(min_px, min_px), c + half + ImVec2(min_px, min_px));
     RegisterText("地图·" + asset_.regions[m].name, c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y);
   }
   if (!with_inset) return;
@@ -180,8 +186,9 @@ int MapView::Draw(ImDrawList* dl, const Frame& f) {
   if (with_inset) {
     const map::Box& b = boxes_[0][inset_];
     inset_rect_ = ImRect(fit.Apply({b.x0, b.y1}), fit.Apply({b.x1, b.y0}));
-    outline(inset_, f.mark_color, 1.0f);
+    fill(inset_, f.mark_color);  // solid dashes and frame, as printed maps draw them
   }
+  mark_rects_.clear();
   if (National(regions)) DrawMarks(dl, f, fit, with_inset);
   if (f.highlight >= 0) outline(f.highlight, f.highlight_color, std::max(2.5f, f.border_px * 2.5f));
   DrawLabels(dl, f, fit, lod);

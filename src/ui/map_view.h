@@ -40,6 +40,7 @@ class MapView {
     ImU32 label_color_on_light = 0;  // if set, used where the fill is light
     bool show_inset = true;
     ImU32 mark_color = IM_COL32(70, 80, 96, 255);  // 钓鱼岛、赤尾屿、十段线 and the inset frame
+    ImU32 label_halo = IM_COL32(255, 255, 255, 215);  // behind a name moved out of its region
     std::vector<ImRect> label_obstacles;           // e.g. the note in a corner: no label goes there
   };
   // Draws and returns the region under the mouse (index into asset().regions) or -1.
@@ -73,6 +74,7 @@ class MapView {
   Fit last_fit_;
   int inset_ = -1;
   std::vector<int> marks_;  // decorations other than the inset
+  std::vector<ImRect> mark_rects_;  // where they were drawn this frame: no label over them
   ImRect inset_rect_;
   double load_ms_ = 0;
 };

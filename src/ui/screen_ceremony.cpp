@@ -131,6 +131,7 @@ void CeremonyScreen::MapPanel(AppContext& app, ImDrawList* dl, const CeremonyLay
   f.label_color = White(0.9f);
   f.label_color_on_light = kNavy;
   f.mark_color = IM_COL32(200, 215, 235, 255);
+  f.label_halo = IM_COL32(4, 18, 44, 220);
   const ImRect note = MapNoteRect(f.rect, app.ws.settings.map_approval, px * 0.7f);
   f.label_obstacles = {R(l.legend), note};
   const int step = static_cast<int>(Elapsed(app) / kTourMs);
@@ -179,7 +180,7 @@ void CeremonyScreen::Legend(ImDrawList* dl, const CeremonyLayout& l) {
 }
 
 // One number on rolling digits: each digit cell shows the figure leaving above the one arriving.
-void CeremonyScreen::Odometer(ImDrawList* dl, ImVec2 at, float px, double value, long long final_value, ImU32 color) {
+float CeremonyScreen::Odometer(ImDrawList* dl, ImVec2 at, float px, double value, long long final_value, ImU32 color) {
   ImFont* font = ImGui::GetFont();
   const int digits = static_cast<int>(std::to_string(std::max(0LL, final_value)).size());
   const std::vector<RollingDigit> roll = OdometerDigits(std::min(value, static_cast<double>(final_value)), digits);
@@ -204,6 +205,7 @@ void CeremonyScreen::Odometer(ImDrawList* dl, ImVec2 at, float px, double value,
       x += comma;
     }
   }
+  return x - at.x;
 }
 
 void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, const CeremonyLayout& l) {
@@ -232,10 +234,9 @@ void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, const CeremonyLayou
     const size_t n = std::to_string(std::max(0LL, bigs[i].value)).size() + 1;
     const float number_px = std::min(cell.GetHeight() * 0.5f, (cell.GetWidth() - px * 3.2f) / (n * 0.62f + 0.6f));
     const ImVec2 at = cell.Min + ImVec2(px * 0.7f, cell.GetHeight() - number_px * 1.35f);
-    Odometer(dl, at, number_px, bigs[i].value * ease, bigs[i].value, kGold);
-    const float digits_w = static_cast<float>(n) * number_px * 0.62f;
-    Text(dl, px * 0.95f, ImVec2(std::min(at.x + digits_w, cell.Max.x - px * 2.6f), at.y + number_px - px * 0.95f), White(0.75f),
-         unit, false);
+    const float digits_w = Odometer(dl, at, number_px, bigs[i].value * ease, bigs[i].value, kGold);
+    Text(dl, px * 0.95f, ImVec2(std::min(at.x + digits_w + px * 0.4f, cell.Max.x - px * 2.6f), at.y + number_px * 1.1f - px * 0.95f),
+         White(0.75f), unit, false);
     RegisterText(std::string(bigs[i].label) + " " + Thousands(bigs[i].value) + unit, cell.Min.x, cell.Min.y, cell.Max.x, cell.Max.y);
   }
 }

@@ -28,7 +28,8 @@ class CeremonyScreen {
   void MapPanel(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
   void Legend(ImDrawList* dl, const CeremonyLayout& l);
   void Totals(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
-  void Odometer(ImDrawList* dl, ImVec2 at, float px, double value, long long final_value, ImU32 color);
+  // Draws a number on rolling digits; returns its width.
+  float Odometer(ImDrawList* dl, ImVec2 at, float px, double value, long long final_value, ImU32 color);
   void Ranking(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
   void Calendar(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
   void Ticker(AppContext& app, ImDrawList* dl, const Box& area, float px);

@@ -8,6 +8,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "text_widgets.h"
 #include "theme.h"
 
 namespace lw::ui {
