@@ -127,6 +127,18 @@ void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod
   }
 }
 
+void MapView::DrawSpecks(ImDrawList* dl, const Frame& f, const Fit& fit) {
+  const float min_px = std::max(2.5f, f.border_px * 2.0f);
+  for (size_t k = 0; k < f.regions.size(); ++k) {
+    const map::Box& b = boxes_[0][f.regions[k]];
+    const ImVec2 a = fit.Apply({b.x0, b.y1}), z = fit.Apply({b.x1, b.y0});
+    if (z.x - a.x >= 2 * min_px && z.y - a.y >= 2 * min_px) continue;
+    const ImVec2 c = (a + z) * 0.5f;
+    dl->AddCircleFilled(c, min_px, f.fill[k]);
+    dl->AddCircle(c, min_px, f.mark_color, 0, 1.0f);
+  }
+}
+
 void MapView::DrawMarks(ImDrawList* dl, const Frame& f, const Fit& fit, bool with_inset) {
   const float min_px = std::max(2.0f, f.border_px * 1.5f);
   for (int m : marks_) {
@@ -182,6 +194,7 @@ int MapView::Draw(ImDrawList* dl, const Frame& f) {
   };
   for (size_t k = 0; k < regions.size(); ++k) fill(regions[k], f.fill[k]);
   for (int r : regions) outline(r, f.border, f.border_px);
+  DrawSpecks(dl, f, fit);
   inset_rect_ = ImRect();
   if (with_inset) {
     const map::Box& b = boxes_[0][inset_];

@@ -63,6 +63,8 @@ class MapView {
   bool National(const std::vector<int>& regions) const;
   // Names placed by the core (label_layout.h): never overlapping, leader lines where moved out.
   void DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod);
+  // Regions smaller than a few pixels (澳门 at national scale) as a dot in their own colour.
+  void DrawSpecks(ImDrawList* dl, const Frame& f, const Fit& fit);
   // 钓鱼岛、赤尾屿 at a minimum size (a few km across: sub-pixel at national scale), the 十段线
   // segment east of 台湾, and the inset's name.
   void DrawMarks(ImDrawList* dl, const Frame& f, const Fit& fit, bool with_inset);
