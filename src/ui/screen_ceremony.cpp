@@ -86,10 +86,9 @@ void CeremonyScreen::RebuildTicker(AppContext& app, bool include_example) {
   for (size_t i = 0; i < std::min<size_t>(items.size(), 40); ++i) ticker_ += items[i].text + "　　｜　　";
   if (ticker_.empty()) ticker_ = "欢迎参加全民终身学习活动周　　｜　　";
   tour_ = view_.Provinces();
-  std::sort(tour_.begin(), tour_.end(), [&](int a, int b) {
-    return data_.Value(view_.asset().regions[a].code, Measure::Participants) >
-           data_.Value(view_.asset().regions[b].code, Measure::Participants);
-  });
+  const auto value = [&](int r) { return data_.Value(view_.asset().regions[r].code, Measure::Participants); };
+  std::erase_if(tour_, [&](int r) { return value(r) <= 0; });  // nothing to show for a province without data
+  std::sort(tour_.begin(), tour_.end(), [&](int a, int b) { return value(a) > value(b); });
   ticker_version_ = data_.version();
 }
 
@@ -208,7 +207,8 @@ float CeremonyScreen::Odometer(ImDrawList* dl, ImVec2 at, float px, double value
   return x - at.x;
 }
 
-void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, const CeremonyLayout& l) {
+// The rolling digits go on `moving` (see Draw), the panels and labels on `dl`.
+void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, ImDrawList* moving, const CeremonyLayout& l) {
   const RegionFigures t = data_.Totals();
   const double ease = CountUpEase(Elapsed(app) / kCountUpMs);
   struct Big {
@@ -234,7 +234,7 @@ void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, const CeremonyLayou
     const size_t n = std::to_string(std::max(0LL, bigs[i].value)).size() + 1;
     const float number_px = std::min(cell.GetHeight() * 0.5f, (cell.GetWidth() - px * 3.2f) / (n * 0.62f + 0.6f));
     const ImVec2 at = cell.Min + ImVec2(px * 0.7f, cell.GetHeight() - number_px * 1.35f);
-    const float digits_w = Odometer(dl, at, number_px, bigs[i].value * ease, bigs[i].value, kGold);
+    const float digits_w = Odometer(moving, at, number_px, bigs[i].value * ease, bigs[i].value, kGold);
     Text(dl, px * 0.95f, ImVec2(std::min(at.x + digits_w + px * 0.4f, cell.Max.x - px * 2.6f), at.y + number_px * 1.1f - px * 0.95f),
          White(0.75f), unit, false);
     RegisterText(std::string(bigs[i].label) + " " + Thousands(bigs[i].value) + unit, cell.Min.x, cell.Min.y, cell.Max.x, cell.Max.y);
@@ -246,16 +246,14 @@ void CeremonyScreen::Ranking(AppContext& app, ImDrawList* dl, const CeremonyLayo
   const ImRect area = R(l.ranking);
   const float px = static_cast<float>(l.text_px);
   Panel(dl, l.ranking, px * 0.4f);
-  std::vector<int> top;
-  for (int r : tour_)
-    if (top.size() < kRankPageRows * kRankPages && data_.Value(view_.asset().regions[r].code, Measure::Participants) > 0)
-      top.push_back(r);
+  const std::vector<int> top(tour_.begin(), tour_.begin() + std::min<size_t>(tour_.size(), kRankPageRows * kRankPages));
   const int pages = std::max(1, (static_cast<int>(top.size()) + kRankPageRows - 1) / kRankPageRows);
   const double t = Elapsed(app);
   const int page = static_cast<int>(t / kRankPageMs) % pages;
   const float slide = static_cast<float>(1 - CountUpEase(std::fmod(t, kRankPageMs) / kSlideMs));
-  const std::string title = "参与人次排行 · 第 " + std::to_string(page * kRankPageRows + 1) + "–" +
-                            std::to_string(std::min<int>(top.size(), (page + 1) * kRankPageRows)) + " 名";
+  const std::string title = top.empty() ? std::string("参与人次排行")
+                                        : "参与人次排行 · 第 " + std::to_string(page * kRankPageRows + 1) + "–" +
+                                              std::to_string(std::min<int>(top.size(), (page + 1) * kRankPageRows)) + " 名";
   Text(dl, px * 1.05f, area.Min + ImVec2(px * 0.7f, px * 0.5f), White(0.9f), title);
   if (top.empty()) {
     Text(dl, px, area.Min + ImVec2(px * 0.7f, px * 2.2f), White(0.6f), "暂无数据");
@@ -347,14 +345,17 @@ bool CeremonyScreen::Draw(AppContext& app) {
   for (map::Box* b : {&l.title, &l.badge, &l.updated, &l.map, &l.legend, &l.totals, &l.ranking, &l.calendar, &l.ticker})
     *b = {b->x0 + o.x, b->y0 + o.y, b->x1 + o.x, b->y1 + o.y};
   Header(app, dl, l, include_example && HasExampleData(app));
+  // What moves every frame goes on its own draw list: the window's big list (map, panels) then
+  // stays byte-identical and the CPU renderer neither rehashes nor redraws it.
+  ImDrawList* moving = ImGui::GetForegroundDrawList(ImGui::GetMainViewport());
   MapPanel(app, dl, l);
-  Totals(app, dl, l);
+  Totals(app, dl, moving, l);
   Ranking(app, dl, l);
   Calendar(app, dl, l);
-  Ticker(app, dl, l.ticker, static_cast<float>(l.text_px) * 1.05f);
+  Ticker(app, moving, l.ticker, static_cast<float>(l.text_px) * 1.05f);
   const float hint = static_cast<float>(1.0 - std::clamp((Elapsed(app) - 4000) / 1500, 0.0, 1.0));
   if (hint > 0)
-    dl->AddText(ImGui::GetFont(), static_cast<float>(l.text_px) * 0.8f, V(l.map.x1 - l.text_px * 5, l.map.y0),
+    moving->AddText(ImGui::GetFont(), static_cast<float>(l.text_px) * 0.8f, V(l.map.x1 - l.text_px * 5, l.map.y0),
                 White(0.6f * hint), "按 Esc 退出");
   ImGui::End();
   return !ImGui::IsKeyPressed(ImGuiKey_Escape, false);

@@ -27,7 +27,7 @@ class CeremonyScreen {
   void Header(AppContext& app, ImDrawList* dl, const CeremonyLayout& l, bool example);
   void MapPanel(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
   void Legend(ImDrawList* dl, const CeremonyLayout& l);
-  void Totals(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);
+  void Totals(AppContext& app, ImDrawList* dl, ImDrawList* moving, const CeremonyLayout& l);
   // Draws a number on rolling digits; returns its width.
   float Odometer(ImDrawList* dl, ImVec2 at, float px, double value, long long final_value, ImU32 color);
   void Ranking(AppContext& app, ImDrawList* dl, const CeremonyLayout& l);

@@ -213,6 +213,8 @@ test('设置 can keep example data off the ceremony screen: no badge, no example
   await findItem(page, '当前地图包含示例数据');  // the map itself still says so
   await click(page, '开幕式大屏模式', { timeout: 8000 });
   await findItem(page, '参与 0人次');
+  await findItem(page, '参与人次排行');  // an empty ranking says so, and no province is toured
+  assert.ok(!(await items(page)).some((i) => i.label.startsWith('正在展示：')), 'no tour without figures');
   assert.ok(!(await items(page)).some((i) => i.label === '示例数据'), 'no badge without example figures');
   await shot(page, 'ceremony-no-example.png');
   await context.close();
