@@ -115,6 +115,14 @@ void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod
     const char* name = asset_.regions[p.id].name.c_str();
     const ImVec2 min(float(p.rect.x0), float(p.rect.y0)), max(float(p.rect.x1), float(p.rect.y1));
     ImU32 color = contrast(slot[p.id]);
+    // A name larger than its region (澳门, 香港 at national scale) lies over neighbours' colours:
+    // it gets the halo too, so it reads on any fill.
+    const map::Box& own = boxes_[lod][p.id];
+    const bool tiny = (own.x1 - own.x0) * fit.scale < (p.rect.x1 - p.rect.x0) * 0.6;
+    if (tiny && !p.leader) {
+      dl->AddRectFilled(min - ImVec2(2, 1), max + ImVec2(2, 1), f.label_halo, 3.0f);
+      color = f.mark_color;
+    }
     if (p.leader) {  // moved out over the sea or a neighbour: a line back, and the map's own colour
       const ImVec2 a(float(p.anchor.x), float(p.anchor.y));
       const ImVec2 edge(ImClamp(a.x, min.x, max.x), ImClamp(a.y, min.y, max.y));
