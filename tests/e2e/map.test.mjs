@@ -168,7 +168,7 @@ test('the 审图号 set in 设置 is printed under the map', async () => {
   await click(page, '设置');
   await click(page, '审图号', { input: true });
   await page.keyboard.type('GS(2024)0650');
-  await waitForState(page, (s) => s.settings?.mapApproval === 'GS(2024)0650', 5000);
+  await waitForState(page, (s) => s.settings?.mapApproval === 'GS(2024)0650', 15000);  // typing is slow on a loaded machine
   await click(page, '地图');
   await findItem(page, '示意图');
   await findItem(page, '审图号：GS(2024)0650');
