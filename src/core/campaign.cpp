@@ -85,7 +85,23 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
     }
     c.issuers.push_back(std::move(is));
   }
+  for (const json& hj : j.value("calendar", json::array())) {
+    const auto begin = DateAt(hj, "begin");
+    HostWeek h{StringAt(hj, "region"), {}, StringAt(hj, "place"), StringAt(hj, "source")};
+    if (h.region.size() != 6 || !begin || h.source.empty())
+      return fail("活动周日历的一行不完整（需要 region、begin 和 source）");
+    h.days = {*begin, DateAt(hj, "end").value_or(*begin)};
+    c.calendar.push_back(std::move(h));
+  }
+  std::stable_sort(c.calendar.begin(), c.calendar.end(),
+                   [](const HostWeek& a, const HostWeek& b) { return a.days.begin < b.days.begin; });
   return c;
+}
+
+int CalendarFocus(const std::vector<HostWeek>& calendar, const Date& today) {
+  for (size_t i = 0; i < calendar.size(); ++i)
+    if (calendar[i].days.end >= today) return static_cast<int>(i);  // under way or next to come
+  return calendar.empty() ? -1 : static_cast<int>(calendar.size()) - 1;
 }
 
 CampaignLibrary LoadCampaigns(const std::string& dir) {

@@ -28,6 +28,14 @@ struct Issuer {
   std::vector<Requirement> requirements;
 };
 
+// 一省一周: which province holds its own activity week when (only what a published notice or
+// report confirms; each row names its source).
+struct HostWeek {
+  std::string region;  // GB/T 2260 province code
+  DateWindow days;     // begin = end for a one-day opening
+  std::string place, source;
+};
+
 struct Campaign {
   std::string id, title, theme;
   int year = 0;
@@ -35,10 +43,15 @@ struct Campaign {
   std::string opening_place;
   DateWindow window;
   std::vector<Issuer> issuers;
+  std::vector<HostWeek> calendar;  // by date
 
   const Issuer* FindIssuer(const std::string& issuer_id) const;
   DateWindow WindowFor(const Issuer* issuer) const;
 };
+
+// The calendar row to highlight on `today`: the week under way, else the next to come, else the
+// last one; -1 when the campaign has no calendar.
+int CalendarFocus(const std::vector<HostWeek>& calendar, const Date& today);
 
 struct CampaignLibrary {
   std::vector<Campaign> campaigns;

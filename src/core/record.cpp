@@ -114,13 +114,19 @@ std::string NowIso() {
   return buf;
 }
 
-std::string TodayLocal() {
+namespace {
+std::string LocalNow(const char* format) {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+}  // namespace
+
+std::string ClockLocal() { return LocalNow("%H:%M:%S"); }
+
+std::string TodayLocal() { return LocalNow("%Y-%m-%d"); }
 
 }  // namespace lw

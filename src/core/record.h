@@ -38,5 +38,6 @@ std::string NewUuid();             // RFC 4122 version 4, lower case
 bool IsUuid(const std::string& s);
 std::string NowIso();              // "2026-11-22T12:34:56Z"
 std::string TodayLocal();          // "2026-11-22" in the user's time zone
+std::string ClockLocal();          // "14:05:09" in the user's time zone
 
 }  // namespace lw

@@ -15,6 +15,8 @@ struct Settings {
   bool backup_done = false;        // a backup file was saved since the last change of data
   bool example_loaded = false;     // the example dataset (示例数据) was imported on first run
   std::string feed_url;            // live data source for the map ("" = none)
+  std::string map_approval;        // 审图号 printed under the map, for a unit using an approved base map
+  bool ceremony_hide_example = false;  // 开幕式大屏 counts only real data (示例数据 left out)
 
   static constexpr int kMinScale = 100, kMaxScale = 200;
 

@@ -155,6 +155,7 @@ void App::Impl::OnFeed(const std::string& url, const std::string& bytes) {
     ctx.Toast("实时数据源的内容无法导入：" + p.refused, true);
     return;
   }
+  ctx.feed_updated = ClockLocal();
   ctx.Changed();
   if (!p.already_imported) ctx.Toast("实时数据：" + p.Summary());
 }

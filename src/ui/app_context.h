@@ -54,6 +54,8 @@ class AppContext {
   // Local drafts and imported records together, each with who submitted it.
   std::vector<SourceRecord> AllRecords() const;
   std::vector<ImportPlan> last_imports;  // report of the last batch of imported files
+  std::string feed_updated;  // local time ("14:05:09") the live feed was last read, "" before
+
   void SettingsChanged();
   void Go(Screen s, std::string uuid = {});
 

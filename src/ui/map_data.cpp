@@ -1,6 +1,7 @@
 // map_data.cpp — see map_data.h.
 #include "map_data.h"
 
+#include "example_data.h"
 #include "map_geometry.h"
 #include "region.h"
 
@@ -52,11 +53,15 @@ std::string DescribeRegion(const std::string& name, const RegionFigures* f) {
          std::to_string(f->projects) + " 个";
 }
 
-void MapData::Update(AppContext& app, const std::string& day) {
-  if (data_version_ == app.data_version && day_ == day) return;
-  figures_ = FiguresByRegion(app.AllRecords(), day);
+void MapData::Update(AppContext& app, const std::string& day, bool include_example) {
+  if (data_version_ == app.data_version && day_ == day && include_example_ == include_example) return;
+  std::vector<SourceRecord> records = app.AllRecords();
+  if (!include_example)
+    std::erase_if(records, [](const SourceRecord& s) { return s.unit == kExampleUnit; });
+  figures_ = FiguresByRegion(records, day);
   data_version_ = app.data_version;
   day_ = day;
+  include_example_ = include_example;
   ++version_;
 }
 

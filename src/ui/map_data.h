@@ -20,8 +20,9 @@ long long ValueOf(const RegionFigures& f, Measure m);
 
 class MapData {
  public:
-  // Refreshes figures if records changed (or the day moved). day = "" means the whole week.
-  void Update(AppContext& app, const std::string& day);
+  // Refreshes figures if records changed (or the day moved). day = "" means the whole week;
+  // include_example = false leaves the example dataset (示例数据) out (开幕式大屏 setting).
+  void Update(AppContext& app, const std::string& day, bool include_example = true);
   const RegionFigures* Find(const std::string& code) const;
   long long Value(const std::string& code, Measure m) const;
   // Class breaks over the shown regions and a colour for each of them.
@@ -37,6 +38,7 @@ class MapData {
   std::map<std::string, RegionFigures> figures_;
   unsigned data_version_ = ~0u, version_ = 0;
   std::string day_ = "?";
+  bool include_example_ = true;
   std::vector<double> breaks_;
   std::vector<ImU32> colors_;
   struct ColorKey {

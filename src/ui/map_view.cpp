@@ -3,6 +3,8 @@
 
 #include "imgui_internal.h"
 #include "item_registry.h"
+#include "label_layout.h"
+#include "map_features.h"
 #include "platform.h"
 
 namespace lw::ui {
@@ -20,8 +22,9 @@ bool MapView::Load(const std::string& bytes) {
       boxes_[lod].push_back(b);
     }
   }
+  marks_.clear();
   for (size_t i = 0; i < asset_.regions.size(); ++i)
-    if (asset_.regions[i].level == 0) inset_ = static_cast<int>(i);
+    if (asset_.regions[i].level == 0) (asset_.regions[i].name == map::kNanhaiName ? inset_ : marks_.emplace_back()) = static_cast<int>(i);
   load_ms_ = platform::NowMs() - t0;
   return true;
 }
@@ -43,26 +46,29 @@ std::vector<int> MapView::Prefectures() const {
 std::vector<int> MapView::ChildrenOf(int province) const {
   std::vector<int> out;
   for (size_t i = 0; i < asset_.regions.size(); ++i)
-    if (asset_.regions[i].parent == province) out.push_back(static_cast<int>(i));
+    if (asset_.regions[i].parent == province && asset_.regions[i].level == 2) out.push_back(static_cast<int>(i));
   return out;
 }
 
-MapView::Fit MapView::FitTo(const ImRect& rect, const std::vector<int>& regions) const {
+MapView::Fit MapView::FitTo(const ImRect& rect, const std::vector<int>& regions, bool with_inset) const {
   map::Box b;
   for (int i : regions) {
     const map::Box& r = boxes_[0][i];
     if (!r.empty()) b.Add({r.x0, r.y0}), b.Add({r.x1, r.y1});
   }
+  if (with_inset) b.Add({boxes_[0][inset_].x0, boxes_[0][inset_].y0}), b.Add({boxes_[0][inset_].x1, boxes_[0][inset_].y1});
   Fit f;
   if (b.empty()) return f;
-  const float margin = 0.04f;
-  const double w = rect.GetWidth() * (1 - 2 * margin), h = rect.GetHeight() * (1 - 2 * margin);
-  f.scale = std::min(w / (b.x1 - b.x0), h / (b.y1 - b.y0));
-  f.x0 = b.x0;
-  f.y1 = b.y1;
-  f.origin = ImVec2(rect.Min.x + static_cast<float>((rect.GetWidth() - (b.x1 - b.x0) * f.scale) / 2),
-                    rect.Min.y + static_cast<float>((rect.GetHeight() - (b.y1 - b.y0) * f.scale) / 2));
+  const map::Viewport v = map::FitBox(b, {rect.Min.x, rect.Min.y, rect.Max.x, rect.Max.y});
+  f.scale = v.scale;
+  f.x0 = v.x0;
+  f.y1 = v.y1;
+  f.origin = ImVec2(static_cast<float>(v.ox), static_cast<float>(v.oy));
   return f;
+}
+
+bool MapView::National(const std::vector<int>& regions) const {
+  return !regions.empty() && asset_.regions[regions[0]].level == 1;
 }
 
 bool MapView::Inside(int region, int lod, map::Pt p) const {
@@ -80,28 +86,99 @@ int MapView::HitTest(const Fit& fit, int lod, const std::vector<int>& regions, I
   return -1;
 }
 
-ImVec2 MapView::PlaceLabel(int region, int lod, const Fit& fit, ImVec2 at, ImVec2 size, const std::vector<ImRect>& placed) const {
-  const auto free = [&](ImVec2 c) {
-    const ImRect r(c - size * 0.5f, c + size * 0.5f);
-    for (const ImRect& q : placed)
-      if (r.Overlaps(q)) return false;
-    return true;
-  };
-  if (free(at)) return at;
-  const float dy = size.y * 1.1f, dx = size.x * 0.6f;
-  const ImVec2 tries[] = {{0, dy}, {0, -dy}, {dx, 0}, {-dx, 0}, {dx, dy}, {-dx, dy}, {dx, -dy}, {-dx, -dy}, {0, 2 * dy}, {0, -2 * dy}};
-  for (ImVec2 d : tries) {
-    const ImVec2 c = at + d;
-    if (free(c) && Inside(region, lod, fit.Unapply(c))) return c;
+void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod) {
+  ImFont* font = ImGui::GetFont();
+  std::vector<map::LabelRequest> requests;
+  std::vector<size_t> slot(asset_.regions.size(), 0);  // region → its index in f.regions (colours)
+  for (size_t k = 0; k < f.regions.size(); ++k) {
+    const int r = f.regions[k];
+    const map::MapRegion& reg = asset_.regions[r];
+    slot[r] = k;
+    const ImVec2 at = fit.Apply(reg.label);
+    RegisterText("地图·" + reg.name, at.x - 2, at.y - 2, at.x + 2, at.y + 2);
+    if (!f.labels) continue;
+    const ImVec2 size = font->CalcTextSizeA(f.label_px, FLT_MAX, 0, reg.name.c_str());
+    requests.push_back({r, {at.x, at.y}, size.x, size.y, map::LabelPriority(reg)});
   }
-  return at;
+  std::vector<map::Box> obstacles;
+  const auto box = [](const ImRect& r) { return map::Box{r.Min.x, r.Min.y, r.Max.x, r.Max.y}; };
+  if (inset_rect_.GetWidth() > 0) obstacles.push_back(box(inset_rect_));
+  for (const ImRect& r : f.label_obstacles) obstacles.push_back(box(r));
+  for (const ImRect& r : mark_rects_) obstacles.push_back(box(r));
+  const auto inside = [&](int region, map::Pt p) { return Inside(region, lod, fit.Unapply(ImVec2(float(p.x), float(p.y)))); };
+  const auto contrast = [&](size_t k) {  // dark names on light fills, light names on dark ones
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.fill[k]);
+    const float lum = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+    return f.label_color_on_light && lum > 0.55f ? f.label_color_on_light : f.label_color;
+  };
+  for (const map::PlacedLabel& p : map::PlaceLabels(requests, obstacles, box(f.rect), inside)) {
+    const char* name = asset_.regions[p.id].name.c_str();
+    const ImVec2 min(float(p.rect.x0), float(p.rect.y0)), max(float(p.rect.x1), float(p.rect.y1));
+    ImU32 color = contrast(slot[p.id]);
+    // A name larger than its region (澳门, 香港 at national scale) lies over neighbours' colours:
+    // it gets the halo too, so it reads on any fill.
+    const map::Box& own = boxes_[lod][p.id];
+    const bool tiny = (own.x1 - own.x0) * fit.scale < (p.rect.x1 - p.rect.x0) * 0.6;
+    if (tiny && !p.leader) {
+      dl->AddRectFilled(min - ImVec2(2, 1), max + ImVec2(2, 1), f.label_halo, 3.0f);
+      color = f.mark_color;
+    }
+    if (p.leader) {  // moved out over the sea or a neighbour: a line back, and the map's own colour
+      const ImVec2 a(float(p.anchor.x), float(p.anchor.y));
+      const ImVec2 edge(ImClamp(a.x, min.x, max.x), ImClamp(a.y, min.y, max.y));
+      dl->AddLine(a, edge, f.mark_color, 1.0f);
+      dl->AddCircleFilled(a, 2.0f, f.mark_color);
+      dl->AddRectFilled(min - ImVec2(2, 1), max + ImVec2(2, 1), f.label_halo, 3.0f);
+      color = f.mark_color;
+    }
+    dl->AddText(font, f.label_px, min, color, name);
+  }
+}
+
+void MapView::DrawSpecks(ImDrawList* dl, const Frame& f, const Fit& fit) {
+  const float min_px = std::max(2.5f, f.border_px * 2.0f);
+  for (size_t k = 0; k < f.regions.size(); ++k) {
+    const map::Box& b = boxes_[0][f.regions[k]];
+    const ImVec2 a = fit.Apply({b.x0, b.y1}), z = fit.Apply({b.x1, b.y0});
+    if (z.x - a.x >= 2 * min_px && z.y - a.y >= 2 * min_px) continue;
+    const ImVec2 c = (a + z) * 0.5f;
+    dl->AddCircleFilled(c, min_px, f.fill[k]);
+    dl->AddCircle(c, min_px, f.mark_color, 0, 1.0f);
+  }
+}
+
+void MapView::DrawMarks(ImDrawList* dl, const Frame& f, const Fit& fit, bool with_inset) {
+  const float min_px = std::max(2.0f, f.border_px * 1.5f);
+  for (int m : marks_) {
+    const map::Box& b = boxes_[0][m];
+    const ImVec2 a = fit.Apply({b.x0, b.y1}), z = fit.Apply({b.x1, b.y0});
+    const ImVec2 c = (a + z) * 0.5f;
+    // Islands get at least min_px each way, the dash a hairline: a 4 km island or an 8 km-wide
+    // dash is never lost, and the dash never reads as a bar beside 台湾's name.
+    const bool island = asset_.regions[m].parent >= 0;
+    const float min_w = island ? min_px : std::max(0.75f, f.border_px * 0.75f);
+    const ImVec2 half(std::max(min_w, (z.x - a.x) / 2), std::max(min_px, (z.y - a.y) / 2));
+    dl->AddRectFilled(c - half, c + half, f.mark_color, island ? min_px : 0);
+    mark_rects_.emplace_back(c - half - ImVec2(min_px, min_px), c + half + ImVec2(min_px, min_px));
+    RegisterText("地图·" + asset_.regions[m].name, c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y);
+  }
+  if (!with_inset) return;
+  const map::Box& b = boxes_[0][inset_];
+  const ImVec2 a = fit.Apply({b.x0, b.y1}), z = fit.Apply({b.x1, b.y0});
+  const float px = std::max(9.0f, std::min(f.label_px * 0.8f, (z.x - a.x) / 5));
+  ImFont* font = ImGui::GetFont();
+  const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0, map::kNanhaiName);
+  const ImVec2 at(a.x + (z.x - a.x - size.x) / 2, z.y - size.y - (z.y - a.y) * 0.04f);
+  dl->AddText(font, px, at, f.mark_color, map::kNanhaiName);
+  RegisterText(std::string("地图·") + map::kNanhaiName, a.x, a.y, z.x, z.y);
 }
 
 ImVec2 MapView::LabelPos(int region) const { return last_fit_.Apply(asset_.regions[region].label); }
 
 int MapView::Draw(ImDrawList* dl, const Frame& f) {
   std::vector<int> regions = f.regions;
-  const Fit fit = FitTo(f.rect, regions);
+  const bool with_inset = f.show_inset && inset_ >= 0 && National(regions);
+  const Fit fit = FitTo(f.rect, regions, with_inset);
   last_fit_ = fit;
   // Coarse outlines while a kilometre is under about a pixel; fine ones when zoomed in.
   const int lod = fit.scale > 0.9 ? 1 : 0;
@@ -125,31 +202,17 @@ int MapView::Draw(ImDrawList* dl, const Frame& f) {
   };
   for (size_t k = 0; k < regions.size(); ++k) fill(regions[k], f.fill[k]);
   for (int r : regions) outline(r, f.border, f.border_px);
-  if (f.show_inset && inset_ >= 0 && asset_.regions[regions.empty() ? 0 : regions[0]].level == 1)
-    outline(inset_, IM_COL32(120, 130, 145, 255), 1.0f);
-  if (f.highlight >= 0) outline(f.highlight, f.highlight_color, std::max(2.5f, f.border_px * 2.5f));
-  // Names: registered as items so they can be found (tests, screen readers) and hovered.
-  ImFont* font = ImGui::GetFont();
-  const auto contrast = [&](size_t k) {  // dark names on light fills, light names on dark ones
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.fill[k]);
-    const float lum = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
-    return f.label_color_on_light && lum > 0.55f ? f.label_color_on_light : f.label_color;
-  };
-  std::vector<ImRect> placed;
-  for (size_t k = 0; k < regions.size(); ++k) {
-    const int r = regions[k];
-    const map::MapRegion& reg = asset_.regions[r];
-    ImVec2 at = fit.Apply(reg.label);
-    const ImVec2 size = font->CalcTextSizeA(f.label_px, FLT_MAX, 0, reg.name.c_str());
-    const map::Box& b = boxes_[lod][r];
-    const bool room = (b.x1 - b.x0) * fit.scale > size.x * 0.8;  // no label on specks
-    if (f.labels && room) {
-      at = PlaceLabel(r, lod, fit, at, size, placed);
-      placed.emplace_back(at - size * 0.5f, at + size * 0.5f);
-      dl->AddText(font, f.label_px, at - size * 0.5f, contrast(k), reg.name.c_str());
-    }
-    RegisterText("地图·" + reg.name, at.x - 2, at.y - 2, at.x + 2, at.y + 2);
+  DrawSpecks(dl, f, fit);
+  inset_rect_ = ImRect();
+  if (with_inset) {
+    const map::Box& b = boxes_[0][inset_];
+    inset_rect_ = ImRect(fit.Apply({b.x0, b.y1}), fit.Apply({b.x1, b.y0}));
+    fill(inset_, f.mark_color);  // solid dashes and frame, as printed maps draw them
   }
+  mark_rects_.clear();
+  if (National(regions)) DrawMarks(dl, f, fit, with_inset);
+  if (f.highlight >= 0) outline(f.highlight, f.highlight_color, std::max(2.5f, f.border_px * 2.5f));
+  DrawLabels(dl, f, fit, lod);
   dl->PopClipRect();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   if (!f.rect.Contains(mouse) || !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) return -1;

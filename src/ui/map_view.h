@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ImRect
 #include "map_asset.h"
+#include "map_layout.h"
 
 namespace lw::ui {
 
@@ -22,6 +23,8 @@ class MapView {
   std::vector<int> Prefectures() const;
   std::vector<int> ChildrenOf(int province) const;
   int inset() const { return inset_; }
+  // The screen rectangle of the 南海诸岛 inset in the last drawn frame (empty when not shown).
+  ImRect InsetRect() const { return inset_rect_; }
 
   struct Frame {
     ImRect rect;                 // where to draw (screen pixels)
@@ -36,6 +39,9 @@ class MapView {
     ImU32 label_color = IM_COL32(40, 40, 40, 255);
     ImU32 label_color_on_light = 0;  // if set, used where the fill is light
     bool show_inset = true;
+    ImU32 mark_color = IM_COL32(70, 80, 96, 255);  // 钓鱼岛、赤尾屿、十段线 and the inset frame
+    ImU32 label_halo = IM_COL32(255, 255, 255, 215);  // behind a name moved out of its region
+    std::vector<ImRect> label_obstacles;           // e.g. the note in a corner: no label goes there
   };
   // Draws and returns the region under the mouse (index into asset().regions) or -1.
   int Draw(ImDrawList* dl, const Frame& f);
@@ -51,12 +57,17 @@ class MapView {
     }
     map::Pt Unapply(ImVec2 s) const { return {x0 + (s.x - origin.x) / scale, y1 - (s.y - origin.y) / scale}; }
   };
-  Fit FitTo(const ImRect& rect, const std::vector<int>& regions) const;
+  Fit FitTo(const ImRect& rect, const std::vector<int>& regions, bool with_inset) const;
   int HitTest(const Fit& fit, int lod, const std::vector<int>& regions, ImVec2 mouse) const;
   bool Inside(int region, int lod, map::Pt p) const;
-  // Where a label of `size` centred near `at` overlaps none of `placed` and stays inside its
-  // region (small neighbours such as 太原 and 晋中 otherwise print over each other).
-  ImVec2 PlaceLabel(int region, int lod, const Fit& fit, ImVec2 at, ImVec2 size, const std::vector<ImRect>& placed) const;
+  bool National(const std::vector<int>& regions) const;
+  // Names placed by the core (label_layout.h): never overlapping, leader lines where moved out.
+  void DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod);
+  // Regions smaller than a few pixels (澳门 at national scale) as a dot in their own colour.
+  void DrawSpecks(ImDrawList* dl, const Frame& f, const Fit& fit);
+  // 钓鱼岛、赤尾屿 at a minimum size (a few km across: sub-pixel at national scale), the 十段线
+  // segment east of 台湾, and the inset's name.
+  void DrawMarks(ImDrawList* dl, const Frame& f, const Fit& fit, bool with_inset);
 
   map::MapAsset asset_;
   std::vector<map::Mesh> meshes_[map::kLods];
@@ -64,6 +75,9 @@ class MapView {
   std::vector<ImVec2> scratch_;
   Fit last_fit_;
   int inset_ = -1;
+  std::vector<int> marks_;  // decorations other than the inset
+  std::vector<ImRect> mark_rects_;  // where they were drawn this frame: no label over them
+  ImRect inset_rect_;
   double load_ms_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "map_note.h"
 #include "platform.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -166,6 +167,12 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
   }
 }
 
+float MapScreen::NotePx() const { return ImGui::GetFontSize() * 0.75f; }
+
+ImRect MapScreen::NoteRect(const AppContext& app, const MapView::Frame& f) const {
+  return MapNoteRect(f.rect, app.ws.settings.map_approval, NotePx());
+}
+
 void MapScreen::Draw(AppContext& app) {
   data_.Update(app, Day(app));
   std::vector<int> shown = drilled_ >= 0       ? view_.ChildrenOf(drilled_)
@@ -190,7 +197,10 @@ void MapScreen::Draw(AppContext& app) {
   f.label_px = ImGui::GetFontSize() * 0.8f;
   f.label_color = IM_COL32(250, 252, 255, 255);
   f.label_color_on_light = IM_COL32(30, 35, 45, 255);
+  const ImRect note = NoteRect(app, f);
+  f.label_obstacles.push_back(note);
   const int hovered = view_.Draw(ImGui::GetWindowDrawList(), f);
+  DrawMapNote(ImGui::GetWindowDrawList(), note, app.ws.settings.map_approval, NotePx(), U32(Colors().text_muted));
   if (hovered >= 0) {
     const map::MapRegion& r = view_.asset().regions[hovered];
     ImGui::BeginTooltip();

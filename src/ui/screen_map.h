@@ -28,6 +28,9 @@ class MapScreen {
   void Legend();
   void Ranking(AppContext& app, const std::vector<int>& shown);
   void FeedAndExample(AppContext& app);
+  // "示意图" and the 审图号 in the map's lower-left corner (map_note.h).
+  float NotePx() const;
+  ImRect NoteRect(const AppContext& app, const MapView::Frame& f) const;
 
   MapView& view_;
   MapData& data_;

@@ -8,6 +8,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "text_widgets.h"
 #include "theme.h"
 
 namespace lw::ui {
@@ -151,6 +152,23 @@ void DisplayCard() {
   EndCard();
 }
 
+// 地图与大屏: what the map prints under itself, and whether the ceremony shows example data.
+void MapCard(AppContext& app) {
+  BeginCard("map");
+  SubHeading("地图与大屏");
+  Settings& s = app.ws.settings;
+  Muted("地图下方标注“示意图”。使用经审核的标准地图作底图时，可填写其审图号（如 GS(2024)0650号），地图和大屏上会一并显示。");
+  ImGui::BeginDisabled(!app.writable);
+  if (LineInput("##审图号", s.map_approval, "审图号（可不填）", 0, Em() * 16)) app.SettingsChanged();
+  bool hide = s.ceremony_hide_example;
+  if (Check("开幕式大屏不显示示例数据（只统计真实填报和导入的数据）", &hide)) {
+    s.ceremony_hide_example = hide;
+    app.SettingsChanged();
+  }
+  ImGui::EndDisabled();
+  EndCard();
+}
+
 }  // namespace
 
 void SettingsScreen::Draw(AppContext& app) {
@@ -158,6 +176,7 @@ void SettingsScreen::Draw(AppContext& app) {
   ImGui::Spacing();
   TextSizeCard(app);
   ThemeCard(app);
+  MapCard(app);
   BackupCard(app);
   StorageCard(app);
   DisplayCard();

@@ -1,10 +1,13 @@
 // map.test.mjs — issue 5 in the browser: hover figures, drill into 山西's 11 cities, an edit in one
 // tab reaching the map in another, the live feed, ceremony mode, and screenshots (national map,
-// a province, ceremony at 3840×2160).
+// a province, ceremony at 3840×2160). Issue 14: 钓鱼岛、赤尾屿、十段线 and the 南海诸岛 inset at
+// three screen shapes (screenshots of the area around 台湾), 示意图 and the 审图号 setting, the
+// ceremony at 3840×2160 and 7680×2160 with its 示例数据 badge, legend, ranking and calendar.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { join } from 'node:path';
 import {
-  choose, click, findItem, imeType, items, launch, newDraft, openApp, reveal, revealRight, serve, shot, state, waitForState,
+  ARTIFACTS, choose, click, findItem, imeType, items, launch, newDraft, openApp, reveal, revealRight, serve, shot, state, waitForState,
 } from './harness.mjs';
 
 const SHANXI_CITIES = ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'];
@@ -130,5 +133,89 @@ test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc lea
   await shot(page, 'ceremony-4k.png');
   await page.keyboard.press('Escape');
   await findItem(page, '开幕式大屏模式');
+  await context.close();
+});
+
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+for (const [width, height] of [[1366, 768], [1920, 1080], [1080, 1920]]) {
+  test(`the map at ${width}×${height}: 钓鱼岛、赤尾屿、十段线, the inset clear of 台湾, 示意图`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await openApp(context, server.url, { example: true });
+    await click(page, '地图');
+    const inset = await findItem(page, '地图·南海诸岛');
+    const marks = [];
+    for (const name of ['钓鱼岛', '赤尾屿', '十段线', '台湾', '香港', '澳门', '海南']) marks.push(await findItem(page, '地图·' + name));
+    for (const m of marks) assert.ok(!overlaps(m, inset), `${m.label} is not under the inset`);
+    const [diaoyu, chiwei, dash, taiwan] = marks;
+    assert.ok(diaoyu.x > taiwan.x && chiwei.x > diaoyu.x, '钓鱼岛 and 赤尾屿 lie east of 台湾, in that order');
+    assert.ok(diaoyu.w >= 3 && chiwei.w >= 3, 'the islands are drawn at a visible size');
+    assert.ok(dash.x > taiwan.x && dash.y > diaoyu.y, 'the dash lies east of 台湾, south of 钓鱼岛');
+    assert.ok(inset.y > taiwan.y, 'the inset is below 台湾');
+    await findItem(page, '示意图');
+    await shot(page, `map-${width}x${height}.png`);
+    // Close-up of 台湾, the islands, the dash and the inset.
+    const x0 = Math.max(0, Math.min(taiwan.x, inset.x) - 120), y0 = Math.max(0, diaoyu.y - 80);
+    const x1 = Math.min(width, Math.max(chiwei.x + 60, inset.x + inset.w) + 20), y1 = Math.min(height, inset.y + inset.h + 20);
+    await page.screenshot({ path: join(ARTIFACTS, `map-taiwan-${width}x${height}.png`), clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+    await context.close();
+  });
+}
+
+test('the 审图号 set in 设置 is printed under the map', async () => {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await click(page, '设置');
+  await click(page, '审图号', { input: true });
+  await page.keyboard.type('GS(2024)0650');
+  await waitForState(page, (s) => s.settings?.mapApproval === 'GS(2024)0650', 15000);  // typing is slow on a loaded machine
+  await click(page, '地图');
+  await findItem(page, '示意图');
+  await findItem(page, '审图号：GS(2024)0650');
+  await context.close();
+});
+
+for (const [width, height] of [[3840, 2160], [7680, 2160]]) {
+  test(`ceremony at ${width}×${height} with example data: badge, legend, ranking, calendar`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await openApp(context, server.url, { example: true });
+    await click(page, '地图');
+    await click(page, '开幕式大屏模式', { timeout: 8000 });
+    // An 8K frame in software GL takes seconds: allow for it, and for the carousel having turned.
+    const slow = { timeout: 30000 };
+    const badge = await findItem(page, '示例数据', slow);
+    assert.ok(badge.x > width * 0.8 && badge.y < height * 0.12, 'the badge is in the top-right corner');
+    await findItem(page, '数字为演示，非真实统计', slow);
+    await findItem(page, '图例 · 参与人次', slow);
+    await findItem(page, '示意图', slow);
+    await findItem(page, /^参与人次排行 · 第 (1–5|6–10) 名$/, slow);
+    await findItem(page, /^排行 [16] \S+ [\d,]+人次$/, slow);
+    await findItem(page, '一省一周 · 活动周日历', slow);
+    await findItem(page, /^日历 10月19日–25日　内蒙古自治区/, slow);
+    await findItem(page, /^日历 11月6日　浙江省　衢州.*（最近一场）$/, slow);  // 2020's last confirmed week, highlighted
+    await page.waitForTimeout(3000);  // totals finish counting up
+    await findItem(page, /^参与 [\d,]+人次$/, slow);
+    await shot(page, `ceremony-${width}x${height}.png`);
+    // The carousel turns: each page of the ranking follows the other within a few seconds.
+    await findItem(page, /^参与人次排行 · 第 6–10 名$/, { timeout: 40000 });
+    await findItem(page, /^参与人次排行 · 第 1–5 名$/, { timeout: 40000 });
+    await context.close();
+  });
+}
+
+test('设置 can keep example data off the ceremony screen: no badge, no example figures', async () => {
+  const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });  // 开幕式大屏模式 above the fold
+  const page = await openApp(context, server.url, { example: true });
+  await click(page, '设置');
+  await click(page, '开幕式大屏不显示示例数据（只统计真实填报和导入的数据）');
+  await waitForState(page, (s) => s.settings?.ceremonyHideExample === true, 5000);
+  await click(page, '地图');
+  await findItem(page, '当前地图包含示例数据');  // the map itself still says so
+  await click(page, '开幕式大屏模式', { timeout: 8000 });
+  await findItem(page, '参与 0人次');
+  await findItem(page, '参与人次排行');  // an empty ranking says so, and no province is toured
+  assert.ok(!(await items(page)).some((i) => i.label.startsWith('正在展示：')), 'no tour without figures');
+  assert.ok(!(await items(page)).some((i) => i.label === '示例数据'), 'no badge without example figures');
+  await shot(page, 'ceremony-no-example.png');
   await context.close();
 });

@@ -1,6 +1,8 @@
 // mapgen.cpp — builds assets map.bin from npm echarts@4.9.0 map/json (Apache-2.0) at build time:
 // decodes ECharts' compressed coordinates, projects (Albers, see map_geometry.h), simplifies to
-// a coarse and a fine outline, and adds the 南海诸岛 inset that standard maps of China carry.
+// a coarse and a fine outline, and adds what a complete map of China must show (map_features.h):
+// 钓鱼岛 and 赤尾屿 as part of 台湾 (never simplified), the 十段线 segment east of 台湾, and the
+// 南海诸岛 inset placed clear of all land. Fails when the result lacks any of them.
 // Usage: lw_mapgen ECHARTS_MAP_JSON_DIR REGIONS_JSON OUT.bin
 #include <algorithm>
 #include <cmath>
@@ -13,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "map_asset.h"
+#include "map_features.h"
+#include "map_layout.h"
 #include "text_file.h"
 
 using nlohmann::json;
@@ -27,7 +31,8 @@ constexpr double kCoarseKm = 3.5, kFineKm = 1.0;
 json Load(const std::filesystem::path& p) { return json::parse(lw::ReadTextFile(p)); }
 
 // Most files are ECharts-compressed ("UTF8Encoding"); xizang.json is plain GeoJSON.
-std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded) {
+// drop_blobs: 台湾's schematic 钓鱼岛/赤尾屿 blobs in china.json (replaced by map_features.h).
+std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded, bool drop_blobs = false) {
   std::vector<Polygon> out;
   const json& g = feature["geometry"];
   const bool multi = g["type"] == "MultiPolygon";
@@ -41,7 +46,6 @@ std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded) {
       for (const json& c : data) r.push_back({c[0].get<double>(), c[1].get<double>()});
       if (r.size() > 1 && r.front().x == r.back().x && r.front().y == r.back().y) r.pop_back();
     }
-    for (Pt& p : r) p = AlbersChina(p.x, p.y);
     return r;
   };
   for (size_t i = 0; i < coords.size(); ++i) {
@@ -50,6 +54,9 @@ std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded) {
       for (size_t k = 0; k < coords[i].size(); ++k) poly.push_back(ring(coords[i][k], encoded ? offsets[i][k] : json()));
     else
       poly.push_back(ring(coords[i], encoded ? offsets[i] : json()));
+    if (drop_blobs && IsEchartsDiaoyuBlob(poly[0])) continue;
+    for (Ring& r : poly)
+      for (Pt& p : r) p = AlbersChina(p.x, p.y);
     out.push_back(std::move(poly));
   }
   return out;
@@ -103,10 +110,23 @@ Pt LabelPoint(const json& feature, const std::vector<Polygon>& shapes) {
   return c;
 }
 
-// The inset box of the South China Sea islands, as ECharts draws it (coord/geo/fix/nanhai.js),
-// placed upright in the lower-right corner of the map (in projected km, not projected itself:
-// an inset is a picture in a frame, not a place).
-std::vector<Polygon> NanhaiInset(const Box& china) {
+Polygon Projected(const LonLatShape& shape) {
+  Ring r;
+  for (Pt p : shape.lonlat) r.push_back(AlbersChina(p.x, p.y));
+  if (SignedArea(r) < 0) std::reverse(r.begin(), r.end());
+  return {r};
+}
+
+Pt Centroid(const Ring& r) {
+  Pt c;
+  for (Pt p : r) c.x += p.x / r.size(), c.y += p.y / r.size();
+  return c;
+}
+
+// The inset of the South China Sea islands as ECharts draws it (lib/coord/geo/fix/nanhai.js: the
+// coast at the top, the ten dashes, the frame), upright in `box` (in projected km, not projected
+// itself: an inset is a picture in a frame, not a place). y grows downwards in ECharts' figures.
+std::vector<Polygon> NanhaiInset(const Box& box) {
   const std::vector<std::vector<std::pair<double, double>>> raw = {
       {{0, 3.5}, {7, 11.2}, {15, 11.9}, {30, 7}, {42, 0.7}, {52, 0.7}, {56, 7.7}, {59, 0.7}, {64, 0.7}, {64, 0}, {5, 0}},
       {{13, 16.1}, {19, 14.7}, {16, 21.7}, {11, 23.1}},
@@ -120,14 +140,44 @@ std::vector<Polygon> NanhaiInset(const Box& china) {
       {{52, 22.4}, {55, 17.5}, {56, 17.5}, {53, 22.4}},
       {{58, 12.6}, {62, 7}, {63, 7}, {60, 12.6}},
       {{0, 3.5}, {0, 93.1}, {64, 93.1}, {64, 0}, {63, 0}, {63, 92.4}, {1, 92.4}, {1, 3.5}}};
-  const double w = 0.11 * (china.x1 - china.x0), h = w * 93.1 / 64;
+  const double w = box.x1 - box.x0, h = box.y1 - box.y0;
   std::vector<Polygon> out;
   for (const auto& pts : raw) {
     Ring r;
-    for (auto [x, y] : pts) r.push_back({china.x1 - w + x / 64 * w, china.y0 + h - y / 93.1 * h});
+    for (auto [x, y] : pts) r.push_back({box.x0 + x / 64 * w, box.y1 - y / 93.1 * h});
     out.push_back({r});
   }
   return out;
+}
+
+MapRegion Decoration(const char* name, std::vector<Polygon> shapes, int parent) {
+  MapRegion d;
+  d.name = name;
+  d.parent = parent;
+  d.label = Centroid(shapes[0][0]);
+  d.shapes[0] = d.shapes[1] = std::move(shapes);
+  return d;
+}
+
+// What a complete map must carry, checked on the stored (quantized) asset: the build fails
+// rather than ship a map without them.
+bool CheckFeatures(const MapAsset& map) {
+  const int tw = map.Find(kTaiwanCode);
+  bool ok = tw >= 0 && FindDecoration(map, kTenDashName) >= 0 && map.regions.back().name == kNanhaiName;
+  for (const LonLatShape& island : DiaoyuIslands()) {
+    const int i = FindDecoration(map, island.name);
+    ok = ok && i >= 0 && map.regions[i].parent == tw;
+  }
+  Box inset;
+  for (const Polygon& p : map.regions.back().shapes[0])
+    for (Pt q : p[0]) inset.Add(q);
+  for (const Polygon* p : LandPolygons(map, 0))
+    if (PolygonTouchesBox(*p, inset)) {
+      std::fprintf(stderr, "lw_mapgen: the 南海诸岛 inset covers land\n");
+      ok = false;
+      break;
+    }
+  return ok;
 }
 
 }  // namespace
@@ -149,10 +199,13 @@ int main(int argc, char** argv) {
     r.code = f.value("id", "");
     r.name = f["properties"].value("name", "");
     r.level = 1;
-    const auto shapes = Shapes(f, scale, china.value("UTF8Encoding", false));
+    const auto shapes = Shapes(f, scale, china.value("UTF8Encoding", false), r.code == kTaiwanCode);
     r.label = LabelPoint(f, shapes);
     r.shapes[0] = Simplified(shapes, kCoarseKm, 25);
     r.shapes[1] = Simplified(shapes, kFineKm, 2);
+    if (r.code == kTaiwanCode)  // after simplification: islands of a few km² must never vanish
+      for (const LonLatShape& island : DiaoyuIslands())
+        for (auto& lod : r.shapes) lod.push_back(Projected(island));
     province_index[r.code.substr(0, 2)] = static_cast<int>(map.regions.size());
     map.regions.push_back(std::move(r));
   }
@@ -181,11 +234,15 @@ int main(int argc, char** argv) {
       ++prefectures;
     }
   }
-  MapRegion inset;
-  inset.name = "南海诸岛";
-  const Box bounds = map.Bounds(1);
-  inset.shapes[0] = inset.shapes[1] = NanhaiInset(bounds);
-  inset.label = {bounds.x1 - 0.055 * (bounds.x1 - bounds.x0), bounds.y0 + 0.02 * (bounds.x1 - bounds.x0)};
+  const int taiwan = map.Find(kTaiwanCode);
+  for (const LonLatShape& island : DiaoyuIslands()) map.regions.push_back(Decoration(island.name, {Projected(island)}, taiwan));
+  map.regions.push_back(Decoration(kTenDashName, {Projected(TaiwanEastDash())}, -1));
+  std::vector<Polygon> land;
+  for (const MapRegion& r : map.regions)
+    land.insert(land.end(), r.shapes[0].begin(), r.shapes[0].end());
+  const Box inset_box = PlaceInsetBox(land, map.Bounds(1));
+  MapRegion inset = Decoration(kNanhaiName, NanhaiInset(inset_box), -1);
+  inset.label = {(inset_box.x0 + inset_box.x1) / 2, inset_box.y0 + 0.06 * (inset_box.y1 - inset_box.y0)};
   map.regions.push_back(std::move(inset));
   // Quantizing to 0.1 km can make a tiny, already simple ring touch itself: check the stored
   // form, and drop such specks (pieces a few km² in size) before writing.
@@ -205,9 +262,13 @@ int main(int argc, char** argv) {
         ++i;
       }
   std::printf("dropped %zu specks that quantization made self-touching\n", dropped);
+  if (!CheckFeatures(stored)) {
+    std::fprintf(stderr, "lw_mapgen: 钓鱼岛、赤尾屿、十段线 or the 南海诸岛 inset missing or misplaced\n");
+    return 1;
+  }
   const std::string bytes = stored.Write();
   std::ofstream(argv[3], std::ios::binary) << bytes;
-  std::printf("map.bin: %zu provinces, %zu prefecture-level units + 南海诸岛 inset, %zu bytes\n",
+  std::printf("map.bin: %zu provinces, %zu prefecture-level units + 钓鱼岛、赤尾屿、十段线、南海诸岛 inset, %zu bytes\n",
               province_index.size(), prefectures, bytes.size());
   return 0;
 }
