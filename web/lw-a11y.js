@@ -28,6 +28,7 @@
   let applying = false;      // our own el.focus() calls must not echo back into ImGui
   let groupSeq = 0;
   const announced = new Map();  // live item id → text last announced
+  let started = false;          // the first update (the page as loaded) announces nothing
   const stats = { updates: 0, totalMs: 0, maxMs: 0, lastMs: 0 };
 
   function css(el, text) { el.style.cssText = text; return el; }
@@ -131,12 +132,18 @@
     if (prev.controls !== item.controls || prev.role !== item.role)
       setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
     if (prev.describe !== item.describe) describe(node, item.describe);
+    if (prev.now !== item.now || prev.min !== item.min || prev.max !== item.max) {
+      setAttr(el, 'aria-valuenow', item.now);
+      setAttr(el, 'aria-valuemin', item.min);
+      setAttr(el, 'aria-valuemax', item.max);
+    }
     node.item = item;
   }
 
   function describeRole(el, item) {
     const interactive = item.role !== 'text';
     setAttr(el, 'role', item.role === 'text' ? null : item.role);
+    if (item.role !== 'slider') setAttr(el, 'aria-valuetext', null);
     setAttr(el, 'tabindex', interactive ? '-1' : null);
     setAttr(el, 'aria-level', item.role === 'heading' ? String(item.level || 2) : null);
     setAttr(el, 'aria-multiline', item.role === 'textbox' && item.multiline ? 'true' : null);
@@ -146,6 +153,10 @@
     } else if (el.tagName !== 'DIV') {  // a text box: named by its label, its value is the field's
       setAttr(el, 'aria-label', item.label || null);
       if (el.value !== (item.value || '')) el.value = item.value || '';
+    } else if (item.role === 'slider') {  // named by its label, its value read as text ("截至 10月25日")
+      setAttr(el, 'aria-label', item.label || null);
+      setAttr(el, 'aria-valuetext', item.value || null);
+      setText(el, '');
     } else {  // a combo box: the label names it, the content is its value
       setAttr(el, 'aria-label', item.label || null);
       setText(el, item.value || '');
@@ -169,19 +180,35 @@
     setAttr(node.el, 'aria-describedby', node.desc.id);
   }
 
-  // --- Groups: radio groups, the navigation tab list, a combo's list box, the error summary -----
-  function groupFor(item) {
-    const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.window + '\u0001' + (item.controls || '');
-    let el = groups.get(key);
-    if (!el) {
-      el = document.createElement('div');
-      el.setAttribute('role', item.groupRole);
-      el.setAttribute('aria-label', item.group);
-      el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
-      groups.set(key, el);
-    }
-    el.lwUsed = true;
+  // --- Containers: radio groups, the navigation tab list, a combo's list box, the error summary,
+  // tables (table → row → cell). Containers are not positioned: their items place themselves.
+  function make(role, label) {
+    const el = document.createElement('div');
+    el.setAttribute('role', role);
+    if (label) el.setAttribute('aria-label', label);
     return el;
+  }
+
+  // The element an item goes into; `use(key, parent, create)` gives a container placed in its parent.
+  function parentFor(item, use) {
+    if (item.table) {
+      const t = use('t\u0001' + item.table, root, () => make('table', item.table));
+      if (item.rows) { setAttr(t, 'aria-rowcount', item.rows); setAttr(t, 'aria-colcount', item.cols); }
+      const rk = 'r\u0001' + item.table + '\u0001' + item.row;
+      const r = use(rk, t, () => { const e = make('row'); e.setAttribute('aria-rowindex', item.row); return e; });
+      const c = use(rk + '\u0001' + item.col, r, () => { const e = make(item.cell); e.setAttribute('aria-colindex', item.col); return e; });
+      setAttr(c, 'aria-sort', item.sort || null);
+      return c;
+    }
+    if (item.groupRole) {
+      const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.window + '\u0001' + (item.controls || '');
+      return use(key, root, () => {
+        const el = make(item.groupRole, item.group);
+        el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
+        return el;
+      });
+    }
+    return root;
   }
 
   // Puts `children` into `parent` in this order, moving only what is out of place.
@@ -199,8 +226,19 @@
     const t0 = performance.now();
     if (!root) return 0;
     const seen = new Set();
-    const top = [];
-    const members = new Map();  // group element → its items' elements, in order
+    const news = { polite: [], assertive: [] };  // live texts that changed: one announcement each
+    const kids = new Map([[root, []]]);  // parent element → its children this frame, in order
+    const place = (parent, el) => {
+      let list = kids.get(parent);
+      if (!list) kids.set(parent, list = []);
+      list.push(el);
+    };
+    const use = (key, parent, create) => {
+      let el = groups.get(key);
+      if (!el) { el = create(); groups.set(key, el); }
+      if (!el.lwUsed) { el.lwUsed = true; place(parent, el); }
+      return el;
+    };
     for (const g of groups.values()) g.lwUsed = false;
     for (const item of data.items) {
       if (seen.has(item.id)) continue;  // an id listed twice (a text item repeated): first wins
@@ -211,20 +249,15 @@
       if (node && node.el.tagName !== tagFor(item)) { remove(node); node = null; }
       if (!node) { node = create(item); nodes.set(item.id, node); }
       apply(node, item);
-      if (item.groupRole) {
-        const g = groupFor(item);
-        if (!members.has(g)) { members.set(g, []); top.push(g); }
-        members.get(g).push(node.el);
-      } else {
-        top.push(node.el);
-      }
-      if (item.live) announce(item);
+      place(parentFor(item, use), node.el);
+      if (item.live) announce(item, news);
     }
-    for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); }
+    for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); announced.delete(id); }
     for (const [key, g] of groups) if (!g.lwUsed) { g.remove(); groups.delete(key); }
-    for (const [g, els] of members) order(g, els);
     for (const node of nodes.values()) if (node.desc) node.desc.lwSkip = true;
-    order(root, top);
+    for (const [parent, list] of kids) order(parent, list);
+    for (const kind of ['polite', 'assertive']) if (news[kind].length) setText(live[kind], news[kind].join('。'));
+    started = true;
     syncFocus(data);
     return performance.now() - t0;
   }
@@ -234,12 +267,14 @@
     if (node.desc) node.desc.remove();
   }
 
-  function announce(item) {
+  // A live item is announced when it appears or its text changes, except on the page's first
+  // frame (its "已保存到本机" is a state, not news). Forgotten when it goes, so the same toast
+  // shown again is announced again.
+  function announce(item, news) {
     if (announced.get(item.id) === item.label) return;
-    const first = !announced.has(item.id) && item.live === 'polite' && /已保存/.test(item.label);
     announced.set(item.id, item.label);
-    if (first) return;  // the page's first "已保存到本机" is a state, not news
-    setText(live[item.live === 'assertive' ? 'assertive' : 'polite'], item.label);
+    if (!started) return;
+    news[item.live === 'assertive' ? 'assertive' : 'polite'].push(item.label);
   }
 
   // ImGui's focus → the DOM focus (and the text agent's label while a field is edited).

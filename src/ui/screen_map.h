@@ -10,6 +10,8 @@
 #include "map_data.h"
 #include "map_view.h"
 
+struct ImRect;
+
 namespace lw::ui {
 
 class MapScreen {
@@ -28,6 +30,10 @@ class MapScreen {
   void Legend();
   void Ranking(AppContext& app, const std::vector<int>& shown);
   void FeedAndExample(AppContext& app);
+  // Keyboard and screen readers (issue 10), in screen_map_a11y.cpp.
+  int KeyboardRegion(const std::vector<int>& shown, bool activated);
+  void KeyboardTooltip(int region);
+  void FiguresTable(const std::vector<int>& shown, const ImRect& map_rect);
 
   MapView& view_;
   MapData& data_;
@@ -37,6 +43,7 @@ class MapScreen {
   bool playing_ = false;
   double next_step_ms_ = 0;
   std::string feed_edit_;
+  int key_region_ = -1;    // region chosen with the arrow keys (index into the map asset)
 };
 
 // Removes the example dataset (示例数据) and remembers not to bring it back.

@@ -5,27 +5,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, axTree, click, findItem, imeInto, launch, newDraft, openApp, serve } from './harness.mjs';
+import {
+  ARTIFACTS, axFind as find, axNamed as named, click, findItem, imeInto, launch, newDraft, openApp, serve, waitForAx,
+} from './harness.mjs';
 
 let browser;
 let server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-const named = (tree) => tree.filter((n) => n.name && n.role !== 'StaticText' && n.role !== 'InlineTextBox');
-const find = (tree, role, name) => tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-
-async function waitForAx(page, pred, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  let tree = [];
-  while (Date.now() < deadline) {
-    tree = await axTree(page);
-    const hit = pred(tree);
-    if (hit) return { tree, hit };
-    await page.waitForTimeout(100);
-  }
-  return { tree, hit: null };
-}
 
 test('the accessibility tree names every control of 单位信息 with its role and state', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });  // the mirror lists what is on screen
