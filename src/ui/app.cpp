@@ -442,7 +442,6 @@ void ToastInPage(AppContext& c) {
   if (!ToastShown(c)) return;
   static ImVec2 size(0, 0);  // last frame's: the child sizes itself to its content
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const ImVec2 keep = ImGui::GetCursorScreenPos();
   ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f - size.y));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, c.toast_error ? Colors().toast_error_bg : Colors().toast_bg);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f);
@@ -460,7 +459,6 @@ void ToastInPage(AppContext& c) {
   }
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
-  ImGui::SetCursorScreenPos(keep);
 }
 
 // Drawn over everything, around the item ImGui's keyboard navigation is on.

@@ -26,6 +26,7 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
     app.Changed();
     app.Toast("已删除“" + title + "”，可在“最近删除”中恢复");
     app.undo_uuid = uuid;
+    app.toast_until = app.now_ms + 12000;  // time to reach 撤销 by Tab (it stays while focused)
   }
 }
 

@@ -215,6 +215,9 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
     if (g.ActiveId == id) {
       g_active_editor = id;
       ImGui::SetActiveIdUsingAllKeyboardKeys();
+      // As ImGui's InputText: while editing, other items stay hoverable, so a click on a tab or
+      // a button acts at once instead of only ending the edit.
+      g.ActiveIdAllowOverlap = !ImGui::IsMouseDown(0);
       if (st.dragging && ImGui::IsMouseDown(0)) st.edit.SetCaret(OffsetAtMouse(st, lines, origin), true);
       if (!ImGui::IsMouseDown(0)) st.dragging = false;
       changed = HandleKeys(st, id, lines);
