@@ -9,6 +9,8 @@
 //            rebuilt per frame (window.learnweek.a11y.bench(): cost per frame, 60-field form).
 //  Position  every element sits exactly over what ImGui drew (CSS px), invisible, and lets the
 //            mouse through (pointer-events: none): a screen reader's highlight matches the screen.
+//            Elements sit in one layer per ImGui window, placed at the window's scrolled content
+//            origin: scrolling moves one layer, not every element (the budget's worst case).
 //  Focus     one focus: ImGui's focus moves the DOM focus to its element; a screen reader moving
 //            focus (or "clicking") an element moves ImGui's focus (lw_a11y_focus/activate). While a
 //            text field is edited, the text agent (lw-host.js) is that field's labelled element.
@@ -23,6 +25,7 @@
   const live = { polite: null, assertive: null };
   const nodes = new Map();   // id → { el, item, desc }
   const groups = new Map();  // group key → element
+  const layers = new Map();  // ImGui window id → { el, x, y }
   let focusId = '00000000';
   let activeId = '00000000';
   let applying = false;      // our own el.focus() calls must not echo back into ImGui
@@ -191,24 +194,50 @@
 
   // The element an item goes into; `use(key, parent, create)` gives a container placed in its parent.
   function parentFor(item, use) {
+    const layer = layerEl(item.layer);
     if (item.table) {
-      const t = use('t\u0001' + item.table, root, () => make('table', item.table));
+      const t = use('t\u0001' + item.layer + '\u0001' + item.table, layer, () => make('table', item.table));
       if (item.rows) { setAttr(t, 'aria-rowcount', item.rows); setAttr(t, 'aria-colcount', item.cols); }
-      const rk = 'r\u0001' + item.table + '\u0001' + item.row;
+      const rk = 'r\u0001' + item.layer + '\u0001' + item.table + '\u0001' + item.row;
       const r = use(rk, t, () => { const e = make('row'); e.setAttribute('aria-rowindex', item.row); return e; });
       const c = use(rk + '\u0001' + item.col, r, () => { const e = make(item.cell); e.setAttribute('aria-colindex', item.col); return e; });
       setAttr(c, 'aria-sort', item.sort || null);
       return c;
     }
     if (item.groupRole) {
-      const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.window + '\u0001' + (item.controls || '');
-      return use(key, root, () => {
+      const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.layer + '\u0001' + (item.controls || '');
+      return use(key, layer, () => {
         const el = make(item.groupRole, item.group);
         el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
         return el;
       });
     }
-    return root;
+    return layer;
+  }
+
+  // A window's layer: positioned at its content origin, so its elements' places stay put while it
+  // scrolls. (Layers without an id — the benchmark's items — share one at the page's origin.)
+  function layerEl(id) {
+    const l = layers.get(id || '');
+    return l ? l.el : root;
+  }
+
+  function placeLayers(list, place) {
+    for (const l of list || []) {
+      let layer = layers.get(l.id);
+      if (!layer) {
+        const el = document.createElement('div');
+        css(el, 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;');
+        layers.set(l.id, layer = { el, x: null, y: null });
+      }
+      if (layer.x !== l.x || layer.y !== l.y) {
+        layer.el.style.transform = 'translate(' + l.x + 'px,' + l.y + 'px)';
+        layer.x = l.x;
+        layer.y = l.y;
+      }
+      layer.used = true;
+      place(root, layer.el);
+    }
   }
 
   // Puts `children` into `parent` in this order, moving only what is out of place.
@@ -240,9 +269,10 @@
       return el;
     };
     for (const g of groups.values()) g.lwUsed = false;
+    for (const l of layers.values()) l.used = false;
+    placeLayers(data.layers, place);
     for (const item of data.items) {
       if (seen.has(item.id)) continue;  // an id listed twice (a text item repeated): first wins
-      if (item.role === 'button' && !item.label && !item.name) continue;  // windows, scroll bars: nothing to say
       if (item.name) item.label = item.name;  // the mirror's name; items() keeps the visible label
       seen.add(item.id);
       let node = nodes.get(item.id);
@@ -254,6 +284,7 @@
     }
     for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); announced.delete(id); }
     for (const [key, g] of groups) if (!g.lwUsed) { g.remove(); groups.delete(key); }
+    for (const [id, l] of layers) if (!l.used) { l.el.remove(); layers.delete(id); }
     for (const node of nodes.values()) if (node.desc) node.desc.lwSkip = true;
     for (const [parent, list] of kids) order(parent, list);
     for (const kind of ['polite', 'assertive']) if (news[kind].length) setText(live[kind], news[kind].join('。'));
@@ -320,23 +351,24 @@
     stats.maxMs = Math.max(stats.maxMs, ms);
   }
 
-  // Benchmark: a 60-field form (label, text box with value and state, message) scrolled by one
-  // pixel and one value changed per frame, through JSON parse, diff and the style/layout that the
-  // browser then does, as a real frame would be. Leaves the mirror showing the synthetic form
-  // until the app's next change: for benchmark pages only.
+  // Benchmark: a 60-field form (label, text box with value and state, message) in a page layer
+  // scrolled by one pixel and one value changed per frame, through JSON parse, diff and the
+  // style/layout that the browser then does, as a real frame would be (the app sends positions
+  // in their window's layer and the layer's origin, see item_registry.cpp). Leaves the mirror
+  // showing the synthetic form until the app's next change: for benchmark pages only.
   function bench(frames) {
     const make = (k) => {
       const items = [];
       for (let i = 0; i < 60; i++) {
-        const y = 100 + i * 48 - k;
+        const y = 100 + i * 48;
         const id = (0x10000000 + i * 4).toString(16);
-        items.push({ id: (0x20000000 + i).toString(16), label: '字段' + i, window: 'page', x: 40, y, w: 120, h: 30, input: false, role: 'text' });
-        items.push({ id, label: '字段' + i, window: 'page', x: 180, y, w: 400, h: 30, input: true, role: 'textbox',
+        items.push({ id: (0x20000000 + i).toString(16), layer: 'b0', label: '字段' + i, window: 'page', x: 40, y, w: 120, h: 30, input: false, role: 'text' });
+        items.push({ id, layer: 'b0', label: '字段' + i, window: 'page', x: 180, y, w: 400, h: 30, input: true, role: 'textbox',
                      value: i === k % 60 ? 'v' + k : 'v', required: i % 3 === 0, invalid: i % 7 === 0,
                      describe: i % 7 === 0 ? '请填写字段' + i : undefined });
-        if (i % 7 === 0) items.push({ id: (0x30000000 + i).toString(16), label: '请填写字段' + i, window: 'page', x: 180, y: y + 32, w: 200, h: 16, input: false, role: 'text' });
+        if (i % 7 === 0) items.push({ id: (0x30000000 + i).toString(16), layer: 'b0', label: '请填写字段' + i, window: 'page', x: 180, y: y + 32, w: 200, h: 16, input: false, role: 'text' });
       }
-      return JSON.stringify({ focus: '00000000', active: '00000000', items });
+      return JSON.stringify({ focus: '00000000', active: '00000000', items, layers: [{ id: 'b0', x: 0, y: -k }] });
     };
     const texts = [];
     for (let k = 0; k < frames + 1; k++) texts.push(make(k));
@@ -345,7 +377,7 @@
     for (let k = 1; k <= frames; k++) {
       const t0 = performance.now();
       update(JSON.parse(texts[k]));
-      void root.lastElementChild.getBoundingClientRect().top;  // + the browser's style and layout
+      void layerEl('b0').lastElementChild.getBoundingClientRect().top;  // + the browser's style and layout
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

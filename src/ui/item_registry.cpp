@@ -22,6 +22,8 @@ struct Item {
   bool input = false;
   bool text = false;      // visible text listed by RegisterText, not an ImGui item
   bool clipped = false;   // partly scrolled out of its window: the rectangle is the visible part
+  ImGuiID layer = 0;      // the window whose scrolling moves it
+  ImVec2 origin;          // that window's content origin on screen (its position minus its scroll)
   std::string field;      // label of the form field that submitted it (radio groups)
   Semantics sem;
 };
@@ -209,16 +211,27 @@ void InstallItemRegistry(ImGuiContext* ctx) {
   ImGui::AddContextHook(ctx, &hook);
 }
 
-std::string ItemsJson() {
+namespace {
+// One item per entry; `relative`: positions from the item's layer origin (for the mirror, whose
+// layers move as their windows scroll), else on the page (for tests, which click there).
+std::string ItemList(bool relative) {
   std::string out = "[";
   for (const Item& it : g_items) {
+    // Windows and scroll bars (unnamed buttons) say nothing to a screen reader: not sent.
+    if (relative && it.label.empty() && it.sem.name.empty() && !it.text && std::string(RoleName(it)) == "button") continue;
     if (out.size() > 1) out += ',';
-    char buf[160];
-    snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,\"label\":\"", it.id,
-             it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight(), it.input ? "true" : "false");
+    const ImVec2 o = relative ? it.origin : ImVec2(0, 0);
+    char buf[192];
+    snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,", it.id,
+             it.rect.Min.x - o.x, it.rect.Min.y - o.y, it.rect.GetWidth(), it.rect.GetHeight(), it.input ? "true" : "false");
     out += buf;
+    if (relative) {
+      snprintf(buf, sizeof buf, "\"layer\":\"%08x\",", it.layer);
+      out += buf;
+    }
+    out += it.clipped ? "\"clipped\":true,\"label\":\"" : "\"label\":\"";
     JsonEscape(out, it.label);
-    out += it.clipped ? "\",\"clipped\":true,\"window\":\"" : "\",\"window\":\"";
+    out += "\",\"window\":\"";
     JsonEscape(out, it.window);
     out += '"';
     AppendSemantics(out, it);
@@ -227,13 +240,36 @@ std::string ItemsJson() {
   return out + "]";
 }
 
+// [{"id","x","y"}]: each layer's origin on the page, in the order the items first use them.
+std::string LayerList() {
+  std::string out = "[";
+  ImVector<ImGuiID> seen;
+  for (const Item& it : g_items) {
+    if (seen.contains(it.layer)) continue;
+    seen.push_back(it.layer);
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer, it.origin.x,
+             it.origin.y);
+    out += buf;
+  }
+  return out + "]";
+}
+
+void SetLayer(Item& item, ImGuiWindow* window) {
+  item.layer = window->ID;
+  item.origin = window->Pos - window->Scroll;
+}
+}  // namespace
+
+std::string ItemsJson() { return ItemList(false); }
+
 std::string MirrorJsonIfChanged() {
   const ImGuiContext& g = *GImGui;
   const Item* active = g.ActiveId ? Find(g.ActiveId) : nullptr;
   char head[96];
   snprintf(head, sizeof head, "{\"focus\":\"%08x\",\"active\":\"%08x\",\"items\":", g.NavWindow ? g.NavId : 0u,
            active && active->input ? active->id : 0u);
-  std::string json = head + ItemsJson() + "}";
+  std::string json = head + ItemList(true) + ",\"layers\":" + LayerList() + "}";
   if (json == g_last_mirror) return {};
   g_last_mirror = json;
   return json;
@@ -255,6 +291,7 @@ Semantics* RegisterTextItem(const std::string& text, float x0, float y0, float x
   ImGuiID id = ImHashStr(text.c_str(), 0, window->ID);
   while (!g_text_ids.insert(id).second) id = ImHashData(&id, sizeof id, 0x9e3779b9u);
   Item item{id, text, WindowName(window), r, false};
+  SetLayer(item, window);
   item.text = true;
   PlaceInTable(item);
   g_items.push_back(std::move(item));
@@ -373,6 +410,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (id == 0 || visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
   if (window->IsFallbackWindow) return;  // ImGui's implicit "Debug" window is never shown
   Item item{id, {}, WindowName(window), visible, false};
+  SetLayer(item, window);
   item.clipped = visible.Min.x != bb.Min.x || visible.Min.y != bb.Min.y || visible.Max.x != bb.Max.x || visible.Max.y != bb.Max.y;
   item.sem.disabled = (flags & ImGuiItemFlags_Disabled) != 0;
   if (g_field.open) {
