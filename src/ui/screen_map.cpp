@@ -132,6 +132,17 @@ void MapScreen::FeedAndExample(AppContext& app) {
   ImGui::EndDisabled();
 }
 
+Semantics* MapScreen::RegionTooltip(int region, const char* hint) {
+  const map::MapRegion& r = view_.asset().regions[region];
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(Em() * 18);
+  Semantics* s = TextItem(DescribeRegion(r.name, data_.Find(r.code)), Colors().text);
+  ImGui::PopTextWrapPos();
+  if (hint) ImGui::TextDisabled("%s", hint);
+  ImGui::EndTooltip();
+  return s;
+}
+
 void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
   bool example = false;
   for (const Provenance& p : app.imports.bundles()) example |= p.unit == kExampleUnit;
@@ -200,13 +211,7 @@ void MapScreen::Draw(AppContext& app) {
   const int hovered = view_.Draw(ImGui::GetWindowDrawList(), f);
   if (hovered >= 0) {
     const map::MapRegion& r = view_.asset().regions[hovered];
-    ImGui::BeginTooltip();
-    const std::string text = DescribeRegion(r.name, data_.Find(r.code));
-    ImGui::PushTextWrapPos(Em() * 18);
-    TextItem(text, Colors().text);
-    ImGui::PopTextWrapPos();
-    if (drilled_ < 0 && r.level == 1) ImGui::TextDisabled("点击查看各市");
-    ImGui::EndTooltip();
+    RegionTooltip(hovered, drilled_ < 0 && r.level == 1 ? "点击查看各市" : nullptr);
     if (clicked && drilled_ < 0 && r.level == 1) drilled_ = hovered;
     if (clicked && drilled_ < 0 && r.level == 2) drilled_ = r.parent;
   } else {

@@ -7,10 +7,9 @@
 #include <vector>
 
 #include "app_context.h"
+#include "item_registry.h"
 #include "map_data.h"
 #include "map_view.h"
-
-struct ImRect;
 
 namespace lw::ui {
 
@@ -30,6 +29,8 @@ class MapScreen {
   void Legend();
   void Ranking(AppContext& app, const std::vector<int>& shown);
   void FeedAndExample(AppContext& app);
+  // A region's figures in a tooltip (at the mouse unless placed before), with what opens it.
+  Semantics* RegionTooltip(int region, const char* hint);
   // Keyboard and screen readers (issue 10), in screen_map_a11y.cpp.
   int KeyboardRegion(const std::vector<int>& shown, bool activated);
   void KeyboardTooltip(int region);

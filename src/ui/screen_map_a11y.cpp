@@ -64,12 +64,8 @@ void MapScreen::KeyboardTooltip(int region) {
   if (region < 0) return;
   const map::MapRegion& r = view_.asset().regions[region];
   ImGui::SetNextWindowPos(view_.LabelPos(region) + ImVec2(Em(), Em()));
-  ImGui::BeginTooltip();
-  ImGui::PushTextWrapPos(Em() * 18);
-  if (Semantics* s = TextItem(DescribeRegion(r.name, data_.Find(r.code)), Colors().text)) s->live = "polite";
-  ImGui::PopTextWrapPos();
-  if (drilled_ < 0) ImGui::TextDisabled(r.level == 1 ? "回车键查看各市" : "回车键查看所在省");
-  ImGui::EndTooltip();
+  const char* hint = drilled_ >= 0 ? nullptr : r.level == 1 ? "回车键查看各市" : "回车键查看所在省";
+  if (Semantics* s = RegionTooltip(region, hint)) s->live = "polite";
 }
 
 // One row per region shown (largest value first), each cell over the region's label.
