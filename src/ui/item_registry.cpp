@@ -22,6 +22,7 @@ struct Item {
   bool input = false;
   bool text = false;      // visible text listed by RegisterText, not an ImGui item
   bool clipped = false;   // partly scrolled out of its window: the rectangle is the visible part
+  bool tooltip = false;   // in a tooltip: follows the mouse, not listed in the mirror
   ImGuiID layer = 0;      // the window whose scrolling moves it
   ImVec2 origin;          // that window's content origin on screen (its position minus its scroll)
   std::string field;      // label of the form field that submitted it (radio groups)
@@ -212,13 +213,19 @@ void InstallItemRegistry(ImGuiContext* ctx) {
 }
 
 namespace {
+// Windows and scroll bars (unnamed buttons) say nothing to a screen reader, and a tooltip only
+// repeats for the mouse what the mirror already has (the map's figures table): neither is sent,
+// so moving the mouse over the map changes nothing in the mirror.
+bool InMirror(const Item& it) {
+  return !it.tooltip && !(it.label.empty() && it.sem.name.empty() && !it.text && std::string(RoleName(it)) == "button");
+}
+
 // One item per entry; `relative`: positions from the item's layer origin (for the mirror, whose
 // layers move as their windows scroll), else on the page (for tests, which click there).
 std::string ItemList(bool relative) {
   std::string out = "[";
   for (const Item& it : g_items) {
-    // Windows and scroll bars (unnamed buttons) say nothing to a screen reader: not sent.
-    if (relative && it.label.empty() && it.sem.name.empty() && !it.text && std::string(RoleName(it)) == "button") continue;
+    if (relative && !InMirror(it)) continue;
     if (out.size() > 1) out += ',';
     const ImVec2 o = relative ? it.origin : ImVec2(0, 0);
     char buf[192];
@@ -245,7 +252,7 @@ std::string LayerList() {
   std::string out = "[";
   ImVector<ImGuiID> seen;
   for (const Item& it : g_items) {
-    if (seen.contains(it.layer)) continue;
+    if (!InMirror(it) || seen.contains(it.layer)) continue;
     seen.push_back(it.layer);
     char buf[96];
     snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer, it.origin.x,
@@ -256,6 +263,7 @@ std::string LayerList() {
 }
 
 void SetLayer(Item& item, ImGuiWindow* window) {
+  item.tooltip = (window->Flags & ImGuiWindowFlags_Tooltip) != 0;
   item.layer = window->ID;
   item.origin = window->Pos - window->Scroll;
 }

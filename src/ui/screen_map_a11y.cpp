@@ -65,7 +65,11 @@ void MapScreen::KeyboardTooltip(int region) {
   const map::MapRegion& r = view_.asset().regions[region];
   ImGui::SetNextWindowPos(view_.LabelPos(region) + ImVec2(Em(), Em()));
   const char* hint = drilled_ >= 0 ? nullptr : r.level == 1 ? "回车键查看各市" : "回车键查看所在省";
-  if (Semantics* s = RegionTooltip(region, hint)) s->live = "polite";
+  RegionTooltip(region, hint);
+  // Announced from the map itself (tooltips are not in the mirror), over the region's label.
+  const ImVec2 p = view_.LabelPos(region);
+  if (Semantics* s = RegisterTextItem("已选：" + DescribeRegion(r.name, data_.Find(r.code)), p.x, p.y, p.x + Em(), p.y + Em()))
+    s->live = "polite";
 }
 
 // One row per region shown (largest value first), each cell over the region's label.
