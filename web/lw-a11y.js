@@ -9,6 +9,8 @@
 //            rebuilt per frame (window.learnweek.a11y.bench(): cost per frame, 60-field form).
 //  Position  every element sits exactly over what ImGui drew (CSS px), invisible, and lets the
 //            mouse through (pointer-events: none): a screen reader's highlight matches the screen.
+//            Elements sit in one layer per ImGui window, placed at the window's scrolled content
+//            origin: scrolling moves one layer, not every element (the budget's worst case).
 //  Focus     one focus: ImGui's focus moves the DOM focus to its element; a screen reader moving
 //            focus (or "clicking") an element moves ImGui's focus (lw_a11y_focus/activate). While a
 //            text field is edited, the text agent (lw-host.js) is that field's labelled element.
@@ -23,11 +25,13 @@
   const live = { polite: null, assertive: null };
   const nodes = new Map();   // id → { el, item, desc }
   const groups = new Map();  // group key → element
+  const layers = new Map();  // ImGui window id → { el, x, y }
   let focusId = '00000000';
   let activeId = '00000000';
   let applying = false;      // our own el.focus() calls must not echo back into ImGui
   let groupSeq = 0;
   const announced = new Map();  // live item id → text last announced
+  let started = false;          // the first update (the page as loaded) announces nothing
   const stats = { updates: 0, totalMs: 0, maxMs: 0, lastMs: 0 };
 
   function css(el, text) { el.style.cssText = text; return el; }
@@ -131,12 +135,18 @@
     if (prev.controls !== item.controls || prev.role !== item.role)
       setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
     if (prev.describe !== item.describe) describe(node, item.describe);
+    if (prev.now !== item.now || prev.min !== item.min || prev.max !== item.max) {
+      setAttr(el, 'aria-valuenow', item.now);
+      setAttr(el, 'aria-valuemin', item.min);
+      setAttr(el, 'aria-valuemax', item.max);
+    }
     node.item = item;
   }
 
   function describeRole(el, item) {
     const interactive = item.role !== 'text';
     setAttr(el, 'role', item.role === 'text' ? null : item.role);
+    if (item.role !== 'slider') setAttr(el, 'aria-valuetext', null);
     setAttr(el, 'tabindex', interactive ? '-1' : null);
     setAttr(el, 'aria-level', item.role === 'heading' ? String(item.level || 2) : null);
     setAttr(el, 'aria-multiline', item.role === 'textbox' && item.multiline ? 'true' : null);
@@ -146,6 +156,10 @@
     } else if (el.tagName !== 'DIV') {  // a text box: named by its label, its value is the field's
       setAttr(el, 'aria-label', item.label || null);
       if (el.value !== (item.value || '')) el.value = item.value || '';
+    } else if (item.role === 'slider') {  // named by its label, its value read as text ("截至 10月25日")
+      setAttr(el, 'aria-label', item.label || null);
+      setAttr(el, 'aria-valuetext', item.value || null);
+      setText(el, '');
     } else {  // a combo box: the label names it, the content is its value
       setAttr(el, 'aria-label', item.label || null);
       setText(el, item.value || '');
@@ -169,19 +183,61 @@
     setAttr(node.el, 'aria-describedby', node.desc.id);
   }
 
-  // --- Groups: radio groups, the navigation tab list, a combo's list box, the error summary -----
-  function groupFor(item) {
-    const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.window + '\u0001' + (item.controls || '');
-    let el = groups.get(key);
-    if (!el) {
-      el = document.createElement('div');
-      el.setAttribute('role', item.groupRole);
-      el.setAttribute('aria-label', item.group);
-      el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
-      groups.set(key, el);
-    }
-    el.lwUsed = true;
+  // --- Containers: radio groups, the navigation tab list, a combo's list box, the error summary,
+  // tables (table → row → cell). Containers are not positioned: their items place themselves.
+  function make(role, label) {
+    const el = document.createElement('div');
+    el.setAttribute('role', role);
+    if (label) el.setAttribute('aria-label', label);
     return el;
+  }
+
+  // The element an item goes into; `use(key, parent, create)` gives a container placed in its parent.
+  function parentFor(item, use) {
+    const layer = layerEl(item.layer);
+    if (item.table) {
+      const t = use('t\u0001' + item.layer + '\u0001' + item.table, layer, () => make('table', item.table));
+      if (item.rows) { setAttr(t, 'aria-rowcount', item.rows); setAttr(t, 'aria-colcount', item.cols); }
+      const rk = 'r\u0001' + item.layer + '\u0001' + item.table + '\u0001' + item.row;
+      const r = use(rk, t, () => { const e = make('row'); e.setAttribute('aria-rowindex', item.row); return e; });
+      const c = use(rk + '\u0001' + item.col, r, () => { const e = make(item.cell); e.setAttribute('aria-colindex', item.col); return e; });
+      setAttr(c, 'aria-sort', item.sort || null);
+      return c;
+    }
+    if (item.groupRole) {
+      const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.layer + '\u0001' + (item.controls || '');
+      return use(key, layer, () => {
+        const el = make(item.groupRole, item.group);
+        el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
+        return el;
+      });
+    }
+    return layer;
+  }
+
+  // A window's layer: positioned at its content origin, so its elements' places stay put while it
+  // scrolls. (Layers without an id — the benchmark's items — share one at the page's origin.)
+  function layerEl(id) {
+    const l = layers.get(id || '');
+    return l ? l.el : root;
+  }
+
+  function placeLayers(list, place) {
+    for (const l of list || []) {
+      let layer = layers.get(l.id);
+      if (!layer) {
+        const el = document.createElement('div');
+        css(el, 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;');
+        layers.set(l.id, layer = { el, x: null, y: null });
+      }
+      if (layer.x !== l.x || layer.y !== l.y) {
+        layer.el.style.transform = 'translate(' + l.x + 'px,' + l.y + 'px)';
+        layer.x = l.x;
+        layer.y = l.y;
+      }
+      layer.used = true;
+      place(root, layer.el);
+    }
   }
 
   // Puts `children` into `parent` in this order, moving only what is out of place.
@@ -199,32 +255,40 @@
     const t0 = performance.now();
     if (!root) return 0;
     const seen = new Set();
-    const top = [];
-    const members = new Map();  // group element → its items' elements, in order
+    const news = { polite: [], assertive: [] };  // live texts that changed: one announcement each
+    const kids = new Map([[root, []]]);  // parent element → its children this frame, in order
+    const place = (parent, el) => {
+      let list = kids.get(parent);
+      if (!list) kids.set(parent, list = []);
+      list.push(el);
+    };
+    const use = (key, parent, create) => {
+      let el = groups.get(key);
+      if (!el) { el = create(); groups.set(key, el); }
+      if (!el.lwUsed) { el.lwUsed = true; place(parent, el); }
+      return el;
+    };
     for (const g of groups.values()) g.lwUsed = false;
+    for (const l of layers.values()) l.used = false;
+    placeLayers(data.layers, place);
     for (const item of data.items) {
       if (seen.has(item.id)) continue;  // an id listed twice (a text item repeated): first wins
-      if (item.role === 'button' && !item.label && !item.name) continue;  // windows, scroll bars: nothing to say
       if (item.name) item.label = item.name;  // the mirror's name; items() keeps the visible label
       seen.add(item.id);
       let node = nodes.get(item.id);
       if (node && node.el.tagName !== tagFor(item)) { remove(node); node = null; }
       if (!node) { node = create(item); nodes.set(item.id, node); }
       apply(node, item);
-      if (item.groupRole) {
-        const g = groupFor(item);
-        if (!members.has(g)) { members.set(g, []); top.push(g); }
-        members.get(g).push(node.el);
-      } else {
-        top.push(node.el);
-      }
-      if (item.live) announce(item);
+      place(parentFor(item, use), node.el);
+      if (item.live) announce(item, news);
     }
-    for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); }
+    for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); announced.delete(id); }
     for (const [key, g] of groups) if (!g.lwUsed) { g.remove(); groups.delete(key); }
-    for (const [g, els] of members) order(g, els);
+    for (const [id, l] of layers) if (!l.used) { l.el.remove(); layers.delete(id); }
     for (const node of nodes.values()) if (node.desc) node.desc.lwSkip = true;
-    order(root, top);
+    for (const [parent, list] of kids) order(parent, list);
+    for (const kind of ['polite', 'assertive']) if (news[kind].length) setText(live[kind], news[kind].join('。'));
+    started = true;
     syncFocus(data);
     return performance.now() - t0;
   }
@@ -234,12 +298,14 @@
     if (node.desc) node.desc.remove();
   }
 
-  function announce(item) {
+  // A live item is announced when it appears or its text changes, except on the page's first
+  // frame (its "已保存到本机" is a state, not news). Forgotten when it goes, so the same toast
+  // shown again is announced again.
+  function announce(item, news) {
     if (announced.get(item.id) === item.label) return;
-    const first = !announced.has(item.id) && item.live === 'polite' && /已保存/.test(item.label);
     announced.set(item.id, item.label);
-    if (first) return;  // the page's first "已保存到本机" is a state, not news
-    setText(live[item.live === 'assertive' ? 'assertive' : 'polite'], item.label);
+    if (!started) return;
+    news[item.live === 'assertive' ? 'assertive' : 'polite'].push(item.label);
   }
 
   // ImGui's focus → the DOM focus (and the text agent's label while a field is edited).
@@ -285,23 +351,24 @@
     stats.maxMs = Math.max(stats.maxMs, ms);
   }
 
-  // Benchmark: a 60-field form (label, text box with value and state, message) scrolled by one
-  // pixel and one value changed per frame, through JSON parse, diff and the style/layout that the
-  // browser then does, as a real frame would be. Leaves the mirror showing the synthetic form
-  // until the app's next change: for benchmark pages only.
+  // Benchmark: a 60-field form (label, text box with value and state, message) in a page layer
+  // scrolled by one pixel and one value changed per frame, through JSON parse, diff and the
+  // style/layout that the browser then does, as a real frame would be (the app sends positions
+  // in their window's layer and the layer's origin, see item_registry.cpp). Leaves the mirror
+  // showing the synthetic form until the app's next change: for benchmark pages only.
   function bench(frames) {
     const make = (k) => {
       const items = [];
       for (let i = 0; i < 60; i++) {
-        const y = 100 + i * 48 - k;
+        const y = 100 + i * 48;
         const id = (0x10000000 + i * 4).toString(16);
-        items.push({ id: (0x20000000 + i).toString(16), label: '字段' + i, window: 'page', x: 40, y, w: 120, h: 30, input: false, role: 'text' });
-        items.push({ id, label: '字段' + i, window: 'page', x: 180, y, w: 400, h: 30, input: true, role: 'textbox',
+        items.push({ id: (0x20000000 + i).toString(16), layer: 'b0', label: '字段' + i, window: 'page', x: 40, y, w: 120, h: 30, input: false, role: 'text' });
+        items.push({ id, layer: 'b0', label: '字段' + i, window: 'page', x: 180, y, w: 400, h: 30, input: true, role: 'textbox',
                      value: i === k % 60 ? 'v' + k : 'v', required: i % 3 === 0, invalid: i % 7 === 0,
                      describe: i % 7 === 0 ? '请填写字段' + i : undefined });
-        if (i % 7 === 0) items.push({ id: (0x30000000 + i).toString(16), label: '请填写字段' + i, window: 'page', x: 180, y: y + 32, w: 200, h: 16, input: false, role: 'text' });
+        if (i % 7 === 0) items.push({ id: (0x30000000 + i).toString(16), layer: 'b0', label: '请填写字段' + i, window: 'page', x: 180, y: y + 32, w: 200, h: 16, input: false, role: 'text' });
       }
-      return JSON.stringify({ focus: '00000000', active: '00000000', items });
+      return JSON.stringify({ focus: '00000000', active: '00000000', items, layers: [{ id: 'b0', x: 0, y: -k }] });
     };
     const texts = [];
     for (let k = 0; k < frames + 1; k++) texts.push(make(k));
@@ -310,7 +377,7 @@
     for (let k = 1; k <= frames; k++) {
       const t0 = performance.now();
       update(JSON.parse(texts[k]));
-      void root.lastElementChild.getBoundingClientRect().top;  // + the browser's style and layout
+      void layerEl('b0').lastElementChild.getBoundingClientRect().top;  // + the browser's style and layout
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

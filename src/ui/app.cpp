@@ -1,6 +1,7 @@
 // app.cpp — see app.h. [SECTION] index: Init · Events · Header · Frame.
 #include "app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <utility>
@@ -385,20 +386,43 @@ void Banners(AppContext& c) {
   const platform::StorageInfo info = platform::Storage();
   if (!info.writable) {
     BeginCard("readonly");
-    ErrorText("LearnWeek 已在另一个标签页中打开。为避免互相覆盖，此页只能查看，内容会随另一页自动更新。");
+    ErrorText("LearnWeek 已在另一个标签页中打开。为避免互相覆盖，此页只能查看，内容会随另一页自动更新。", "polite");
     if (PrimaryButton("在此页继续编辑")) platform::TakeOverStorage();
     EndCard();
   }
   if (info.failed) {
     BeginCard("storage-failed");
-    ErrorText(info.error);
+    ErrorText(info.error, "assertive");
     EndCard();
   }
-  for (const std::string& w : c.ws.load_warnings()) ErrorText(w);
+  for (const std::string& w : c.ws.load_warnings()) ErrorText(w, "assertive");
 }
 
+// The toast's text (a live region: screen readers announce it) and its 撤销, kept on screen for as
+// long as the keyboard focus rests on 撤销.
+void ToastContent(AppContext& c, float wrap) {
+  ImGui::PushTextWrapPos(wrap);
+  if (Semantics* s = TextItem(c.toast, Colors().toast_text)) s->live = c.toast_error ? "assertive" : "polite";
+  ImGui::PopTextWrapPos();
+  if (c.undo_uuid.empty()) return;
+  ImGui::SameLine();
+  if (TouchButton("撤销")) {
+    if (c.ws.Restore(c.undo_uuid)) {
+      c.Changed();
+      c.Go(Screen::Form, c.undo_uuid);
+    }
+    c.undo_uuid.clear();
+    c.toast_until = 0;
+  }
+  LastItemSemantics().name = "撤销删除";
+  if (ImGui::IsItemFocused()) c.toast_until = std::max(c.toast_until, c.now_ms + 1000);
+}
+
+bool ToastShown(const AppContext& c) { return c.now_ms < c.toast_until && !c.toast.empty(); }
+
+// Over the ceremony screen, which has no page to hold it.
 void ToastWindow(AppContext& c) {
-  if (c.now_ms >= c.toast_until || c.toast.empty()) return;
+  if (!ToastShown(c)) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 1.0f));
@@ -408,22 +432,34 @@ void ToastWindow(AppContext& c) {
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoNav);
-  ImGui::PushTextWrapPos(vp->Size.x * 0.75f);
-  if (Semantics* s = TextItem(c.toast, Colors().toast_text)) s->live = c.toast_error ? "assertive" : "polite";
-  ImGui::PopTextWrapPos();
-  if (!c.undo_uuid.empty()) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton("撤销")) {
-      if (c.ws.Restore(c.undo_uuid)) {
-        c.Changed();
-        c.Go(Screen::Form, c.undo_uuid);
-      }
-      c.undo_uuid.clear();
-      c.toast_until = 0;
-    }
-  }
+  ToastContent(c, vp->Size.x * 0.75f);
   ImGui::End();
   ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+// On the working screens the toast is a child of the main window placed at the bottom, so Tab
+// reaches its 撤销 right after the page (a window of its own would be out of the Tab order).
+void ToastInPage(AppContext& c) {
+  if (!ToastShown(c)) return;
+  static ImVec2 size(0, 0);  // last frame's: the child sizes itself to its content
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f - size.y));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, c.toast_error ? Colors().toast_error_bg : Colors().toast_bg);
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().WindowPadding);
+  ImGui::BeginChild("toast", ImVec2(0, 0),
+                    ImGuiChildFlags_AutoResizeX | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysAutoResize |
+                        ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened,
+                    ImGuiWindowFlags_NoScrollbar);
+  ToastContent(c, vp->Size.x * 0.75f);
+  ImGui::EndChild();
+  const ImVec2 now = ImGui::GetItemRectSize();
+  if (now.x != size.x || now.y != size.y) {
+    size = now;
+    platform::RequestRedraw();  // placed with this frame's size in the next
+  }
+  ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
 }
 
@@ -524,8 +560,8 @@ void App::Frame() {
   if (c.screen != Screen::Map) ImGui::Dummy(ImVec2(0, Em() * 4));  // room to scroll past the last field
   ImGui::EndChild();
   FocusFirstHeading(false);  // a screen without a heading keeps the focus where it was
+  ToastInPage(c);
   ImGui::End();
-  ToastWindow(c);
   KeyboardFocusRing();
 }
 

@@ -93,7 +93,7 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
   if (open) {
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
       const bool sel = i == index;
-      if (ImGui::Selectable(items[i].c_str(), sel)) {
+      if (ListEntry(items[i].c_str(), sel)) {
         index = i;
         picked = true;
       }
@@ -290,8 +290,8 @@ bool FieldInput(const FieldDef& f, json& value, const FieldEnv& env) {
   return changed;
 }
 
-void CharCounter(const FieldDef& f, const json& value) {  // registered: tests read the count
-  if (f.type != FieldType::Text && f.type != FieldType::TextArea) return;
+std::string CharCounter(const FieldDef& f, const json& value) {  // registered: tests read the count
+  if (f.type != FieldType::Text && f.type != FieldType::TextArea) return {};
   const size_t n = utf8::CountChars(Str(value));
   const Palette& p = Colors();
   const bool over = f.max_chars && n > static_cast<size_t>(*f.max_chars);
@@ -302,6 +302,7 @@ void CharCounter(const FieldDef& f, const json& value) {  // registered: tests r
   else if (f.min_chars) snprintf(buf, sizeof buf, "%zu 字（不少于 %d 字）", n, *f.min_chars);
   else snprintf(buf, sizeof buf, "%zu 字", n);
   TextItem(buf, over ? p.error : under ? p.warn : p.text_muted);
+  return buf;
 }
 
 }  // namespace lw::ui

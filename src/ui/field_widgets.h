@@ -33,6 +33,7 @@ bool MatrixInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env);
 nlohmann::json NewMatrixValue(const FieldDef& f);
 
 // Live 字数 under text fields: "128 / 500 字".
-void CharCounter(const FieldDef& f, const nlohmann::json& value);
+// Draws the field's 字数 counter and returns its text (it also describes the field's controls).
+std::string CharCounter(const FieldDef& f, const nlohmann::json& value);
 
 }  // namespace lw::ui

@@ -55,7 +55,7 @@ void FormView::DrawSummary() {
   ImGui::AlignTextToFramePadding();
   TextItem(buf, p.error);
   ImGui::SameLine();
-  if (ImGui::SmallButton(summary_open_ ? "收起" : "逐项查看")) {
+  if (TouchButton(summary_open_ ? "收起" : "逐项查看")) {
     summary_open_ = !summary_open_;
     show_all_ = true;
   }
@@ -64,7 +64,7 @@ void FormView::DrawSummary() {
     const Issue& i = issues_[k];
     ImGui::PushID(static_cast<int>(k));
     const std::string line = i.label + "：" + i.message;
-    if (ImGui::Selectable(line.c_str())) jump_to_ = TopField(i.path);
+    if (ListEntry(line.c_str())) jump_to_ = TopField(i.path);
     Semantics& s = LastItemSemantics();
     s.role = Role::Link;  // moves the focus to the field
     s.group_role = "list";
@@ -109,7 +109,7 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
     if (!wide) ImGui::SetCursorPosX(input_x);
     ImGui::BeginGroup();
     const json shown = record.values.value(f.id, json());
-    if (f.max_chars || f.min_chars) CharCounter(f, shown);
+    if (f.max_chars || f.min_chars) DescribeLastField("字数：" + CharCounter(f, shown));
     for (const Issue* i : mine) {
       const std::string msg = (i->path == f.id ? "" : i->label + "：") + i->message;
       ErrorText(msg);

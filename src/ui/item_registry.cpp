@@ -2,8 +2,8 @@
 // semantics the accessibility mirror (web/lw-a11y.js) turns into ARIA.
 #include "item_registry.h"
 
-#include <cstring>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "imgui.h"
@@ -20,6 +20,10 @@ struct Item {
   ImRect rect;
   bool input = false;
   bool text = false;      // visible text listed by RegisterText, not an ImGui item
+  bool clipped = false;   // partly scrolled out of its window: the rectangle is the visible part
+  bool tooltip = false;   // in a tooltip: follows the mouse, not listed in the mirror
+  ImGuiID layer = 0;      // the window whose scrolling moves it
+  ImVec2 origin;          // that window's content origin on screen (its position minus its scroll)
   std::string field;      // label of the form field that submitted it (radio groups)
   Semantics sem;
 };
@@ -27,10 +31,21 @@ struct Item {
 struct FieldScope {
   std::string label, message;
   bool required = false, invalid = false, open = false;
+  size_t first = 0;  // its first item in g_items
+};
+
+struct TableScope {
+  ImGuiTable* table = nullptr;  // null: no table scope open
+  std::string name;
+  int rows = 0, header_cols = 1;
+  int row_offset = 0;           // aria row index - ImGui's row index - 1 (clipped rows)
 };
 
 std::vector<Item> g_items;  // the frame being built; complete between frames
 FieldScope g_field;
+size_t g_last_field_first = 0, g_last_field_end = 0;  // items of the field drawn last
+TableScope g_table;
+std::unordered_set<ImGuiID> g_text_ids;  // ids given to listed text this frame
 Semantics g_scratch;        // returned for items that are not listed (clipped)
 ImGuiID g_pending_focus = 0;
 bool g_pending_activate = false;
@@ -66,6 +81,7 @@ const char* RoleName(const Item& it) {
     case Role::TextBox: return "textbox";
     case Role::Heading: return "heading";
     case Role::Text: return "text";
+    case Role::Slider: return "slider";
     case Role::Auto: break;
   }
   if (it.text) return "text";
@@ -114,6 +130,39 @@ void AppendSemantics(std::string& out, const Item& it) {
   StringProp(out, "group", group);
   StringProp(out, "controls", controls);
   StringProp(out, "live", s.live);
+  if (s.role == Role::Slider) {
+    char buf[96];
+    snprintf(buf, sizeof buf, ",\"min\":%g,\"max\":%g,\"now\":%g", s.value_min, s.value_max, s.value_now);
+    out += buf;
+  }
+  if (s.cell) {
+    StringProp(out, "table", s.table);
+    char buf[96];
+    snprintf(buf, sizeof buf, ",\"row\":%d,\"col\":%d,\"cell\":\"%s\"", s.row, s.col, s.cell);
+    out += buf;
+    if (s.rows) out += ",\"rows\":" + std::to_string(s.rows) + ",\"cols\":" + std::to_string(s.cols);
+    if (s.sort) StringProp(out, "sort", s.sort);
+  }
+}
+
+// Inside a table scope: the item's cell in the current ImGui table (its row, column and role).
+void PlaceInTable(Item& item) {
+  ImGuiTable* t = GImGui->CurrentTable;
+  if (!g_table.table || t != g_table.table || t->CurrentColumn < 0) return;
+  Semantics& s = item.sem;
+  const bool header = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+  s.table = g_table.name;
+  s.row = t->CurrentRow + 1 + (header ? 0 : g_table.row_offset);
+  s.col = t->CurrentColumn + 1;
+  s.cell = header ? "columnheader" : t->CurrentColumn < g_table.header_cols ? "rowheader" : "cell";
+  if (s.col == 1) s.rows = g_table.rows, s.cols = t->ColumnsCount;
+  if (header && !item.text) {  // ImGui's header cell (no label hook): its column's name; a sort
+    // button only where clicking sorts
+    if (item.label.empty()) item.label = CleanLabel(ImGui::TableGetColumnName(t, t->CurrentColumn));
+    const ImGuiTableColumn& c = t->Columns[t->CurrentColumn];
+    if (!(t->Flags & ImGuiTableFlags_Sortable)) s.role = Role::Text;
+    else if (c.SortOrder == 0) s.sort = c.SortDirection == ImGuiSortDirection_Ascending ? "ascending" : "descending";
+  }
 }
 
 Item* Find(ImGuiID id) {
@@ -146,6 +195,9 @@ void ApplyPendingFocus(ImGuiContext& g, ImGuiID id, const ImRect& bb, ImGuiItemF
 void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
   g_items.clear();
   g_field = {};
+  g_table = {};
+  g_text_ids.clear();
+  g_last_field_first = g_last_field_end = 0;
   g_open_combo.clear();
 }
 
@@ -159,25 +211,31 @@ void InstallItemRegistry(ImGuiContext* ctx) {
   ImGui::AddContextHook(ctx, &hook);
 }
 
-// Windows and scroll bars are listed (tests click them) but say nothing to a screen reader, and a
-// tooltip follows the mouse: what it says is the hovered item's own name and value, which a screen
-// reader reaches by moving to that item. Left out of the mirror's input, hovering and scrolling
-// do not make the mirror re-read and diff every item on the screen (on the map: 500 regions per
-// mouse move).
-bool SaysNothing(const Item& it) {
-  if (it.window.rfind("##Tooltip_", 0) == 0 || it.window.rfind("Tooltip_", 0) == 0) return true;
-  return it.label.empty() && it.sem.name.empty() && std::strcmp(RoleName(it), "button") == 0;
+namespace {
+// Windows and scroll bars (unnamed buttons) say nothing to a screen reader, and a tooltip only
+// repeats for the mouse what the mirror already has (the map's figures table): neither is sent,
+// so moving the mouse over the map changes nothing in the mirror.
+bool InMirror(const Item& it) {
+  return !it.tooltip && !(it.label.empty() && it.sem.name.empty() && !it.text && std::string(RoleName(it)) == "button");
 }
 
-std::string ItemsJson(bool for_mirror) {
+// One item per entry; `relative`: positions from the item's layer origin (for the mirror, whose
+// layers move as their windows scroll), else on the page (for tests, which click there).
+std::string ItemList(bool relative) {
   std::string out = "[";
   for (const Item& it : g_items) {
-    if (for_mirror && SaysNothing(it)) continue;
+    if (relative && !InMirror(it)) continue;
     if (out.size() > 1) out += ',';
-    char buf[160];
-    snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,\"label\":\"", it.id,
-             it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight(), it.input ? "true" : "false");
+    const ImVec2 o = relative ? it.origin : ImVec2(0, 0);
+    char buf[192];
+    snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,", it.id,
+             it.rect.Min.x - o.x, it.rect.Min.y - o.y, it.rect.GetWidth(), it.rect.GetHeight(), it.input ? "true" : "false");
     out += buf;
+    if (relative) {
+      snprintf(buf, sizeof buf, "\"layer\":\"%08x\",", it.layer);
+      out += buf;
+    }
+    out += it.clipped ? "\"clipped\":true,\"label\":\"" : "\"label\":\"";
     JsonEscape(out, it.label);
     out += "\",\"window\":\"";
     JsonEscape(out, it.window);
@@ -186,6 +244,27 @@ std::string ItemsJson(bool for_mirror) {
     out += '}';
   }
   return out + "]";
+}
+
+// [{"id","x","y"}]: each layer's origin on the page, in the order the items first use them.
+std::string LayerList() {
+  std::string out = "[";
+  ImVector<ImGuiID> seen;
+  for (const Item& it : g_items) {
+    if (!InMirror(it) || seen.contains(it.layer)) continue;
+    seen.push_back(it.layer);
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer, it.origin.x,
+             it.origin.y);
+    out += buf;
+  }
+  return out + "]";
+}
+
+void SetLayer(Item& item, ImGuiWindow* window) {
+  item.tooltip = (window->Flags & ImGuiWindowFlags_Tooltip) != 0;
+  item.layer = window->ID;
+  item.origin = window->Pos - window->Scroll;
 }
 
 // FNV-1a over what the mirror shows of each item: serializing 500 items to compare them cost about
@@ -203,15 +282,21 @@ ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
   MirrorHasher m;
   m.Value(focus), m.Value(active), m.Text(g_open_combo), m.Text(g_open_combo_label);
   for (const Item& it : g_items) {
-    if (SaysNothing(it)) continue;
+    if (!InMirror(it)) continue;
     const Semantics& s = it.sem;
-    m.Value(it.id), m.Value(it.rect), m.Value(it.input), m.Value(it.text), m.Text(it.label), m.Text(it.window);
-    m.Text(it.field), m.Text(RoleName(it)), m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected);
-    m.Value(s.required), m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level);
-    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name}) m.Text(*t);
+    m.Value(it.id), m.Value(it.rect), m.Value(it.input), m.Value(it.text), m.Value(it.clipped), m.Value(it.layer);
+    m.Value(it.origin), m.Text(it.label), m.Text(it.window), m.Text(it.field), m.Text(RoleName(it));
+    m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected), m.Value(s.required);
+    m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level), m.Value(s.value_min);
+    m.Value(s.value_max), m.Value(s.value_now), m.Value(s.row), m.Value(s.col), m.Value(s.rows), m.Value(s.cols);
+    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table}) m.Text(*t);
+    m.Text(s.cell ? s.cell : ""), m.Text(s.sort ? s.sort : "");
   }
   return m.h;
 }
+}  // namespace
+
+std::string ItemsJson() { return ItemList(false); }
 
 std::string MirrorJsonIfChanged() {
   const ImGuiContext& g = *GImGui;
@@ -222,7 +307,7 @@ std::string MirrorJsonIfChanged() {
   g_last_mirror = hash;
   char head[96];
   snprintf(head, sizeof head, "{\"focus\":\"%08x\",\"active\":\"%08x\",\"items\":", focus, active);
-  return head + ItemsJson(true) + "}";
+  return head + ItemList(true) + ",\"layers\":" + LayerList() + "}";
 }
 
 bool IsTextFieldAt(float x, float y) {
@@ -236,8 +321,14 @@ Semantics* RegisterTextItem(const std::string& text, float x0, float y0, float x
   ImRect r(x0, y0, x1, y1);
   r.ClipWithFull(window->ClipRect);
   if (r.GetWidth() <= 0.5f || r.GetHeight() <= 0.5f || text.empty()) return nullptr;
-  Item item{ImHashStr(text.c_str(), 0, window->ID ^ static_cast<ImGuiID>(y0)), text, WindowName(window), r, false};
+  // Named by its text and window, not its position: scrolling keeps the mirror's element (a
+  // repeated text, such as two cells "0" in a row, takes the next free id).
+  ImGuiID id = ImHashStr(text.c_str(), 0, window->ID);
+  while (!g_text_ids.insert(id).second) id = ImHashData(&id, sizeof id, 0x9e3779b9u);
+  Item item{id, text, WindowName(window), r, false};
+  SetLayer(item, window);
   item.text = true;
+  PlaceInTable(item);
   g_items.push_back(std::move(item));
   return &g_items.back().sem;
 }
@@ -274,10 +365,49 @@ Semantics& ItemSemantics(unsigned int id) {
 Semantics& LastItemSemantics() { return ItemSemantics(GImGui->LastItemData.ID); }
 
 void BeginFieldSemantics(const std::string& label, bool required, bool invalid, const std::string& message) {
-  g_field = {label, message, required, invalid, true};
+  g_field = {label, message, required, invalid, true, g_items.size()};
 }
 
-void EndFieldSemantics() { g_field = {}; }
+void EndFieldSemantics() {
+  g_last_field_first = g_field.first;
+  g_last_field_end = g_items.size();
+  g_field = {};
+}
+
+void DescribeLastField(const std::string& text) {
+  for (size_t i = g_last_field_first; i < g_last_field_end && i < g_items.size(); ++i) {
+    Semantics& s = g_items[i].sem;
+    if (g_items[i].text || s.role == Role::Option) continue;
+    s.describe += (s.describe.empty() ? "" : "；") + text;
+  }
+}
+
+Semantics* RegisterCell(const std::string& table, int rows, int cols, int row, int col, const char* cell_role,
+                        const std::string& text, float x0, float y0, float x1, float y1) {
+  Semantics* s = RegisterTextItem(text, x0, y0, x1, y1);
+  if (!s) return nullptr;
+  s->table = table, s->row = row, s->col = col, s->cell = cell_role;
+  if (col == 1) s->rows = rows, s->cols = cols;
+  return s;
+}
+
+void BeginTableSemantics(const std::string& name, int rows, int header_cols) {
+  g_table = {GImGui->CurrentTable, name, rows, header_cols, 0};
+}
+
+void TableRowSemantics(int aria_row) {
+  if (const ImGuiTable* t = GImGui->CurrentTable) g_table.row_offset = aria_row - t->CurrentRow - 1;
+}
+
+void EndTableSemantics() { g_table = {}; }
+
+void MarkSlider(const std::string& label, float min, float max, float now, const std::string& text) {
+  LabelLastItem(label);
+  Semantics& s = LastItemSemantics();
+  s.role = Role::Slider;
+  s.value_min = min, s.value_max = max, s.value_now = now;
+  s.value = text;
+}
 
 void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open) {
   LabelItem(id, label);
@@ -315,6 +445,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (id == 0 || visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
   if (window->IsFallbackWindow) return;  // ImGui's implicit "Debug" window is never shown
   Item item{id, {}, WindowName(window), visible, false};
+  SetLayer(item, window);
+  item.clipped = visible.Min.x != bb.Min.x || visible.Min.y != bb.Min.y || visible.Max.x != bb.Max.x || visible.Max.y != bb.Max.y;
   item.sem.disabled = (flags & ImGuiItemFlags_Disabled) != 0;
   if (g_field.open) {
     item.field = g_field.label;
@@ -322,6 +454,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item.sem.invalid = g_field.invalid;
     item.sem.describe = g_field.message;
   }
+  PlaceInTable(item);
   g_items.push_back(std::move(item));
 }
 

@@ -12,7 +12,7 @@ namespace lw::ui {
 
 // What an item is to assistive technology (ARIA roles). Auto: derived from ImGui's item flags
 // (text field, check box, button).
-enum class Role : unsigned char { Auto, Button, Link, Tab, CheckBox, Radio, ComboBox, Option, TextBox, Heading, Text };
+enum class Role : unsigned char { Auto, Button, Link, Tab, CheckBox, Radio, ComboBox, Option, TextBox, Heading, Text, Slider };
 
 // Meaning of one item beyond its label and rectangle. -1 = the state does not apply.
 struct Semantics {
@@ -27,12 +27,19 @@ struct Semantics {
   std::string controls;        // id of the item a combo box's list belongs to
   std::string live;            // "polite" | "assertive": announced when its text changes
   std::string name;            // accessible name when the visible label is ambiguous ("新建" → "新建：…")
+  float value_min = 0, value_max = 0, value_now = 0;  // a slider's range and position (value: its text)
+  // A table cell's place (filled in while a table scope is open): the table's name, the row and
+  // column (1-based, as aria-rowindex/colindex), the cell's role and, on the first column, the
+  // table's size; sort: "ascending"/"descending" on a sorted column's header.
+  std::string table;
+  int row = 0, col = 0, rows = 0, cols = 0;
+  const char* cell = nullptr;  // "cell", "rowheader", "columnheader"
+  const char* sort = nullptr;
 };
 
 void InstallItemRegistry(ImGuiContext* ctx);
 // [{id,label,window,x,y,w,h,input, role,...}] in CSS pixels; semantic properties only when set.
-// for_mirror: without the items web/lw-a11y.js does not show (unlabelled windows and scroll bars).
-std::string ItemsJson(bool for_mirror = false);
+std::string ItemsJson();
 // {"focus":id,"active":id,"items":[...]} for the accessibility mirror, or "" when nothing
 // changed since the previous call (the mirror then has nothing to do).
 std::string MirrorJsonIfChanged();
@@ -51,6 +58,23 @@ Semantics& ItemSemantics(unsigned int id);
 void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open);
 void BeginFieldSemantics(const std::string& label, bool required, bool invalid, const std::string& message);
 void EndFieldSemantics();
+// Adds `text` (the 字数 counter) to the description of every control of the field drawn last.
+void DescribeLastField(const std::string& text);
+// While open, items and listed text inside the current ImGui table become its cells: a real
+// table for screen readers, named `name`, with `rows` rows in all (header row included, also
+// the rows a clipper skips) and header_cols leading columns of row headers. Call right after
+// ImGui::BeginTable and its columns' set-up, close before ImGui::EndTable.
+void BeginTableSemantics(const std::string& name, int rows, int header_cols = 1);
+// A clipped table: the row just started is row `aria_row` (1-based, header row = 1) of the whole.
+void TableRowSemantics(int aria_row);
+void EndTableSemantics();
+// A cell of a table that ImGui does not draw as one (the map's figures, laid over their regions):
+// listed text at the given rectangle, in row `row` and column `col` (1-based) of table `table`
+// (rows × cols in all). Returns nullptr when clipped.
+Semantics* RegisterCell(const std::string& table, int rows, int cols, int row, int col, const char* cell_role,
+                        const std::string& text, float x0, float y0, float x1, float y1);
+// Marks the last item as a slider: its range, position and the text of its value.
+void MarkSlider(const std::string& label, float min, float max, float now, const std::string& text);
 // Lists a piece of visible text (a message, a total, a status) as a non-interactive item, so
 // tests can find what the user reads. Does not touch ImGui's own item state.
 void RegisterText(const std::string& text, float x0, float y0, float x1, float y1);

@@ -1,6 +1,7 @@
 // layout.cpp — see layout.h.
 #include "layout.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <utility>
@@ -101,7 +102,21 @@ void Muted(const char* fmt, ...) {
   Paragraph(buf, 0, U32(Colors().text_muted));
 }
 
-void ErrorText(const std::string& text) { Paragraph(text, 0, U32(Colors().error)); }
+void ErrorText(const std::string& text, const char* live) {
+  // The icon: a filled circle with "!" centred on the first line, in the error colour.
+  const float size = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 centre(p.x + size * 0.5f, p.y + ParagraphLineHeight() * 0.5f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddCircleFilled(centre, size * 0.45f, U32(Colors().error));
+  dl->AddText(centre - ImGui::CalcTextSize("!") * 0.5f, U32(Colors().card), "!");
+  const float indent = size * 1.3f;
+  ImGui::SetCursorScreenPos(ImVec2(p.x + indent, p.y));
+  Semantics* s = Paragraph(text, ImGui::GetContentRegionAvail().x, U32(Colors().error));
+  if (!s) return;
+  s->name = "错误：" + text;
+  if (live) s->live = live;
+}
 
 float RowLabel(const std::string& label, bool required, float label_width) {
   const float x0 = ImGui::GetCursorPosX();
@@ -119,18 +134,7 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
-namespace {
-struct CompactFrame {
-  CompactFrame() {
-    const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, pad.y * 0.45f));
-  }
-  ~CompactFrame() { ImGui::PopStyleVar(); }
-};
-}  // namespace
-
 bool Radio(const char* label, bool active) {
-  CompactFrame compact;
   const bool hit = ImGui::RadioButton(label, active);
   Semantics& s = LastItemSemantics();
   s.role = Role::Radio;
@@ -138,9 +142,25 @@ bool Radio(const char* label, bool active) {
   return hit;
 }
 
-bool Check(const char* label, bool* value) {
-  CompactFrame compact;
-  return ImGui::Checkbox(label, value);
+bool Check(const char* label, bool* value) { return ImGui::Checkbox(label, value); }
+
+void TallHeadersRow() {
+  const int n = ImGui::TableGetColumnCount();
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::GetFrameHeight());
+  for (int c = 0; c < n; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushID(c);
+    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    ImGui::PopID();
+  }
+}
+
+bool ListEntry(const char* label, bool selected) {
+  // ImGui adds the item spacing to a selectable's box (less in a table's cell): together at
+  // least one frame height.
+  const float h = ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.y * 0.5f;
+  return ImGui::Selectable(label, selected, 0, ImVec2(0, h));
 }
 
 bool PrimaryButton(const char* label, ImVec2 size) {
@@ -152,6 +172,21 @@ bool PrimaryButton(const char* label, ImVec2 size) {
   const bool hit = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
   return hit;
+}
+
+namespace {
+float TouchButtonWidth(const char* label) {
+  const float text_w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  return std::max(ImGui::GetFrameHeight(), text_w);
+}
+}  // namespace
+
+bool TouchButton(const char* label) { return ImGui::Button(label, ImVec2(TouchButtonWidth(label), 0)); }
+
+float TouchButtonsWidth(std::initializer_list<const char*> labels) {
+  float w = 0;
+  for (const char* l : labels) w += TouchButtonWidth(l);
+  return w + ImGui::GetStyle().ItemSpacing.x * (labels.size() - 1);
 }
 
 bool DangerButton(const char* label, ImVec2 size) {

@@ -1,5 +1,6 @@
 // layout.h — page furniture shared by every screen: cards, headings, labelled rows, buttons.
 #pragma once
+#include <initializer_list>
 #include <string>
 
 #include "imgui.h"
@@ -16,19 +17,30 @@ void Heading(const char* text);             // page title: large, bold colour
 void FocusFirstHeading(bool on = true);
 void SubHeading(const char* text);          // card title
 void Muted(const char* fmt, ...);           // secondary text, wrapped Chinese-aware
-void ErrorText(const std::string& text);    // red, wrapped
+// Red, wrapped, after an error icon (never colour alone); named "错误：…" for screen readers.
+// live: "assertive" for an error that appears on its own (a failed save), announced at once.
+void ErrorText(const std::string& text, const char* live = nullptr);
 
 // Left column label (with a red * when required) for a form row; returns the x where the input
 // starts. Labels wrap when the text is larger than the column.
 float RowLabel(const std::string& label, bool required, float label_width);
 
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// A plain button at least as wide as it is tall: rows of small actions (打开, ↑, 移除) stay
+// targets of 44×44 CSS px (60×60 in 大字模式), as tall as every other control.
+bool TouchButton(const char* label);
+// Width of a row of TouchButtons with these labels: a table column that holds them all at any size.
+float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
-// Radio buttons and check boxes sized to the text rather than to the (touch-sized) input frames:
-// ImGui draws their box as tall as a text field, which looks oversized beside a short label.
+// Radio buttons and check boxes: their box as tall as a text field, so the target is 44×44 CSS
+// px (60×60 in 大字模式) like every other control.
 bool Radio(const char* label, bool active);
 bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);
+// ImGui::TableHeadersRow with the row as tall as a button: sortable headings are 44 px targets.
+void TallHeadersRow();
+// An entry of a list or an open combo box (ImGui::Selectable), as tall as a button: a 44 px target.
+bool ListEntry(const char* label, bool selected = false);
 
 }  // namespace lw::ui

@@ -118,14 +118,14 @@ bool PhotosInput(const FieldDef& f, json& value, const FieldEnv& env, AppContext
     ImGui::TextDisabled("%s · %.1f MB", p.value("name", "").c_str(), p.value("size", 0) / 1048576.0);
     if (!env.read_only) {
       ImGui::BeginDisabled(i == 0);
-      if (ImGui::SmallButton("上移")) swap_a = i - 1;
+      if (TouchButton("上移")) swap_a = i - 1;
       ImGui::EndDisabled();
       ImGui::SameLine();
       ImGui::BeginDisabled(i + 1 == static_cast<int>(list.size()));
-      if (ImGui::SmallButton("下移")) swap_a = i;
+      if (TouchButton("下移")) swap_a = i;
       ImGui::EndDisabled();
       ImGui::SameLine();
-      if (ImGui::SmallButton("移除")) remove = i;
+      if (TouchButton("移除")) remove = i;
     }
     ImGui::EndGroup();
     ImGui::PopID();

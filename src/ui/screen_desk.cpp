@@ -10,6 +10,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "sticky_header.h"
 #include "text_widgets.h"
 #include "theme.h"
 #include "xlsx.h"
@@ -67,7 +68,9 @@ void DeskScreen::ImportCard(AppContext& app) {
   ImGui::TextDisabled("也可以把文件拖到此页面");
   for (const ImportPlan& p : app.last_imports) {
     const bool refused = !p.refused.empty();
-    TextItem(p.file_name + "：" + p.Summary(), refused ? Colors().error : Colors().ok);
+    // The import report is announced (a refusal at once), and a refusal carries the error icon.
+    if (refused) ErrorText(p.file_name + "：" + p.Summary(), "assertive");
+    else if (Semantics* s = TextItem(p.file_name + "：" + p.Summary(), Colors().ok)) s->live = "polite";
   }
   EndCard();
 }
@@ -90,7 +93,7 @@ void DeskScreen::ConflictsCard(AppContext& app) {
       ImGui::TableSetupColumn("栏目", ImGuiTableColumnFlags_WidthFixed, Em() * 8);
       ImGui::TableSetupColumn("现有版本");
       ImGui::TableSetupColumn("新导入的版本");
-      ImGui::TableHeadersRow();
+      TallHeadersRow();
       for (const FieldDef* fd : f ? f->AllFields() : std::vector<const FieldDef*>{}) {
         const json a = c.existing.values.value(fd->id, json()), b = c.incoming.values.value(fd->id, json());
         if (a == b) continue;
@@ -128,28 +131,32 @@ void DeskScreen::BundlesCard(AppContext& app) {
     ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
     ImGui::TableSetupColumn("导入时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, Em() * 6);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, Em() * 3);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"移除"}));
+    BeginTableSemantics("已导入的数据包", static_cast<int>(bundles.size()) + 1);
+    TallHeadersRow();
     for (const Provenance& p : bundles) {
       ImGui::PushID(p.sha256.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
       TextItem(p.unit.empty() ? "（未填单位）" : p.unit, Colors().text);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.file_name.c_str());
+      TextItem(p.file_name, Colors().text);
       ImGui::TableNextColumn();
-      ImGui::Text("%zu", p.records);
+      TextItem(std::to_string(p.records), Colors().text);
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", Short(p.imported).c_str());
+      TextItem(Short(p.imported), Colors().text_muted);
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s…", p.sha256.substr(0, 8).c_str());
+      TextItem(p.sha256.substr(0, 8) + "…", Colors().text_muted);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.sha256.c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(!app.writable);
-      if (ImGui::SmallButton("移除")) remove = p.sha256;
+      if (TouchButton("移除")) remove = p.sha256;
+      LastItemSemantics().name = "移除 " + p.file_name;
       ImGui::EndDisabled();
       ImGui::PopID();
     }
+    EndTableSemantics();
     ImGui::EndTable();
   }
   EndCard();
@@ -188,7 +195,9 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable(t.id.c_str(), ncols, flags)) return;
   for (int c = 0; c < ncols; ++c) ImGui::TableSetupColumn(t.headers[c].c_str(), c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0);
-  ImGui::TableHeadersRow();
+  const int nrows = static_cast<int>(order.size()) + 1 + (t.totals.empty() ? 0 : 1);
+  BeginTableSemantics(t.title, nrows);
+  TallHeadersRow();
   if (ImGuiTableSortSpecs* spec = ImGui::TableGetSortSpecs(); spec && spec->SpecsCount > 0) {
     const int col = spec->Specs[0].ColumnIndex;
     const bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
@@ -199,24 +208,30 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
       return asc ? less : more;
     });
   }
+  StickyHeader sticky;
   ImGuiListClipper clip;  // 100,000 rows scroll without drawing them all
   clip.Begin(static_cast<int>(order.size()));
   while (clip.Step())
     for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
       ImGui::TableNextRow();
+      if (!sticky.captured()) sticky.Capture(t.headers);
+      TableRowSemantics(k + 2);
       for (const Cell& c : t.rows[order[k]]) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c.text.c_str());
+        TextItem(c.text, Colors().text);
       }
     }
   if (!t.totals.empty()) {
     ImGui::TableNextRow();
+    TableRowSemantics(nrows);
     for (const Cell& c : t.totals) {
       ImGui::TableNextColumn();
       TextItem(c.text, Colors().accent);
     }
   }
+  EndTableSemantics();
   ImGui::EndTable();
+  sticky.Draw();
   RegisterText(t.title + "：" + std::to_string(order.size()) + " 行", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + 2);
 }
@@ -239,9 +254,9 @@ void DeskScreen::TablesCard(AppContext& app) {
   const bool open = ImGui::BeginCombo("##筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_).c_str());
   MarkComboBox(pid, "筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_), open);
   if (open) {
-    if (ImGui::Selectable("全部地区", province_.empty())) province_.clear();
+    if (ListEntry("全部地区", province_.empty())) province_.clear();
     for (const std::string& p : app.regions.Provinces())
-      if (ImGui::Selectable(app.regions.Name(p).c_str(), p == province_)) province_ = p;
+      if (ListEntry(app.regions.Name(p).c_str(), p == province_)) province_ = p;
     ImGui::EndCombo();
   }
   ImGui::SameLine();

@@ -26,6 +26,7 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
     app.Changed();
     app.Toast("已删除“" + title + "”，可在“最近删除”中恢复");
     app.undo_uuid = uuid;
+    app.toast_until = app.now_ms + 12000;  // time to reach 撤销 by Tab (it stays while focused)
   }
 }
 
@@ -47,7 +48,7 @@ void DraftsScreen::NewDraftMenu(AppContext& app) {
   if (ImGui::BeginPopup("new-draft")) {
     for (const FormDef& f : app.forms.forms) {
       if (f.kind == "profile") continue;
-      if (ImGui::Selectable(f.title.c_str())) OpenNewDraft(app, f.id);
+      if (ListEntry(f.title.c_str())) OpenNewDraft(app, f.id);
     }
     ImGui::EndPopup();
   }
@@ -66,7 +67,7 @@ void DraftsScreen::TrashCard(AppContext& app) {
     ImGui::Text("%s · %s", f ? f->short_title.c_str() : r.form.c_str(), app.TitleOf(r).c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - Em() * 3);
     ImGui::BeginDisabled(!app.writable);
-    if (ImGui::SmallButton("恢复") && app.ws.Restore(r.uuid)) {
+    if (TouchButton("恢复") && app.ws.Restore(r.uuid)) {
       app.Changed();
       app.Toast("已恢复“" + app.TitleOf(r) + "”");
     }
@@ -95,7 +96,7 @@ void DraftsScreen::Draw(AppContext& app) {
     ImGui::TableSetupColumn("名称", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
     ImGui::TableSetupColumn("修改时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
-    ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, Em() * 9.5f);
+    ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"打开", "复制", "删除"}));
     ImGui::TableHeadersRow();
     for (Record* r : drafts) {
       ImGui::PushID(r->uuid.c_str());
@@ -115,12 +116,12 @@ void DraftsScreen::Draw(AppContext& app) {
       ImGui::AlignTextToFramePadding();
       ImGui::TextDisabled("%s", ShortTime(r->updated).c_str());
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("打开")) open = r->uuid;
+      if (TouchButton("打开")) open = r->uuid;
       ImGui::SameLine();
       ImGui::BeginDisabled(!app.writable);
-      if (ImGui::SmallButton("复制")) dup = r->uuid;
+      if (TouchButton("复制")) dup = r->uuid;
       ImGui::SameLine();
-      if (ImGui::SmallButton("删除")) del = r->uuid;
+      if (TouchButton("删除")) del = r->uuid;
       ImGui::EndDisabled();
       ImGui::PopID();
     }

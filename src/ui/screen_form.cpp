@@ -77,6 +77,9 @@ void FormScreen::Draw(AppContext& app) {
     return;
   }
   Toolbar(app, *r, *form);
+  // 删除 left the screen and 复制 may have moved the drafts: never draw a record that is gone.
+  r = app.ws.FindDraft(app.open_uuid);
+  if (app.screen != Screen::Form || !r) return;
   MigrationNotice(app, *r);
   FieldEnv env;
   env.regions = &app.regions;

@@ -25,7 +25,7 @@ void CampaignPicker(AppContext& app) {
   MarkComboBox(year_id, "活动年份", c->title, year_open);
   if (year_open) {
     for (const Campaign& x : app.campaigns.campaigns)
-      if (ImGui::Selectable(x.title.c_str(), &x == c)) {
+      if (ListEntry(x.title.c_str(), &x == c)) {
         s.campaign = x.id;
         if (!x.FindIssuer(s.issuer)) s.issuer = "moe";
         app.SettingsChanged();
@@ -44,7 +44,7 @@ void CampaignPicker(AppContext& app) {
   if (issuer_open) {
     for (const Issuer& x : c->issuers) {
       const std::string label = x.name + "（" + x.notice + "）";
-      if (ImGui::Selectable(label.c_str(), &x == is)) {
+      if (ListEntry(label.c_str(), &x == is)) {
         s.issuer = x.id;
         app.SettingsChanged();
       }
@@ -74,7 +74,7 @@ void Checklist(AppContext& app) {
     ImGui::TableSetupColumn("数量", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
     ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
     ImGui::TableSetupColumn("截止", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, Em() * 5);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"新建", "查看"}));
     ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // headers that do not sort are no Tab stop
     ImGui::TableHeadersRow();
     ImGui::PopItemFlag();
@@ -107,12 +107,12 @@ void Checklist(AppContext& app) {
                          DaysText(row.days_left).c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(!app.writable);
-      if (row.drafts < r.max && ImGui::SmallButton("新建")) create = r.form;
+      if (row.drafts < r.max && TouchButton("新建")) create = r.form;
       if (row.drafts < r.max) LastItemSemantics().name = "新建：" + r.title;  // five 新建 buttons: which one
       ImGui::EndDisabled();
       if (row.drafts > 0) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("查看")) open = r.form;
+        if (TouchButton("查看")) open = r.form;
         LastItemSemantics().name = "查看：" + r.title;
       }
       ImGui::PopID();

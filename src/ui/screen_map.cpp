@@ -58,7 +58,9 @@ void MapScreen::DaySlider(AppContext& app) {
   int v = day_index_ < 0 ? days : day_index_;
   const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + DayLabel(begin, day_index_);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - Em() * 4);
-  if (ImGui::SliderInt("##日期", &v, 0, days, label.c_str())) {
+  const bool moved = ImGui::SliderInt("##日期", &v, 0, days, label.c_str());
+  MarkSlider("日期", 0, static_cast<float>(days), static_cast<float>(v), label);
+  if (moved) {
     day_index_ = v >= days ? -1 : v;
     playing_ = false;
   }
@@ -84,11 +86,13 @@ void MapScreen::Legend() {
   double lo = 1;
   for (size_t k = 0; k < breaks.size(); ++k) {
     swatch(MapData::ClassColor(static_cast<int>(k), static_cast<int>(breaks.size()), dark));
-    TextItem(Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k])), Colors().text);
+    const std::string range = Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k]));
+    if (Semantics* s = TextItem(range, Colors().text))  // the colour, said in words
+      s->name = "图例：第 " + std::to_string(k + 1) + " 级颜色（共 " + std::to_string(breaks.size()) + " 级，越深越多）" + range;
     lo = breaks[k] + 1;
   }
   swatch(MapData::NoDataColor(dark));
-  ImGui::TextDisabled("暂无数据");
+  if (Semantics* s = TextItem("暂无数据", Colors().text_muted)) s->name = "图例：灰色 暂无数据";
 }
 
 void MapScreen::Ranking(AppContext&, const std::vector<int>& shown) {
@@ -105,7 +109,7 @@ void MapScreen::Ranking(AppContext&, const std::vector<int>& shown) {
     ImGui::TableNextColumn();
     ImGui::PushID(r);
     const std::string line = std::to_string(k + 1) + ". " + view_.asset().regions[r].name;
-    if (ImGui::Selectable(line.c_str()) && drilled_ < 0 && view_.asset().regions[r].level == 1) drilled_ = r;
+    if (ListEntry(line.c_str()) && drilled_ < 0 && view_.asset().regions[r].level == 1) drilled_ = r;
     ImGui::PopID();
     ImGui::TableNextColumn();
     ImGui::TextColored(Colors().accent, "%s", Thousands(v).c_str());
@@ -120,13 +124,24 @@ void MapScreen::FeedAndExample(AppContext& app) {
   LineInput("##实时数据源网址", feed_edit_, "https://…/learnweek.json", ImGuiInputTextFlags_CharsNoBlank);
   ImGui::BeginDisabled(!app.writable);
   const bool on = !app.ws.settings.feed_url.empty();
-  if (ImGui::SmallButton(on ? "停止接收" : "开始接收")) {
+  if (TouchButton(on ? "停止接收" : "开始接收")) {
     app.ws.settings.feed_url = on ? "" : feed_edit_;
     app.SettingsChanged();
     platform::SetFeed(app.ws.settings.feed_url);
     if (!on) app.Toast("联网时每 15 秒检查一次实时数据源");
   }
   ImGui::EndDisabled();
+}
+
+Semantics* MapScreen::RegionTooltip(int region, const char* hint) {
+  const map::MapRegion& r = view_.asset().regions[region];
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(Em() * 18);
+  Semantics* s = TextItem(DescribeRegion(r.name, data_.Find(r.code)), Colors().text);
+  ImGui::PopTextWrapPos();
+  if (hint) ImGui::TextDisabled("%s", hint);
+  ImGui::EndTooltip();
+  return s;
 }
 
 void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
@@ -136,7 +151,7 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
     TextItem("当前地图包含示例数据", Colors().warn);
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.writable);
-    if (ImGui::SmallButton("删除示例数据")) RemoveExampleData(app);
+    if (TouchButton("删除示例数据")) RemoveExampleData(app);
     ImGui::EndDisabled();
     ImGui::Separator();
   }
@@ -182,12 +197,15 @@ void MapScreen::Draw(AppContext& app) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float panel_w = std::max(Em() * 15, avail.x * 0.28f);
   const float height = std::max(Em() * 20, avail.y - ImGui::GetStyle().ItemSpacing.y);
-  ImGui::BeginChild("map", ImVec2(avail.x - panel_w - ImGui::GetStyle().ItemSpacing.x, height), ImGuiChildFlags_Borders,
+  ImGui::BeginChild("map", ImVec2(avail.x - panel_w - ImGui::GetStyle().ItemSpacing.x, height),
+                    ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::GetContentRegionAvail();
-  const bool clicked = ImGui::InvisibleButton("##地图", size);  // on release, like any button
+  const bool clicked = ImGui::InvisibleButton("##地图", size, ImGuiButtonFlags_EnableNav);  // on release, like any button
+  const int key_region = KeyboardRegion(shown, clicked);
   MapView::Frame f;
+  f.highlight = key_region;
   f.rect = ImRect(p0, p0 + size);
   f.regions = shown;
   f.fill = data_.colors();
@@ -203,19 +221,16 @@ void MapScreen::Draw(AppContext& app) {
   DrawMapNote(ImGui::GetWindowDrawList(), note, app.ws.settings.map_approval, NotePx(), U32(Colors().text_muted));
   if (hovered >= 0) {
     const map::MapRegion& r = view_.asset().regions[hovered];
-    ImGui::BeginTooltip();
-    const std::string text = DescribeRegion(r.name, data_.Find(r.code));
-    ImGui::PushTextWrapPos(Em() * 18);
-    TextItem(text, Colors().text);
-    ImGui::PopTextWrapPos();
-    if (drilled_ < 0 && r.level == 1) ImGui::TextDisabled("点击查看各市");
-    ImGui::EndTooltip();
+    RegionTooltip(hovered, drilled_ < 0 && r.level == 1 ? "点击查看各市" : nullptr);
     if (clicked && drilled_ < 0 && r.level == 1) drilled_ = hovered;
     if (clicked && drilled_ < 0 && r.level == 2) drilled_ = r.parent;
+  } else {
+    KeyboardTooltip(key_region);
   }
+  FiguresTable(shown, f.rect);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("panel", ImVec2(panel_w, height), ImGuiChildFlags_Borders);
+  ImGui::BeginChild("panel", ImVec2(panel_w, height), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
   Panel(app, shown);
   ImGui::EndChild();
 }

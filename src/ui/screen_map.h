@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app_context.h"
+#include "item_registry.h"
 #include "map_data.h"
 #include "map_view.h"
 
@@ -31,6 +32,12 @@ class MapScreen {
   // "示意图" and the 审图号 in the map's lower-left corner (map_note.h).
   float NotePx() const;
   ImRect NoteRect(const AppContext& app, const MapView::Frame& f) const;
+  // A region's figures in a tooltip (at the mouse unless placed before), with what opens it.
+  Semantics* RegionTooltip(int region, const char* hint);
+  // Keyboard and screen readers (issue 10), in screen_map_a11y.cpp.
+  int KeyboardRegion(const std::vector<int>& shown, bool activated);
+  void KeyboardTooltip(int region);
+  void FiguresTable(const std::vector<int>& shown, const ImRect& map_rect);
 
   MapView& view_;
   MapData& data_;
@@ -40,6 +47,7 @@ class MapScreen {
   bool playing_ = false;
   double next_step_ms_ = 0;
   std::string feed_edit_;
+  int key_region_ = -1;    // region chosen with the arrow keys (index into the map asset)
 };
 
 // Removes the example dataset (示例数据) and remembers not to bring it back.

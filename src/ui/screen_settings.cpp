@@ -43,8 +43,9 @@ void TextSizeCard(AppContext& app) {
   }
   ImGui::SetNextItemWidth(Em() * 16);
   int pct = s.text_scale;
-  if (ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%") &&
-      pct != s.text_scale) {
+  const bool moved = ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%");
+  MarkSlider("文字大小", Settings::kMinScale, Settings::kMaxScale, pct, std::to_string(pct) + "%");
+  if (moved && pct != s.text_scale) {
     s.text_scale = pct;
     app.SettingsChanged();
   }

@@ -5,7 +5,9 @@
 #include "field_widgets.h"
 #include "imgui.h"
 #include "item_registry.h"
+#include "layout.h"
 #include "platform.h"
+#include "sticky_header.h"
 #include "theme.h"
 #include "validate.h"
 
@@ -15,9 +17,11 @@ using nlohmann::json;
 
 namespace {
 
-bool SmallButton(const char* label, bool enabled = true) {
+// Row and column buttons: full-size targets (≥ 44 px, 60 px in 大字模式), named for what they act on.
+bool RowButton(const char* label, const std::string& name, bool enabled = true) {
   ImGui::BeginDisabled(!enabled);
-  const bool hit = ImGui::SmallButton(label);
+  const bool hit = TouchButton(label);
+  LastItemSemantics().name = name;
   ImGui::EndDisabled();
   return hit;
 }
@@ -38,7 +42,7 @@ bool AddColumnPopup(const FieldDef& f, json& cols) {
     ImGui::TextUnformatted("新增一项活动，属于哪个主题？");
     ImGui::Separator();
     for (const std::string& t : f.themes)
-      if (ImGui::Selectable(t.c_str())) {
+      if (ListEntry(t.c_str())) {
         cols.push_back({{"theme", t}, {"cells", json::object()}});
         added = true;
       }
@@ -86,14 +90,15 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
     for (const FieldDef& c : f.columns)
       ImGui::TableSetupColumn((c.label + (c.required ? " *" : "")).c_str(), ImGuiTableColumnFlags_WidthStretch,
                               c.type == FieldType::TextArea ? 2.0f : 1.0f);
-    ImGui::TableSetupColumn("调整", ImGuiTableColumnFlags_WidthFixed, Em() * 6.5f);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn("调整", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"↑", "↓", "删除"}));
+    BeginTableSemantics(f.label, static_cast<int>(rows.size()) + 1);
+    TallHeadersRow();
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
       ImGui::PushID(i);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::Text("%d", i + 1);
+      TextItem(std::to_string(i + 1), Colors().text);
       if (!rows[i].is_object()) rows[i] = json::object();
       for (const FieldDef& c : f.columns) {
         ImGui::TableNextColumn();
@@ -108,14 +113,16 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
       }
       ImGui::TableNextColumn();
       if (!env.read_only) {
-        if (SmallButton("↑##up", i > 0)) move_from = i, move_to = i - 1;
+        const std::string row = "第 " + std::to_string(i + 1) + " 行";
+        if (RowButton("↑##up", row + "上移", i > 0)) move_from = i, move_to = i - 1;
         ImGui::SameLine();
-        if (SmallButton("↓##down", i + 1 < static_cast<int>(rows.size()))) move_from = i, move_to = i + 1;
+        if (RowButton("↓##down", row + "下移", i + 1 < static_cast<int>(rows.size()))) move_from = i, move_to = i + 1;
         ImGui::SameLine();
-        if (SmallButton("删除")) remove = i;
+        if (RowButton("删除", "删除" + row)) remove = i;
       }
       ImGui::PopID();
     }
+    EndTableSemantics();
     ImGui::EndTable();
   }
   if (move_from >= 0) {
@@ -174,27 +181,33 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
       ImGui::TableSetupColumn(cols[c].value("theme", "").c_str(), ImGuiTableColumnFlags_WidthFixed, Em() * 11);
 
     // Header: theme names; added activity columns can be removed.
+    BeginTableSemantics(f.label, static_cast<int>(rows.size()) + 1);
+    std::vector<std::string> headings = {"活动主题", "合计"};
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     TextItem("活动主题", Colors().text);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("合计");
+    TextItem("合计", Colors().text);
     for (int c = 0; c < static_cast<int>(cols.size()); ++c) {
       ImGui::TableNextColumn();
       ImGui::PushID(c);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + Em() * 10.5f);
-      TextItem(cols[c].value("theme", ""), Colors().accent);
+      headings.push_back(cols[c].value("theme", ""));
+      TextItem(headings.back(), Colors().accent);
       ImGui::PopTextWrapPos();
-      if (!env.read_only && c >= static_cast<int>(f.themes.size()) && SmallButton("删除此列")) remove_col = c;
+      if (!env.read_only && c >= static_cast<int>(f.themes.size()) && RowButton("删除此列", "删除此列：" + headings.back()))
+        remove_col = c;
       ImGui::PopID();
     }
 
+    StickyHeader sticky;
     for (const FieldDef& r : rows) {
       ImGui::PushID(r.id.c_str());
       ImGui::TableNextRow();
+      if (!sticky.captured()) sticky.Capture(headings);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(r.label.c_str());
+      TextItem(r.label, Colors().text);
       ImGui::TableNextColumn();
       if (r.type == FieldType::Integer) {
         ImGui::AlignTextToFramePadding();
@@ -229,7 +242,9 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
       storage->SetFloat(height_key, content_h);
       platform::RequestRedraw();
     }
+    EndTableSemantics();
     ImGui::EndTable();
+    sticky.Draw();
   }
   if (remove_col >= 0) {
     cols.erase(cols.begin() + remove_col);

@@ -149,7 +149,19 @@ int StringResize(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-void Paragraph(std::string_view text, float width, ImU32 color) {
+float ParagraphHeight(std::string_view text, float width) {
+  return WrapText(text, width, CurrentAdvance()).size() * LineHeight();
+}
+
+void DrawWrapped(ImDrawList* dl, ImVec2 pos, std::string_view text, float width, ImU32 color, const ImRect& clip) {
+  dl->PushClipRect(clip.Min, clip.Max, true);
+  DrawLines(dl, text, WrapText(text, width, CurrentAdvance()), pos, color, clip);
+  dl->PopClipRect();
+}
+
+float ParagraphLineHeight() { return LineHeight(); }
+
+Semantics* Paragraph(std::string_view text, float width, ImU32 color) {
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   const auto lines = WrapText(text, width, CurrentAdvance());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -158,7 +170,7 @@ void Paragraph(std::string_view text, float width, ImU32 color) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   DrawLines(dl, text, lines, origin, color ? color : ImGui::GetColorU32(ImGuiCol_Text),
             ImGui::GetCurrentWindow()->ClipRect);
-  RegisterText(std::string(text), origin.x, origin.y, origin.x + width, origin.y + size.y);
+  return RegisterTextItem(std::string(text), origin.x, origin.y, origin.x + width, origin.y + size.y);
 }
 
 bool MultilineInput(const char* id_label, std::string& value, const MultilineOptions& opt) {
@@ -203,6 +215,9 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
     if (g.ActiveId == id) {
       g_active_editor = id;
       ImGui::SetActiveIdUsingAllKeyboardKeys();
+      // As ImGui's InputText: while editing, other items stay hoverable, so a click on a tab or
+      // a button acts at once instead of only ending the edit.
+      g.ActiveIdAllowOverlap = !ImGui::IsMouseDown(0);
       if (st.dragging && ImGui::IsMouseDown(0)) st.edit.SetCaret(OffsetAtMouse(st, lines, origin), true);
       if (!ImGui::IsMouseDown(0)) st.dragging = false;
       changed = HandleKeys(st, id, lines);

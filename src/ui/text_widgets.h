@@ -6,10 +6,21 @@
 
 #include "imgui.h"
 
+struct ImRect;
+
 namespace lw::ui {
 
-// Read-only paragraph wrapped to `width` (0 = available width).
-void Paragraph(std::string_view text, float width = 0, ImU32 color = 0);
+struct Semantics;
+
+// Read-only paragraph wrapped to `width` (0 = available width). Returns its listed semantics
+// (nullptr when clipped) to mark it as a live region or name it.
+Semantics* Paragraph(std::string_view text, float width = 0, ImU32 color = 0);
+// Height of one line of a Paragraph.
+float ParagraphLineHeight();
+// Draws `text` wrapped to `width` at `pos` (screen) into `dl`, clipped to `clip`; no item.
+void DrawWrapped(ImDrawList* dl, ImVec2 pos, std::string_view text, float width, ImU32 color, const ImRect& clip);
+// Height Paragraph() would take.
+float ParagraphHeight(std::string_view text, float width);
 
 struct MultilineOptions {
   float width = 0;        // 0 = available width

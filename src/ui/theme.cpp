@@ -86,6 +86,7 @@ void ApplyTheme(bool dark, int text_scale_percent, bool large) {
   s.ChildBorderSize = 1;
   s.WindowBorderSize = 0;
   s.PopupBorderSize = 1;
+  s.SelectableTextAlign = ImVec2(0, 0.5f);  // list entries are as tall as buttons (ListEntry)
   ApplyColors(s, g_palette, dark);
   s.ScaleAllSizes(k);
   s.FontSizeBase = FontManager::kBaseSize;

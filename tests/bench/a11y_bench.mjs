@@ -4,7 +4,9 @@
 //  synthetic  60 fields (label, text box with value and state, message), all moved by a scroll
 //             and one value changed every frame: JSON parse + diff + the browser's style/layout.
 //  app        the real mirror while the 百姓学习之星 form is scrolled by the mouse wheel.
-import { axTree, launch, newDraft, openApp, serve } from '../e2e/harness.mjs';
+//  map        地图 with every prefecture (the figures table: ~470 rows): the mouse moved over it
+//             (tooltips are not mirrored: no update expected), then arrow keys region by region.
+import { axTree, click, launch, moveTo, newDraft, openApp, serve } from '../e2e/harness.mjs';
 
 const browser = await launch();
 const server = await serve();
@@ -31,6 +33,25 @@ for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, i < 20 ? 120 : -120); a
 const s = await page.evaluate(() => window.learnweek.a11y.stats());
 console.log(`app, form scrolled 40 times: ${s.updates} mirror updates, ${s.nodes} elements, mean ${(s.totalMs / Math.max(1, s.updates)).toFixed(3)} ms, ` +
             `max ${s.maxMs.toFixed(3)} ms per update (JS: parse + diff)`);
+await page.close();  // one tab: a second would be read-only
+const mapPage = await openApp(context, server.url, { example: true });
+await click(mapPage, '地图');
+await click(mapPage, '按地级市显示');
+await mapPage.waitForTimeout(500);
+const mirrorStats = async (label, act) => {
+  await mapPage.evaluate(() => window.learnweek.a11y.resetStats());
+  await act();
+  const m = await mapPage.evaluate(() => window.learnweek.a11y.stats());
+  console.log(`map, every prefecture, ${label}: ${m.updates} mirror updates, ${m.nodes} elements, ` +
+              `mean ${(m.totalMs / Math.max(1, m.updates)).toFixed(3)} ms, max ${m.maxMs.toFixed(3)} ms per update`);
+};
+await mirrorStats('mouse moved 40 times over the map', async () => {
+  for (let i = 0; i < 40; i++) { await mapPage.mouse.move(200 + i * 12, 300 + (i % 5) * 30); await mapPage.waitForTimeout(40); }
+});
+await moveTo(mapPage, /^地图：/, { role: 'button', max: 60 });
+await mirrorStats('10 arrow keys', async () => {
+  for (let i = 0; i < 10; i++) { await mapPage.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight'); await mapPage.waitForTimeout(120); }
+});
 console.log(`machine load while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 await browser.close();
 await server.close();

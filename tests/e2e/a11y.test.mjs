@@ -5,27 +5,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, axTree, click, findItem, imeInto, launch, newDraft, openApp, serve } from './harness.mjs';
+import {
+  ARTIFACTS, axFind as find, axNamed as named, click, findItem, imeInto, launch, moveTo, newDraft, openApp, press, serve, state,
+  waitForAx,
+} from './harness.mjs';
 
 let browser;
 let server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-const named = (tree) => tree.filter((n) => n.name && n.role !== 'StaticText' && n.role !== 'InlineTextBox');
-const find = (tree, role, name) => tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-
-async function waitForAx(page, pred, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  let tree = [];
-  while (Date.now() < deadline) {
-    tree = await axTree(page);
-    const hit = pred(tree);
-    if (hit) return { tree, hit };
-    await page.waitForTimeout(100);
-  }
-  return { tree, hit: null };
-}
 
 test('the accessibility tree names every control of 单位信息 with its role and state', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });  // the mirror lists what is on screen
@@ -127,5 +115,39 @@ test('大字模式: larger text, 60 px targets; the focus ring on a tab (screens
   for (let i = 0; i < 3; i++) { await page.keyboard.press('Tab'); await page.waitForTimeout(120); }
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-focus-ring.png') });
+  await context.close();
+});
+
+test('the toast’s 撤销 is reached by Tab and announced; 字数 describes its field; sliders have values', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '“百姓学习之星”推荐表');
+  await imeInto(page, '姓名', '张喆');
+  // Delete the draft: the toast is announced and its 撤销 comes after the page in the Tab order.
+  await click(page, '← 返回列表', { up: true });
+  await page.evaluate(() => {  // every announcement, as a screen reader queues them
+    window.lwSaid = [];
+    const region = document.getElementById('lw-live-polite');
+    new MutationObserver(() => window.lwSaid.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await click(page, '删除');
+  const said = await page.waitForFunction(() => window.lwSaid.some((t) => /已删除/.test(t)), null, { timeout: 5000 })
+    .then(() => true, () => false);
+  assert.ok(said, 'the toast is announced: ' + (await page.evaluate(() => window.lwSaid.join(' | '))));
+  await moveTo(page, '撤销删除', { key: 'Shift+Tab', role: 'button', max: 30 });
+  await press(page, 'Enter');
+  await findItem(page, '← 返回列表');  // restored and opened again
+  assert.equal((await state(page)).drafts.filter((d) => d.values.name === '张喆').length, 1);
+  // 主要事迹 has a 字数 counter: the field's description says it.
+  await imeInto(page, '主要事迹', '她退休后坚持学习二十年。');
+  const { hit } = await waitForAx(page, (t) => t.find((n) => n.name === '主要事迹' && /字数：12 字/.test(n.description)));
+  assert.ok(hit, 'the 字数 counter describes 主要事迹');
+  // The text size slider: a slider with its value.
+  await click(page, '设置', { up: true });
+  const size = await waitForAx(page, (t) => t.find((n) => n.role === 'slider' && n.name === '文字大小'));
+  assert.ok(size.hit, 'text size slider');
+  assert.equal(size.hit.value, 125, 'its value: ' + JSON.stringify(size.hit));
+  assert.equal(size.hit.props.valuemin, 100);
+  assert.equal(size.hit.props.valuemax, 200);
   await context.close();
 });

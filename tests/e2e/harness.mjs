@@ -249,3 +249,72 @@ export async function axTree(page) {
     };
   });
 }
+
+// Named nodes (what a screen reader lists), one node by role and name, and a wait for a tree that
+// satisfies `pred` (returns {tree, hit}; hit null on time-out).
+export const axNamed = (tree) => tree.filter((n) => n.name && n.role !== 'StaticText' && n.role !== 'InlineTextBox');
+export const axFind = (tree, role, name) => tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+
+export async function waitForAx(page, pred, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let tree = [];
+  while (Date.now() < deadline) {
+    tree = await axTree(page);
+    const hit = pred(tree);
+    if (hit) return { tree, hit };
+    await page.waitForTimeout(100);
+  }
+  return { tree, hit: null };
+}
+
+// --- Keyboard: where the focus is, read from the accessibility mirror (what a screen reader
+// announces), never from coordinates.
+
+// The element that has the DOM focus, as a screen reader names it.
+export const focusedNow = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a) return { role: '', label: '' };
+  if (a.id === 'lw-text-agent') return { role: 'textbox', label: a.getAttribute('aria-label') || '', agent: true };
+  if (!a.closest('#lw-a11y')) return { role: '', label: a.id || a.tagName };
+  const group = a.parentElement && a.parentElement.closest('[role=radiogroup]');
+  return { role: a.getAttribute('role') || '', label: a.getAttribute('aria-label') || a.textContent,
+           ...(group ? { group: group.getAttribute('aria-label') } : {}) };
+});
+
+const frames = (page) => page.evaluate(() => window.learnweek.frames);
+
+// Reads the focus once it has stopped moving (ImGui answers a key in the next frame or two).
+export async function focused(page, since = null) {
+  if (since !== null) {  // wait for two drawn frames after the key: the answer is in the mirror
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && (await frames(page)) < since + 2) await page.waitForTimeout(15);
+  }
+  let prev = null;
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(40);
+    const f = await focusedNow(page);
+    if (prev && prev.label === f.label && prev.role === f.role) return f;
+    prev = f;
+  }
+  return prev;
+}
+
+const matches = (f, label, role) => (label instanceof RegExp ? label.test(f.label) : f.label === label) && (!role || f.role === role);
+
+export async function press(page, key) {
+  const since = await frames(page);
+  await page.keyboard.press(key);
+  return focused(page, since);
+}
+
+// Presses `key` until the focus is on `label` (Tab through the page, arrows in a list).
+export async function moveTo(page, label, { key = 'Tab', role = null, max = 80 } = {}) {
+  const seen = [];
+  let f = await focused(page);
+  for (let i = 0; i < max && !matches(f, label, role); i++) {
+    f = await press(page, key);
+    seen.push(`${f.role}:${f.label}`);
+  }
+  assert.ok(matches(f, label, role), `${key} never reached "${label}": ${seen.join(' → ')}`);
+  return f;
+}

@@ -5,61 +5,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, imeType, launch, openApp, serve, state, waitForState } from './harness.mjs';
+import { ARTIFACTS, focused, imeType, launch, moveTo, openApp, press, serve, state, waitForState } from './harness.mjs';
 
 let browser;
 let server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-// The element that has the DOM focus, as a screen reader names it.
-const focusedNow = (page) => page.evaluate(() => {
-  const a = document.activeElement;
-  if (!a) return { role: '', label: '' };
-  if (a.id === 'lw-text-agent') return { role: 'textbox', label: a.getAttribute('aria-label') || '', agent: true };
-  if (!a.closest('#lw-a11y')) return { role: '', label: a.id || a.tagName };
-  const group = a.parentElement && a.parentElement.closest('[role=radiogroup]');
-  return { role: a.getAttribute('role') || '', label: a.getAttribute('aria-label') || a.textContent,
-           ...(group ? { group: group.getAttribute('aria-label') } : {}) };
-});
-
-const frames = (page) => page.evaluate(() => window.learnweek.frames);
-
-// Reads the focus once it has stopped moving (ImGui answers a key in the next frame or two).
-async function focused(page, since = null) {
-  if (since !== null) {  // wait for two drawn frames after the key: the answer is in the mirror
-    const deadline = Date.now() + 3000;
-    while (Date.now() < deadline && (await frames(page)) < since + 2) await page.waitForTimeout(15);
-  }
-  let prev = null;
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(40);
-    const f = await focusedNow(page);
-    if (prev && prev.label === f.label && prev.role === f.role) return f;
-    prev = f;
-  }
-  return prev;
-}
-
-const matches = (f, label, role) => (label instanceof RegExp ? label.test(f.label) : f.label === label) && (!role || f.role === role);
-
-async function press(page, key) {
-  const since = await frames(page);
-  await page.keyboard.press(key);
-  return focused(page, since);
-}
-
-// Presses `key` until the focus is on `label` (Tab through the page, arrows in a list).
-async function moveTo(page, label, { key = 'Tab', role = null, max = 80 } = {}) {
-  const seen = [];
-  let f = await focused(page);
-  for (let i = 0; i < max && !matches(f, label, role); i++) {
-    f = await press(page, key);
-    seen.push(`${f.role}:${f.label}`);
-  }
-  assert.ok(matches(f, label, role), `${key} never reached "${label}": ${seen.join(' → ')}`);
-  return f;
-}
 
 // Opens the focused combo box, walks its list with the arrow keys, picks with Enter.
 async function pick(page, combo, entry) {

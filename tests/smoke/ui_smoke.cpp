@@ -84,6 +84,19 @@ bool Click(lw::ui::App& app, const std::string& label, bool input) {
   return true;
 }
 
+// Turns the mouse wheel over `at` until the item is listed whole (a panel scrolled to it).
+bool ScrollTo(lw::ui::App& app, const std::string& label, ImVec2 at) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(at.x, at.y);
+  for (int i = 0; i < 20; ++i) {
+    const auto it = FindItem(label, false);
+    if (!it.is_null() && !it.value("clipped", false)) return true;
+    io.AddMouseWheelEvent(0, -3);
+    Frame(app, 2);
+  }
+  return false;
+}
+
 }  // namespace
 
 int main() {
@@ -153,6 +166,7 @@ int main() {
   Frame(app, 3);
   EXPECT(!FindItem("地图·太原市", false).is_null());
   CheckRenderer();
+  EXPECT(ScrollTo(app, "开幕式大屏模式", ImVec2(1000, 800)));  // at the foot of the side panel
   EXPECT(Click(app, "开幕式大屏模式", false));
   Frame(app, 3);
   EXPECT(FindItem("地图", false).is_null());  // full screen: no navigation
