@@ -34,7 +34,6 @@ bool TextLike(const FieldDef& f, json& value, const FieldEnv& env, ImGuiInputTex
   const std::string id = "##" + f.label;
   if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
   const bool changed = LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error);
-  LastItemSemantics().value = s;
   return changed && SetString(value, s);
 }
 
@@ -60,7 +59,6 @@ bool IntegerInput(const FieldDef& f, json& value, const FieldEnv& env) {
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsDecimal;
   if (env.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
   const bool edited = LineInput(id.c_str(), s, f.hint.c_str(), flags, env.width, env.error);
-  LastItemSemantics().value = s;
   if (!edited) return false;
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.' || c == '+' || c == '*' || c == '/'; }),
           s.end());

@@ -6,6 +6,7 @@
 #include "layout.h"
 #include "text_widgets.h"
 #include "theme.h"
+#include "utf8.h"
 
 namespace lw::ui {
 
@@ -28,6 +29,8 @@ void FormView::Reset() {
   show_all_ = summary_open_ = false;
   validated_uuid_.clear();
   jump_to_.clear();
+  editing_.clear();
+  flagged_at_edit_.clear();
 }
 
 void FormView::Revalidate(const FormDef& form, const Record& record, const ValidationContext& ctx) {
@@ -42,6 +45,31 @@ bool FormView::Visible(const Issue& i, const Record& record) const {
   // a fresh form covered in red would only frighten.
   const std::string top = TopField(i.path);
   return show_all_ || touched_.count(top) || !IsEmptyValue(record.values.value(top, json()));
+}
+
+// "Reward early, punish late": while a field is typed into, a problem it did not show when typing
+// began waits until the user leaves it (a phone number is "too short" until its last digit, and a
+// message popping up under the field would move the next field away from the pointer). Problems
+// already shown update as the user types and go as soon as they are fixed; a text longer than
+// allowed shows at once (every further character is one more to delete). Tables and photo lists
+// hold many inputs: their cells are judged as before.
+bool FormView::HeldBack(const FieldDef& f, const Issue& i, const json& value) const {
+  if (editing_ != f.id || flagged_at_edit_.count(i.path)) return false;
+  if (f.type == FieldType::Table || f.type == FieldType::Matrix || f.type == FieldType::Photos) return false;
+  const bool too_long = f.max_chars && value.is_string() &&
+                        utf8::CountChars(value.get_ref<const std::string&>()) > static_cast<size_t>(*f.max_chars);
+  return !too_long;
+}
+
+void FormView::TrackEditing(const FieldDef& f, bool active, const std::vector<const Issue*>& shown) {
+  if (active && editing_ != f.id) {
+    editing_ = f.id;
+    flagged_at_edit_.clear();
+    for (const Issue* i : shown) flagged_at_edit_.insert(i->path);
+  } else if (!active && editing_ == f.id) {
+    editing_.clear();
+    flagged_at_edit_.clear();
+  }
 }
 
 void FormView::DrawSummary() {
@@ -80,10 +108,10 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
     if (f.type != FieldType::Table && f.type != FieldType::Matrix) ImGui::SetKeyboardFocusHere();
     jump_to_.clear();
   }
+  json& value = record.values[f.id];
   std::vector<const Issue*> mine;
   for (const Issue& i : issues_)
-    if (TopField(i.path) == f.id && Visible(i, record)) mine.push_back(&i);
-  json& value = record.values[f.id];
+    if (TopField(i.path) == f.id && Visible(i, record) && !HeldBack(f, i, value)) mine.push_back(&i);
   FieldEnv fe = env;
   fe.error = !mine.empty();
   fe.record = &record.values;
@@ -102,7 +130,10 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
   std::string message;
   for (const Issue* i : mine) message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
   BeginFieldSemantics(f.label, f.required, !mine.empty(), message);
+  ImGui::BeginGroup();
   const bool changed = f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
+  ImGui::EndGroup();
+  TrackEditing(f, ImGui::IsItemActive(), mine);
   EndFieldSemantics();
   if (value.is_null()) record.values.erase(f.id);
   if (!f.help.empty() || !mine.empty() || f.max_chars || f.min_chars) {

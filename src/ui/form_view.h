@@ -1,5 +1,6 @@
 // form_view.h — draws any form definition for one record: cards per section, a label column,
-// messages beside each field as you type, and a summary ("3 处需要修改") that jumps to each.
+// messages beside each field as you type (a new problem once the field is left), and a summary
+// ("3 处需要修改") that jumps to each.
 #pragma once
 #include <functional>
 #include <set>
@@ -29,6 +30,8 @@ class FormView {
   void DrawSummary();
   bool DrawField(const FieldDef& f, Record& record, const FieldEnv& env, float label_w);
   bool Visible(const Issue& i, const Record& record) const;
+  bool HeldBack(const FieldDef& f, const Issue& i, const nlohmann::json& value) const;
+  void TrackEditing(const FieldDef& f, bool active, const std::vector<const Issue*>& shown);
 
   std::vector<Issue> issues_;
   std::string validated_uuid_;
@@ -38,6 +41,8 @@ class FormView {
   bool show_all_ = false;
   bool summary_open_ = false;
   std::string jump_to_;  // top-level field id to scroll to on the next frame
+  std::string editing_;                 // the field being typed into (as of the last frame)
+  std::set<std::string> flagged_at_edit_;  // its issue paths already shown when typing began
 };
 
 }  // namespace lw::ui

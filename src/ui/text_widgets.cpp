@@ -269,6 +269,7 @@ bool LineInput(const char* id, std::string& value, const char* hint, ImGuiInputT
   }
   const bool changed = ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1,
                                                 flags | ImGuiInputTextFlags_CallbackResize, StringResize, &value);
+  LastItemSemantics().value = value;  // what a screen reader (and a test) reads back
   if (error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, newDraft, openApp, reveal, revealRight, serve,
-  shot, state, waitForState, waitSaved,
+  shot, state, typeInto, waitEditing, waitForState, waitSaved,
 } from './harness.mjs';
 
 let browser;
@@ -33,17 +33,14 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
     await newDraft(page, '“百姓学习之星”推荐表');
     await imeInto(page, '姓名', '张喆');
     await click(page, '女');
-    await click(page, '出生年月·年', { input: true });  // a birth year is typed
-    await page.keyboard.type('1955');
+    await typeInto(page, '出生年月·年', '1955');  // a birth year is typed
     await choose(page, '出生年月·月', '7 月');
     await choose(page, '民族', '蒙古族');
     await choose(page, '政治面貌', '群众');
     await choose(page, '文化程度', '大学专科');
-    await click(page, '身份证号码', { input: true });
-    await page.keyboard.type('11010519491231002X');
+    await typeInto(page, '身份证号码', '11010519491231002X');
     await imeInto(page, '工作单位及职务', '包头市昆都仑区老年大学学员');
-    await click(page, '联系电话', { input: true });
-    await page.keyboard.type('13812345678');
+    await typeInto(page, '联系电话', '13812345678');
     await imeInto(page, '通讯地址', '内蒙古包头市昆都仑区钢铁大街');
     await choose(page, '所在地区·省', '内蒙古自治区');
     await choose(page, '所在地区·市', '包头市');
@@ -101,6 +98,31 @@ test('a field over its limit shows the message beside it and in the summary coun
   await page.keyboard.press('Backspace');
   await findItem(page, '20 / 20 字');
   assert.equal(await countOf(), before - 1);
+  await context.close();
+});
+
+test('a phone number still being typed is not flagged; it is once the field is left, and clears as soon as it is right', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '“百姓学习之星”推荐表');
+  const flagged = async () => (await items(page)).some((i) => /^手机号码应为 11 位数字/.test(i.label));
+  const address = await reveal(page, '通讯地址', { input: true });
+  await typeInto(page, '联系电话', '1381234');
+  assert.equal(await flagged(), false, 'flagged while the number is still being typed');
+  const there = (await items(page)).find((i) => i.label === '通讯地址' && i.input);
+  assert.equal(there.y, address.y, 'the next field moved while typing');
+  await page.mouse.click(there.x + 40, there.y + there.h / 2);
+  await waitEditing(page, '通讯地址');  // the click landed on the field that was under the pointer
+  await findItem(page, '手机号码应为 11 位数字（现有 7 位）');
+  await click(page, '联系电话', { input: true });
+  await waitEditing(page, '联系电话');
+  await page.keyboard.press('End');
+  await page.keyboard.type('5678');
+  const deadline = Date.now() + 5000;
+  while (await flagged()) {
+    assert.ok(Date.now() < deadline, 'the message stayed after the number was complete');
+    await page.waitForTimeout(50);
+  }
   await context.close();
 });
 

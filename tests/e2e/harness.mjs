@@ -185,13 +185,38 @@ export async function imeInto(page, label, text, opts = {}) {
   await imeType(page, [text.slice(0, 1)], text);
 }
 
+// Clicks a text field and types into it (ASCII as keys, anything else through the IME), then waits
+// until the field shows what was typed, as a person does before moving on: keys queue up faster
+// than a loaded machine draws, and the next click must land on the layout they lead to.
+export async function typeInto(page, label, text, opts = {}) {
+  const it = await reveal(page, label, { ...opts, input: true });
+  await page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+  await waitEditing(page, null);
+  if (/^[\x20-\x7e]+$/.test(text)) await page.keyboard.type(text);
+  else await imeType(page, [text.slice(0, 1)], text);
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const now = (await items(page)).filter((i) => i.label === label && i.input)[opts.index ?? 0];
+    if (now && (now.value || '').includes(text)) return now;
+    if (Date.now() > deadline) assert.fail(`"${label}" never showed the typed "${text}" (has "${now?.value ?? ''}")`);
+    await page.waitForTimeout(50);
+  }
+}
+
 // Waits until the text agent has the focus as the field `label` (its aria-label while that field
 // is edited): what a person sees as the caret in the field before typing into it.
 export async function waitEditing(page, label, timeout = 3000) {
   await page.waitForFunction((name) => {
     const el = document.activeElement;
     return el && el.id === 'lw-text-agent' && (name === null || el.getAttribute('aria-label') === name);
-  }, typeof label === 'string' ? label : null, { timeout }).catch(() => assert.fail(`the field "${label}" never took the focus`));
+  }, typeof label === 'string' ? label : null, { timeout }).catch(async () => {
+    const now = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName}#${el.id} "${el.getAttribute('aria-label') ?? ''}"` : 'nothing';
+    }).catch(() => 'a closed page');
+    await shot(page, `never-focused-${String(label).replace(/[^\p{L}\p{N}]/gu, '_')}.png`).catch(() => {});
+    assert.fail(`the field "${label}" never took the focus (focus is on ${now})`);
+  });
 }
 
 // Starts a new form from the drafts list (填报 → ＋ 新建表格 → its title in the popup).
