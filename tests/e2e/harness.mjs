@@ -30,7 +30,7 @@ export async function launch({ gpu = true } = {}) {
 export async function launchKillable(userDataDir) {
   const child = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
     [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true });  // its own process group: see kill()
   const ws = await new Promise((resolve, reject) => {
     let err = '';
     const t = setTimeout(() => reject(new Error('chromium did not start: ' + err)), 20000);
@@ -44,7 +44,17 @@ export async function launchKillable(userDataDir) {
   const context = browser.contexts()[0];
   return {
     browser, context,
-    kill: () => new Promise((r) => { child.once('exit', r); child.kill('SIGKILL'); }),
+    // The whole browser at once (renderer, GPU and crash-handler processes too), as a power cut
+    // would; resolves once none of them is left to write into the profile.
+    kill: async () => {
+      const exited = child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once('exit', r));
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      await exited;
+      for (let i = 0; i < 100; i++) {
+        try { process.kill(-child.pid, 0); } catch { return; }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
   };
 }
 
