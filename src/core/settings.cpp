@@ -7,7 +7,7 @@ namespace lw {
 
 nlohmann::json Settings::ToJson() const {
   return {{"textScale", text_scale}, {"dark", dark}, {"largeMode", large_mode}, {"campaign", campaign}, {"issuer", issuer},
-          {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url}};
+          {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url}, {"deviceId", device_id}};
 }
 
 Settings Settings::FromJson(const nlohmann::json& j) {
@@ -22,6 +22,7 @@ Settings Settings::FromJson(const nlohmann::json& j) {
   if (j.contains("backupDone") && j["backupDone"].is_boolean()) s.backup_done = j["backupDone"].get<bool>();
   if (j.contains("exampleLoaded") && j["exampleLoaded"].is_boolean()) s.example_loaded = j["exampleLoaded"].get<bool>();
   if (j.contains("feedUrl") && j["feedUrl"].is_string()) s.feed_url = j["feedUrl"].get<std::string>();
+  if (j.contains("deviceId") && j["deviceId"].is_string()) s.device_id = j["deviceId"].get<std::string>();
   return s;
 }
 

@@ -15,6 +15,7 @@ struct Settings {
   bool backup_done = false;        // a backup file was saved since the last change of data
   bool example_loaded = false;     // the example dataset (示例数据) was imported on first run
   std::string feed_url;            // live data source for the map ("" = none)
+  std::string device_id;           // random, made once per device: the origin of records made here
 
   static constexpr int kMinScale = 100, kMaxScale = 200;
 

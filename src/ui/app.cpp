@@ -7,6 +7,7 @@
 
 #include "bundle_io.h"
 #include "example_data.h"
+#include "export_flow.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "item_registry.h"
@@ -119,18 +120,12 @@ bool App::Init() {
 // [SECTION] Events -------------------------------------------------------------------------------
 
 void App::Impl::ExportRecord(AppContext& c, const Record& r) {
-  c.ws.Flush(c.now_ms, true);
-  const FormDef* f = c.EffectiveForm(r.form);
-  if (f && !ValidateRecord(*f, r.values, c.Validation()).empty()) {
+  if (!c.IssuesOf(r).empty()) {
     c.Toast("还有需要修改的地方，请先按提示改正后再导出", true);
     return;
   }
-  const Bundle b = MakeBundle(c.ws, {&r}, "submission", c.ws.settings.campaign);
-  const std::string unit = c.ws.profile.values.value("unit", "");
-  const std::string name = BundleFileName(unit, TodayLocal(), f ? f->short_title : r.form);
-  platform::Download(name, "application/json", WriteBundle(b, c.forms));
-  c.ws.MarkExported({r.uuid});
-  c.Toast("已导出：" + name);
+  const FormDef* f = c.EffectiveForm(r.form);
+  SendBundle(c, {&r}, f ? f->short_title : r.form);
 }
 
 // The map should be alive on first run: import the example dataset once (clearly marked,
