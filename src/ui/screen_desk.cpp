@@ -13,6 +13,7 @@
 #include "platform.h"
 #include "text_widgets.h"
 #include "theme.h"
+#include "utf8.h"
 #include "xlsx.h"
 
 namespace lw::ui {
@@ -49,7 +50,9 @@ std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports) {
 std::string OriginText(const AppContext& app, const Origin& o) {
   std::string s = o.unit.empty() ? "（未填单位）" : o.unit;
   if (!o.region.empty()) s += " · " + (app.regions.FullName(o.region).empty() ? o.region : app.regions.FullName(o.region));
-  s += o.device.empty() ? " · 设备未知（旧版数据包）" : " · 设备 " + o.device.substr(0, 8);
+  // A device id is a UUID from LearnWeek, but a hand-made bundle may hold anything: cut on a
+  // character boundary.
+  s += o.device.empty() ? " · 设备未知（旧版数据包）" : " · 设备 " + o.device.substr(0, utf8::OffsetOfChar(o.device, 8));
   return s;
 }
 
@@ -260,7 +263,11 @@ void DeskScreen::ExportReview(AppContext& app) {
   const std::string refusal = s.Refusal();
   if (!refusal.empty()) {
     ErrorText(refusal);
-    if (ImGui::Button("去填写单位信息")) app.Go(Screen::Profile);
+    if (ImGui::Button("去填写单位信息")) {
+      export_.reset();
+      app.Go(Screen::Profile);
+      return;
+    }
     ImGui::SameLine();
   } else if (s.NeedsConfirmation()) {
     ErrorText("还有 " + std::to_string(s.issues) + " 处需要修改（" + std::to_string(s.drafts) +
