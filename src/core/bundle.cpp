@@ -7,6 +7,7 @@
 #include "base64.h"
 #include "migrate.h"
 #include "sha256.h"
+#include "signature.h"
 #include "utf8.h"
 
 namespace lw {
@@ -320,6 +321,9 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   b.issuer = j["issuer"];
   if (j.contains("profile")) b.profile = j["profile"];
   if (j.contains("settings")) b.settings = j["settings"];
+  const SignatureCheck sig = CheckSignature(bytes, j.contains("signature") ? j["signature"] : json());
+  if (sig.present && !sig.valid) return Fail(res, sig.error), res;
+  b.signer_key = sig.public_key;
   std::string where;
   if (AnyMarkup(b.issuer, &where, "issuer"))
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;

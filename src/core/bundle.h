@@ -37,6 +37,7 @@ struct Bundle {
   std::vector<Photo> photos;
   nlohmann::json profile;           // backup only
   nlohmann::json settings;          // backup only
+  std::string signer_key;           // read only: raw public key of a valid signature ("" = unsigned)
 };
 
 // Serializes deterministically. Form ids/versions are listed from the records.
@@ -54,7 +55,8 @@ struct BundleReadResult {
 // must pass the form's own rules (ValidateRecord, with ctx): one invalid value refuses the
 // whole file; records that are only incomplete are accepted with status kStatusDraft. (A backup
 // is this device's own work in progress and is only checked for shape.) Records without an
-// origin (older bundles) get the issuer's unit and region as their origin.
+// origin (older bundles) get the issuer's unit and region as their origin. A signature, when
+// present, must verify over the rest of the file (signature.h), else the file is refused.
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {});
 
 // True when s contains something that looks like HTML markup or a script URL.

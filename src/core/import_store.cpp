@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "sha256.h"
+#include "signature.h"
 
 namespace lw {
 
@@ -14,6 +15,19 @@ namespace {
 constexpr const char* kDir = "imports";
 constexpr const char* kResolutions = "resolutions.json";  // the user's choices in conflicts
 constexpr const char* kDismissed = "dismissed.json";      // suggestions the user is done with
+constexpr const char* kKeys = "keys.json";                // each unit's pinned signing key
+
+std::string PinName(const std::string& unit, const std::string& region) { return unit + "|" + region; }
+
+// Why a bundle's signature does not match what this desk knows of its unit ("" when it does).
+std::string KeyWarning(const std::string& unit, const std::string& pinned, const std::string& key) {
+  if (pinned.empty() || key == pinned) return {};
+  const std::string who = unit.empty() ? "（未填单位）" : unit;
+  if (key.empty())
+    return "警告：" + who + " 以前的数据包都有签名（密钥指纹 " + pinned + "），这个没有签名。请先向报送单位核实。";
+  return "警告：签名密钥与 " + who + " 以前使用的不同（以前 " + pinned + "，这次 " + key +
+         "）。可能是他人冒名制作，也可能是对方换了电脑，请先电话核实。";
+}
 
 std::string TitleOf(const Record& r) {
   for (const char* key : {"name", "title", "unit", "organizer"})
@@ -22,8 +36,9 @@ std::string TitleOf(const Record& r) {
 }
 
 json ProvJson(const Provenance& p) {
-  return {{"file", p.file_name}, {"sha256", p.sha256}, {"unit", p.unit},         {"region", p.region},
-          {"created", p.created}, {"imported", p.imported}, {"campaign", p.campaign}};
+  return {{"file", p.file_name}, {"sha256", p.sha256},     {"unit", p.unit},         {"region", p.region},
+          {"created", p.created}, {"imported", p.imported}, {"campaign", p.campaign}, {"key", p.key},
+          {"warning", p.warning}};
 }
 }  // namespace
 
@@ -87,6 +102,13 @@ void ImportStore::Load() {
         decisions_[uuid] = std::move(dec);
       }
   }
+  pins_.clear();
+  if (ws_.store().Read(std::string(kDir) + "/" + kKeys, text)) {
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_object())
+      for (const auto& [unit, key] : j.items())
+        if (key.is_string()) pins_[unit] = key.get<std::string>();
+  }
   if (ws_.store().Read(std::string(kDir) + "/" + kDismissed, text)) {
     const json j = json::parse(text, nullptr, false);
     if (j.is_array())
@@ -94,13 +116,14 @@ void ImportStore::Load() {
         if (f.is_string()) dismissed_.insert(f.get<std::string>());
   }
   for (const std::string& name : ws_.store().List(kDir)) {
-    if (name == kResolutions || name == kDismissed || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
+    if (name == kResolutions || name == kDismissed || name == kKeys || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
-    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"), StringAt(p, "region"),
-              StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign")};
+    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"),     StringAt(p, "region"),
+              StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign"), 0,
+              StringAt(p, "key"), StringAt(p, "warning")};
     for (json& rj : j["records"]) {
       Record r;
       if (!Record::FromJson(std::move(rj), r)) continue;
@@ -197,6 +220,11 @@ void ImportStore::Rebuild() {
   for (const Stored& s : stored_) bundles_.push_back(s.prov);
 }
 
+std::string ImportStore::PinnedKey(const std::string& unit, const std::string& region) const {
+  const auto it = pins_.find(PinName(unit, region));
+  return it == pins_.end() ? std::string() : it->second;
+}
+
 const Record* ImportStore::Existing(const std::string& uuid) const {
   const auto it = index_.find(uuid);
   return it == index_.end() ? nullptr : merged_[it->second];
@@ -225,6 +253,10 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
     return plan;
   }
   plan.already_imported = std::any_of(stored_.begin(), stored_.end(), [&](const Stored& s) { return s.prov.sha256 == res.sha256; });
+  const Bundle& b = *res.bundle;
+  plan.key = b.signer_key.empty() ? std::string() : KeyFingerprint(b.signer_key);
+  plan.warning = KeyWarning(StringAt(b.issuer, "unit"), PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")),
+                            plan.key);
   for (const Record& r : res.bundle->records) {
     MergeItem item{r.uuid, r.form, TitleOf(r), MergeAction::Added, r.revision, 0};
     if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(r.uuid)) {
@@ -278,7 +310,17 @@ ImportPlan ImportStore::Import(const std::string& file_name, const std::string& 
             b.created,
             NowIso(),
             b.campaign,
-            b.records.size()};
+            b.records.size(),
+            plan.key,
+            plan.warning};
+  // The first signed bundle of a unit pins its key: later ones are compared with it.
+  const std::string pin = PinName(s.prov.unit, s.prov.region);
+  if (!plan.key.empty() && !pins_.count(pin)) {
+    pins_[pin] = plan.key;
+    json keys = json::object();
+    for (const auto& [unit, key] : pins_) keys[unit] = key;
+    ws_.store().WriteAtomic(std::string(kDir) + "/" + kKeys, keys.dump());
+  }
   s.records = std::move(b.records);
   if (!Write(s)) {
     plan.refused = "无法保存导入的数据（磁盘空间不足？）";

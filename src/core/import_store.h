@@ -26,6 +26,8 @@ namespace lw {
 struct Provenance {
   std::string file_name, sha256, unit, region, created, imported, campaign;
   size_t records = 0;
+  std::string key;      // fingerprint of the key that signed it ("" = unsigned)
+  std::string warning;  // what was wrong with its signature against the unit's pinned key
 };
 
 enum class MergeAction { Added, Updated, Unchanged, KeptNewer, Conflict, Suggested };
@@ -40,6 +42,8 @@ struct MergeItem {
 
 struct ImportPlan {
   std::string file_name, sha256, refused;  // refused: why nothing was imported ("" = accepted)
+  std::string key;      // signing key's fingerprint ("" = unsigned)
+  std::string warning;  // unsigned or another key than the one pinned for this unit (imported all the same)
   bool already_imported = false;           // the same bytes were imported before: nothing changes
   static constexpr size_t kMaxItems = 500;  // details kept for display; counts cover everything
   std::vector<MergeItem> items;
@@ -97,6 +101,9 @@ class ImportStore {
   // The user is done with a suggestion (what was wanted has been taken over into the draft).
   void Dismiss(size_t index);
 
+  // The key pinned for a unit (the first signed bundle seen from it), "" when none.
+  std::string PinnedKey(const std::string& unit, const std::string& region) const;
+
   // A version's identity for decisions: origin, revision and values.
   static std::string Fingerprint(const Record& r);
 
@@ -134,6 +141,7 @@ class ImportStore {
   std::vector<Suggestion> suggestions_;
   std::map<std::string, Decision> decisions_;  // uuid → the user's choice in a conflict
   std::set<std::string> dismissed_;            // fingerprints of suggestions dealt with
+  std::map<std::string, std::string> pins_;    // "unit|region" → key fingerprint
 };
 
 }  // namespace lw

@@ -232,6 +232,7 @@ void App::BeforeFrame(double now_ms) {
                 true);
         break;
       case K::FeedBundle: m.OnFeed(e.name, e.data); break;
+      case K::SigningKey: c.signing_key = std::move(e.data); break;
       case K::FullscreenExit:
         if (c.screen == Screen::Ceremony) c.Go(Screen::Map);
         break;

@@ -79,6 +79,7 @@ class AppContext {
   double toast_until = 0;
   std::string undo_uuid;  // a draft just deleted: the toast offers 撤销
   bool theme_dirty = true;
+  std::string signing_key;  // this device's public key (raw P-256 point), once the host has it
 
  private:
   struct StatusCache {

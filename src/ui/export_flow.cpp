@@ -17,7 +17,7 @@ std::string SendBundle(AppContext& app, const std::vector<const Record*>& record
   app.ws.FillOrigins();  // records made before the profile was filled in leave with their unit
   const Bundle b = MakeBundle(app.ws, records, "submission", app.ws.settings.campaign, &summary);
   const std::string name = BundleFileName(StringAt(app.ws.profile.values, "unit"), TodayLocal(), suffix);
-  platform::Download(name, "application/json", WriteBundle(b, app.forms));
+  platform::DownloadSignedBundle(name, WriteBundle(b, app.forms));
   std::vector<std::string> mine;
   for (const Record* r : records)
     if (app.ws.FindDraft(r->uuid)) mine.push_back(r->uuid);

@@ -74,6 +74,7 @@ void DeskScreen::ImportCard(AppContext& app) {
   for (const ImportPlan& p : app.last_imports) {
     const bool refused = !p.refused.empty();
     TextItem(p.file_name + "：" + p.Summary(), refused ? Colors().error : Colors().ok);
+    if (!refused && !p.warning.empty()) ErrorText(p.warning);
   }
   EndCard();
 }
@@ -193,12 +194,13 @@ void DeskScreen::BundlesCard(AppContext& app) {
   BeginCard("bundles");
   SubHeading("已导入的数据包");
   std::string remove;
-  if (ImGui::BeginTable("bundles", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+  if (ImGui::BeginTable("bundles", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("报送单位", 0, 1.4f);
     ImGui::TableSetupColumn("文件", 0, 2.2f);
     ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
     ImGui::TableSetupColumn("导入时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, Em() * 6);
+    ImGui::TableSetupColumn("签名密钥指纹", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, Em() * 3);
     ImGui::TableHeadersRow();
     for (const Provenance& p : bundles) {
@@ -215,6 +217,9 @@ void DeskScreen::BundlesCard(AppContext& app) {
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s…", p.sha256.substr(0, 8).c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.sha256.c_str());
+      ImGui::TableNextColumn();
+      TextItem(p.key.empty() ? "未签名" : "指纹 " + p.key, p.warning.empty() ? Colors().text : Colors().error);
+      if (!p.warning.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.warning.c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(!app.writable);
       if (ImGui::SmallButton("移除")) remove = p.sha256;
