@@ -103,7 +103,7 @@ struct Event {
     FullscreenExit = 7,
     ImageDecoded = 8,    // name = key given to DecodeImage, data = RGBA, width × height
     TexturesLost = 9,    // the renderer changed (WebGL lost): textures from CreateTexture are gone
-    SigningKey = 10,     // data = this device's public signing key (65-byte P-256 point)
+    SigningKey = 10,     // data = this device's public signing key (65-byte P-256 point). Last kind: web_exports.cpp checks against it
   };
   Kind kind;
   std::string name;

@@ -144,7 +144,7 @@ void App::Impl::LoadExampleOnFirstRun() {
 }
 
 void App::Impl::OnFeed(const std::string& url, const std::string& bytes) {
-  const ImportPlan p = imports.Import("实时数据源 " + url, bytes, forms);
+  const ImportPlan p = imports.Import("实时数据源 " + url, bytes, forms, ctx.ImportValidation());
   if (!p.refused.empty()) {
     ctx.Toast("实时数据源的内容无法导入：" + p.refused, true);
     return;
