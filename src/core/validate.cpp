@@ -43,6 +43,14 @@ std::string Trimmed(std::string_view s) {
 
 std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
 
+// j[key] without copying it (an import validates 100,000 records): a shared null when absent.
+const json& At(const json& j, const std::string& key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  const auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
 void Add(std::vector<Issue>& out, const std::string& path, const std::string& label, const std::string& msg,
          bool incomplete = false) {
   if (!msg.empty()) out.push_back({path, label, msg, incomplete});
@@ -111,7 +119,7 @@ void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, cons
   if (n > static_cast<size_t>(f.max_rows))
     Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 张照片");
   for (size_t i = 0; i < n; ++i) {
-    const std::string cap = Str(v[i].value("caption", json()));
+    const std::string cap = Str(At(v[i], "caption"));
     const std::string p = path + "[" + std::to_string(i) + "].caption";
     const std::string l = label + " 第" + std::to_string(i + 1) + "张 · 说明";
     if (f.caption_max_chars > 0 && Trimmed(cap).empty()) AddMissing(out, p, l, "请为照片写一句说明");
@@ -128,7 +136,7 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
   if (n > static_cast<size_t>(f.max_rows)) Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 行");
   for (size_t i = 0; i < n; ++i)
     for (const FieldDef& col : f.columns) {
-      const json cell = v[i].is_object() ? v[i].value(col.id, json()) : json();
+      const json& cell = At(v[i], col.id);
       auto sub = ValidateField(col, cell, ctx, path + "[" + std::to_string(i) + "]." + col.id,
                                label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
       out.insert(out.end(), sub.begin(), sub.end());
@@ -138,14 +146,15 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
 // A matrix column (one activity) is only checked once something is written in it.
 void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
                  const std::string& label, std::vector<Issue>& out) {
-  const json cols = v.is_object() ? v.value("columns", json::array()) : json::array();
+  const json& cols = At(v, "columns");
+  if (!cols.is_array()) return;
   for (size_t i = 0; i < cols.size(); ++i) {
-    const json cells = cols[i].value("cells", json::object());
+    const json& cells = At(cols[i], "cells");
     const bool used = std::any_of(cells.begin(), cells.end(), [](const json& c) { return !IsEmptyValue(c); });
     if (!used) continue;
-    const std::string theme = Str(cols[i].value("theme", json()));
+    const std::string theme = Str(At(cols[i], "theme"));
     for (const FieldDef& row : f.columns) {
-      auto sub = ValidateField(row, cells.value(row.id, json()), ctx, path + ".columns[" + std::to_string(i) + "]." + row.id,
+      auto sub = ValidateField(row, At(cells, row.id), ctx, path + ".columns[" + std::to_string(i) + "]." + row.id,
                                label + " ·「" + theme + "」· " + row.label);
       out.insert(out.end(), sub.begin(), sub.end());
     }
@@ -284,7 +293,7 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
 std::vector<Issue> ValidateRecord(const FormDef& form, const json& values, const ValidationContext& ctx) {
   std::vector<Issue> out;
   for (const FieldDef* f : form.AllFields()) {
-    const json v = values.is_object() ? values.value(f->id, json()) : json();
+    const json& v = At(values, f->id);
     auto sub = ValidateField(*f, v, ctx, f->id, f->label);
     out.insert(out.end(), sub.begin(), sub.end());
   }
