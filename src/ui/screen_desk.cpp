@@ -242,7 +242,7 @@ void DeskScreen::ExportCard(AppContext& app) {
   ImGui::BeginDisabled(!app.writable);
   const auto ask = [&](bool with_imports) {
     app.ws.Flush(app.now_ms, true);
-    export_ = PendingExport{with_imports, SummarizeForExport(app, ExportRecords(app, with_imports)), false};
+    export_ = PendingExport{with_imports, SummarizeForExport(app, ExportRecords(app, with_imports)), false, false};
   };
   if (PrimaryButton("导出本单位数据包")) ask(false);
   ImGui::SameLine();
@@ -258,6 +258,10 @@ void DeskScreen::ExportCard(AppContext& app) {
 void DeskScreen::ExportReview(AppContext& app) {
   const ExportSummary& s = export_->summary;
   ImGui::Separator();
+  if (!export_->shown) {  // the summary opens at the foot of the page: bring it to the top
+    ImGui::SetScrollHereY(0.0f);
+    export_->shown = true;
+  }
   SubHeading("导出前核对");
   TextItem("共 " + std::to_string(s.records) + " 条记录" +
                (export_->with_imports ? "（含下级单位的记录）" : ""), Colors().text);

@@ -38,6 +38,7 @@ class DeskScreen {
     bool with_imports = false;
     ExportSummary summary;
     bool send_errors = false;  // the explicit confirmation that drafts with errors may go
+    bool shown = false;        // scrolled into view once (it opens below the tables)
   };
   std::optional<PendingExport> export_;
 };
