@@ -393,6 +393,7 @@
       document.getElementById('loading')?.remove();
       resolveReady();
       refreshEstimate();
+      announceKey();
     }
     if (imeWanted && document.activeElement !== agent && document.hasFocus()) agent.focus({ preventScroll: true });
     // The accessibility mirror (lw-a11y.js) follows every drawn frame; the text agent is the
@@ -413,6 +414,65 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // --- Signing: this device's ECDSA P-256 key ------------------------------------------------------------
+  // Made once per browser profile with the private key non-extractable; the CryptoKey objects
+  // themselves are kept in IndexedDB (a structured clone stays usable and stays non-extractable),
+  // so only the public key ever leaves WebCrypto. Format of the signed file: core/signature.h.
+  const KEY_DB = 'learnweek-keys';
+  let deviceKeyPromise = null;
+  const idbDone = (req) => new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  async function loadOrMakeKey() {
+    if (!window.crypto || !crypto.subtle || !window.indexedDB) return null;  // e.g. plain http: no WebCrypto
+    const open = indexedDB.open(KEY_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('keys');
+    const db = await idbDone(open);
+    const get = () => idbDone(db.transaction('keys').objectStore('keys').get('device'));
+    try {
+      let pair = await get();
+      if (!pair) {
+        pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+        // add, not put: when two tabs start at once, the first key stored is the device's key.
+        await idbDone(db.transaction('keys', 'readwrite').objectStore('keys').add(pair, 'device')).catch(() => {});
+        pair = await get();
+      }
+      return pair;
+    } finally {
+      db.close();
+    }
+  }
+  function deviceKey() {
+    if (!deviceKeyPromise) {
+      deviceKeyPromise = loadOrMakeKey().catch((e) => { console.error('[host] signing key unavailable', e); return null; });
+    }
+    return deviceKeyPromise;
+  }
+  const publicKeyOf = async (pair) => new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  async function announceKey() {
+    const pair = await deviceKey();
+    if (pair) postEvent(EVENT.SigningKey, '', await publicKeyOf(pair), true, 0);
+  }
+  function base64(bytes) {
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }
+  // bytes: the canonical bundle (ends with "}\n"); the signature member goes before the brace.
+  async function downloadSigned(name, bytes) {
+    const pair = await deviceKey();
+    if (!pair) { download(name, 'application/json', bytes); return; }
+    const value = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, bytes));
+    const member = ',"signature":' + JSON.stringify({
+      algorithm: 'ECDSA-P256-SHA256', publicKey: base64(await publicKeyOf(pair)), value: base64(value) }) + '}\n';
+    const tail = new TextEncoder().encode(member);
+    const out = new Uint8Array(bytes.length - 2 + tail.length);
+    out.set(bytes.subarray(0, bytes.length - 2));
+    out.set(tail, bytes.length - 2);
+    download(name, 'application/json', out);
   }
 
   // Reads every chosen file first, then hands them over together: one batch, one import report.
@@ -565,7 +625,7 @@
   }
 
   window.LWHost = {
-    persist, takeOver, refreshEstimate, scheduleFlush, download, openFiles, printHtml,
+    persist, takeOver, refreshEstimate, scheduleFlush, download, downloadSigned, openFiles, printHtml,
     fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame, wakeAfter,
   };
   init();

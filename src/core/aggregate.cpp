@@ -16,6 +16,8 @@ std::string S(const Record& r, const char* key) {
 
 long long N(const json& v) { return v.is_number_integer() ? v.get<long long>() : 0; }
 
+Cell StatusCell(const SourceRecord& s) { return TextCell(s.draft ? "草稿" : "已校验"); }
+
 struct Column {
   const char* header;
   std::string (*get)(const Record&);
@@ -28,6 +30,7 @@ SummaryTable ListTable(const char* id, const char* title, const char* form, cons
   for (const auto& h : headers) t.headers.push_back(h);
   t.headers.push_back("所在地区");
   t.headers.push_back("报送单位");
+  t.headers.push_back("状态");
   for (const SourceRecord& s : records) {
     if (s.record->form != form) continue;
     std::vector<Cell> row{NumberCell(static_cast<double>(t.rows.size() + 1))};
@@ -35,6 +38,7 @@ SummaryTable ListTable(const char* id, const char* title, const char* form, cons
     const std::string region = RegionOf(s);
     row.push_back(TextCell(regions.FullName(region)));
     row.push_back(TextCell(s.unit));
+    row.push_back(StatusCell(s));
     t.rows.push_back(std::move(row));
     t.row_regions.push_back(region);
   }
@@ -43,7 +47,7 @@ SummaryTable ListTable(const char* id, const char* title, const char* form, cons
 
 SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb& regions) {
   SummaryTable t{"demo", "示范活动汇总表", "吉教职成〔2020〕30号 附件5", {"序号", "活动名称", "主办单位", "活动时间",
-                                                                         "活动地点", "活动形式", "参与人次", "报送单位"}, {}, {}, {}};
+                                                                         "活动地点", "活动形式", "参与人次", "报送单位", "状态"}, {}, {}, {}};
   long long total = 0;
   for (const SourceRecord& s : records) {
     if (s.record->form != "demo_activity_summary") continue;
@@ -54,13 +58,13 @@ SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb&
       t.rows.push_back({NumberCell(static_cast<double>(t.rows.size() + 1)), TextCell(StringAt(row, "name")),
                         TextCell(StringAt(row, "organizer")), TextCell(StringAt(row, "date")),
                         TextCell(StringAt(row, "place")), TextCell(StringAt(row, "form")),
-                        NumberCell(static_cast<double>(n)), TextCell(s.unit)});
+                        NumberCell(static_cast<double>(n)), TextCell(s.unit), StatusCell(s)});
       t.row_regions.push_back(RegionOf(s));
     }
   }
   (void)regions;
   t.totals = {TextCell("合计"), TextCell(""), TextCell(""), TextCell(""), TextCell(""), TextCell(""),
-              NumberCell(static_cast<double>(total)), TextCell("")};
+              NumberCell(static_cast<double>(total)), TextCell(""), TextCell("")};
   return t;
 }
 

@@ -17,6 +17,7 @@ struct SourceRecord {
   const Record* record = nullptr;
   std::string unit;    // 报送单位
   std::string region;  // GB/T 2260 code of the submitting unit
+  bool draft = false;  // incomplete (草稿): listed and marked, never counted as 已校验
 };
 
 struct Cell {

@@ -7,6 +7,7 @@
 #include "base64.h"
 #include "migrate.h"
 #include "sha256.h"
+#include "signature.h"
 #include "utf8.h"
 
 namespace lw {
@@ -18,9 +19,53 @@ namespace {
 const std::set<std::string> kPhotoMimes = {"image/jpeg", "image/png", "image/webp", "image/gif"};
 
 json RecordForBundle(const Record& r) {
-  return {{"uuid", r.uuid},         {"form", r.form},       {"formVersion", r.form_version},
-          {"revision", r.revision}, {"created", r.created}, {"updated", r.updated},
-          {"values", r.values}};
+  json j = {{"uuid", r.uuid},         {"form", r.form},       {"formVersion", r.form_version},
+            {"revision", r.revision}, {"created", r.created}, {"updated", r.updated},
+            {"values", r.values}};
+  if (!r.origin.empty()) j["origin"] = r.origin.ToJson();
+  if (!r.status.empty()) j["status"] = r.status;
+  return j;
+}
+
+// The value a validation issue's path points at ("activities[2].participants",
+// "stats.columns[0].participants"), or null.
+json ValueAtPath(const json& values, const std::string& path) {
+  const json* v = &values;
+  size_t i = 0;
+  while (i < path.size() && v) {
+    if (path[i] == '.' && ++i == path.size()) break;
+    if (path[i] == '[') {
+      const size_t end = path.find(']', i);
+      const size_t n = std::stoul(path.substr(i + 1, end - i - 1));
+      v = v->is_array() && n < v->size() ? &(*v)[n] : nullptr;
+      i = end + 1;
+      continue;
+    }
+    const size_t end = path.find_first_of(".[", i);
+    const std::string key = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
+    v = v->is_object() && v->contains(key) ? &(*v)[key] : nullptr;
+    i = end == std::string::npos ? path.size() : end;
+  }
+  return v ? *v : json();
+}
+
+// "：请填写整数（现为“很多”）" — what is wrong and, for a short scalar, what was sent.
+std::string Shown(const json& v) {
+  if (v.is_string()) {
+    const std::string s = v.get<std::string>();
+    return utf8::CountChars(s) <= 40 ? "（现为“" + s + "”）" : "";
+  }
+  return v.is_number() || v.is_boolean() ? "（现为 " + v.dump() + "）" : "";
+}
+
+// The first value of a record that breaks its form's rules, as a Chinese message; "" when none
+// (missing values only make it a draft). Sets the record's status.
+std::string CheckValues(const FormDef& form, Record& r, const ValidationContext& ctx) {
+  const std::vector<Issue> issues = ValidateRecord(form, r.values, ctx);
+  const auto bad = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return !i.incomplete; });
+  r.status = issues.empty() ? kStatusValid : kStatusDraft;
+  if (bad == issues.end()) return {};
+  return "（" + form.short_title + "）的“" + bad->label + "”：" + bad->message + Shown(ValueAtPath(r.values, bad->path));
 }
 
 // Deepest [ / { nesting outside strings; stops counting past limit (cheap pre-check that keeps
@@ -199,17 +244,17 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
 }
 
 namespace {
-BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms);
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx);
 }  // namespace
 
-BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) {
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx) {
 #ifdef LW_FUZZING
-  return ReadBundleChecked(bytes, forms);  // the fuzzer must see any exception: wasm aborts on one
+  return ReadBundleChecked(bytes, forms, ctx);  // the fuzzer must see any exception: wasm aborts on one
 #else
   // Every access below checks types first; this is the native safety net (Emscripten builds
   // without exception catching, so the checks themselves are what protects the browser).
   try {
-    return ReadBundleChecked(bytes, forms);
+    return ReadBundleChecked(bytes, forms, ctx);
   } catch (const std::exception&) {
     BundleReadResult res;
     res.sha256 = Sha256Hex(bytes);
@@ -220,7 +265,7 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms) 
 }
 
 namespace {
-BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms) {
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx) {
   BundleReadResult res;
   if (bytes.size() > kMaxBundleBytes) {
     Fail(res, "文件过大（" + std::to_string(bytes.size() / 1048576) + " MB），数据包不能超过 50 MB");
@@ -276,6 +321,9 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   b.issuer = j["issuer"];
   if (j.contains("profile")) b.profile = j["profile"];
   if (j.contains("settings")) b.settings = j["settings"];
+  const SignatureCheck sig = CheckSignature(bytes, j.contains("signature") ? j["signature"] : json());
+  if (sig.present && !sig.valid) return Fail(res, sig.error), res;
+  b.signer_key = sig.public_key;
   std::string where;
   if (AnyMarkup(b.issuer, &where, "issuer"))
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
@@ -303,6 +351,15 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     }
     if (AnyMarkup(r.values, &where, ""))
       return Fail(res, at + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
+    if (AnyMarkup(r.origin.ToJson(), &where, "origin"))
+      return Fail(res, at + "的来源信息中含有网页代码或脚本，已拒绝"), res;
+    if (r.origin.empty()) r.origin = {StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
+    if (b.kind == "submission") {
+      const std::string bad = CheckValues(*form, r, ctx);
+      if (!bad.empty()) return Fail(res, at + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
+    } else {
+      r.status.clear();
+    }
     r.migrated = nullptr;
     b.records.push_back(std::move(r));
   }

@@ -14,6 +14,7 @@
 
 #include "form_def.h"
 #include "record.h"
+#include "validate.h"
 
 namespace lw {
 
@@ -36,6 +37,7 @@ struct Bundle {
   std::vector<Photo> photos;
   nlohmann::json profile;           // backup only
   nlohmann::json settings;          // backup only
+  std::string signer_key;           // read only: raw public key of a valid signature ("" = unsigned)
 };
 
 // Serializes deterministically. Form ids/versions are listed from the records.
@@ -49,8 +51,13 @@ struct BundleReadResult {
 
 // Checks everything (size, UTF-8, nesting, format version, every record against its form,
 // duplicate UUIDs, photo hashes and sizes, markup in text) before returning a bundle.
-// Records of an older form version are migrated (see migrate.h).
-BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms);
+// Records of an older form version are migrated (see migrate.h). In a submission every value
+// must pass the form's own rules (ValidateRecord, with ctx): one invalid value refuses the
+// whole file; records that are only incomplete are accepted with status kStatusDraft. (A backup
+// is this device's own work in progress and is only checked for shape.) Records without an
+// origin (older bundles) get the issuer's unit and region as their origin. A signature, when
+// present, must verify over the rest of the file (signature.h), else the file is refused.
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {});
 
 // True when s contains something that looks like HTML markup or a script URL.
 bool LooksLikeMarkup(const std::string& s);

@@ -1,14 +1,42 @@
 // bundle_io.cpp — see bundle_io.h.
 #include "bundle_io.h"
 
+#include <algorithm>
 #include <set>
 
 namespace lw {
 
 using nlohmann::json;
 
+std::string ExportSummary::Refusal() const {
+  if (!unit || !region) return "请先在“单位信息”中填写填报单位和所在地区，上级单位要靠它们识别数据包";
+  if (records == 0) return "没有可导出的记录";
+  return {};
+}
+
+ExportSummary SummarizeExport(const Workspace& ws, const std::vector<const Record*>& records, const FormLibrary& forms,
+                              const IssuesOf& issues_of) {
+  ExportSummary s;
+  s.unit = !StringAt(ws.profile.values, "unit").empty();
+  s.region = !StringAt(ws.profile.values, "region").empty();
+  for (const Record* r : records) {
+    const size_t issues = issues_of(*r).size();
+    auto row = std::find_if(s.forms.begin(), s.forms.end(), [&](const auto& f) { return f.form == r->form; });
+    if (row == s.forms.end()) {
+      const FormDef* f = forms.Find(r->form);
+      row = s.forms.insert(s.forms.end(), {r->form, f ? f->short_title : r->form, 0, 0});
+    }
+    ++s.records;
+    s.issues += static_cast<int>(issues);
+    s.status[r->uuid] = issues ? kStatusDraft : kStatusValid;
+    if (issues) ++row->draft, ++s.drafts;
+    else ++row->valid;
+  }
+  return s;
+}
+
 Bundle MakeBundle(const Workspace& ws, const std::vector<const Record*>& records, const std::string& kind,
-                  const std::string& campaign) {
+                  const std::string& campaign, const ExportSummary* summary) {
   Bundle b;
   b.kind = kind;
   b.created = NowIso();
@@ -19,6 +47,7 @@ Bundle MakeBundle(const Workspace& ws, const std::vector<const Record*>& records
   std::set<std::string> refs;
   for (const Record* r : records) {
     b.records.push_back(*r);
+    if (summary && summary->status.count(r->uuid)) b.records.back().status = summary->status.at(r->uuid);
     CollectPhotoRefs(r->values, refs);
   }
   // Photo entries in records carry the mime type; the bytes come from the photo store.
@@ -78,8 +107,10 @@ RestoreReport RestoreBackup(Workspace& ws, const Bundle& backup) {
   }
   if (backup.settings.is_object()) {
     const bool backup_done = ws.settings.backup_done;
+    const std::string device = ws.settings.device_id;  // this device stays itself
     ws.settings = Settings::FromJson(backup.settings);
     ws.settings.backup_done = backup_done;
+    ws.settings.device_id = device;
     ws.TouchSettings(0);
   }
   ws.Flush(0, true);

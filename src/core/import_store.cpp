@@ -2,6 +2,10 @@
 #include "import_store.h"
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "sha256.h"
+#include "signature.h"
 
 namespace lw {
 
@@ -10,6 +14,20 @@ using nlohmann::json;
 namespace {
 constexpr const char* kDir = "imports";
 constexpr const char* kResolutions = "resolutions.json";  // the user's choices in conflicts
+constexpr const char* kDismissed = "dismissed.json";      // suggestions the user is done with
+constexpr const char* kKeys = "keys.json";                // each unit's pinned signing key
+
+std::string PinName(const std::string& unit, const std::string& region) { return unit + "|" + region; }
+
+// Why a bundle's signature does not match what this desk knows of its unit ("" when it does).
+std::string KeyWarning(const std::string& unit, const std::string& pinned, const std::string& key) {
+  if (pinned.empty() || key == pinned) return {};
+  const std::string who = unit.empty() ? "（未填单位）" : unit;
+  if (key.empty())
+    return "警告：" + who + " 以前的数据包都有签名（密钥指纹 " + pinned + "），这个没有签名。请先向报送单位核实。";
+  return "警告：签名密钥与 " + who + " 以前使用的不同（以前 " + pinned + "，这次 " + key +
+         "）。可能是他人冒名制作，也可能是对方换了电脑，请先电话核实。";
+}
 
 std::string TitleOf(const Record& r) {
   for (const char* key : {"name", "title", "unit", "organizer"})
@@ -18,8 +36,9 @@ std::string TitleOf(const Record& r) {
 }
 
 json ProvJson(const Provenance& p) {
-  return {{"file", p.file_name}, {"sha256", p.sha256}, {"unit", p.unit},         {"region", p.region},
-          {"created", p.created}, {"imported", p.imported}, {"campaign", p.campaign}};
+  return {{"file", p.file_name}, {"sha256", p.sha256},     {"unit", p.unit},         {"region", p.region},
+          {"created", p.created}, {"imported", p.imported}, {"campaign", p.campaign}, {"key", p.key},
+          {"warning", p.warning}};
 }
 }  // namespace
 
@@ -30,6 +49,7 @@ const char* MergeActionName(MergeAction a) {
     case MergeAction::Unchanged: return "无变化";
     case MergeAction::KeptNewer: return "保留较新";
     case MergeAction::Conflict: return "冲突";
+    case MergeAction::Suggested: return "本机记录的修改建议";
   }
   return "";
 }
@@ -46,7 +66,7 @@ std::string ImportPlan::Summary() const {
   if (already_imported) return "此数据包已导入过，没有变化";
   std::string s;
   for (MergeAction a : {MergeAction::Added, MergeAction::Updated, MergeAction::Unchanged, MergeAction::KeptNewer,
-                        MergeAction::Conflict}) {
+                        MergeAction::Conflict, MergeAction::Suggested}) {
     const int n = Count(a);
     if (!n) continue;
     if (!s.empty()) s += "，";
@@ -55,29 +75,60 @@ std::string ImportPlan::Summary() const {
   return s.empty() ? "数据包中没有记录" : s;
 }
 
+std::string ImportStore::Fingerprint(const Record& r) {
+  return Sha256Hex(r.origin.ToJson().dump() + "#" + std::to_string(r.revision) + "#" +
+                   r.values.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 void ImportStore::Load() {
   stored_.clear();
-  resolved_.clear();
+  decisions_.clear();
+  dismissed_.clear();
   std::string text;
   if (ws_.store().Read(std::string(kDir) + "/" + kResolutions, text)) {
     const json j = json::parse(text, nullptr, false);
     if (j.is_object())
-      for (const auto& [uuid, rj] : j.items()) {
-        Record r;
-        if (Record::FromJson(rj, r)) resolved_[uuid] = r;
+      for (const auto& [uuid, d] : j.items()) {
+        Decision dec;
+        if (d.contains("uuid") && d.contains("values")) {  // an older app kept the chosen record itself
+          dec.legacy = d["values"];
+        } else {
+          dec.chosen = StringAt(d, "chosen");
+          if (d.contains("origin")) Origin::FromJson(d["origin"], dec.origin);
+          if (d.contains("decided") && d["decided"].is_array())
+            for (const json& f : d["decided"])
+              if (f.is_string()) dec.decided.insert(f.get<std::string>());
+        }
+        decisions_[uuid] = std::move(dec);
       }
   }
+  pins_.clear();
+  if (ws_.store().Read(std::string(kDir) + "/" + kKeys, text)) {
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_object())
+      for (const auto& [unit, key] : j.items())
+        if (key.is_string()) pins_[unit] = key.get<std::string>();
+  }
+  if (ws_.store().Read(std::string(kDir) + "/" + kDismissed, text)) {
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_array())
+      for (const json& f : j)
+        if (f.is_string()) dismissed_.insert(f.get<std::string>());
+  }
   for (const std::string& name : ws_.store().List(kDir)) {
-    if (name == kResolutions || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
+    if (name == kResolutions || name == kDismissed || name == kKeys || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
-    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"), StringAt(p, "region"),
-              StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign")};
+    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"),     StringAt(p, "region"),
+              StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign"), 0,
+              StringAt(p, "key"), StringAt(p, "warning")};
     for (json& rj : j["records"]) {
       Record r;
-      if (Record::FromJson(std::move(rj), r)) s.records.push_back(std::move(r));
+      if (!Record::FromJson(std::move(rj), r)) continue;
+      if (r.origin.empty()) r.origin = {s.prov.unit, s.prov.region, {}};  // imported before origins
+      s.records.push_back(std::move(r));
     }
     s.prov.records = s.records.size();
     stored_.push_back(std::move(s));
@@ -86,37 +137,95 @@ void ImportStore::Load() {
   Rebuild();
 }
 
-void ImportStore::Rebuild() {
-  std::map<std::string, const Record*> best;
-  std::unordered_map<std::string, size_t> source;
-  conflicts_.clear();
-  for (size_t k = 0; k < stored_.size(); ++k) {
-    const Stored& s = stored_[k];
-    for (const Record& r : s.records) {
-      auto it = best.find(r.uuid);
-      if (it == best.end() || r.revision > it->second->revision) {
-        best[r.uuid] = &r;
-        source[r.uuid] = k;
-      } else if (r.revision == it->second->revision && r.values != it->second->values && !resolved_.count(r.uuid)) {
-        conflicts_.push_back({*it->second, r, s.prov.sha256});
-      }
+const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const std::vector<Version>& versions) {
+  // Per origin, its highest revision (one origin's differing edits of that revision all kept).
+  std::vector<const Version*> tops;
+  for (const Version& v : versions) {
+    const auto same = [&](const Version* t) { return SameOrigin(*t->record, *v.record); };
+    const auto first = std::find_if(tops.begin(), tops.end(), same);
+    if (first == tops.end()) {
+      tops.push_back(&v);
+    } else if (v.record->revision > (*first)->record->revision) {
+      *first = &v;  // in place: the origin keeps the position its first version had
+      tops.erase(std::remove_if(first + 1, tops.end(), same), tops.end());
+    } else if (v.record->revision == (*first)->record->revision &&
+               std::none_of(tops.begin(), tops.end(), [&](const Version* t) { return same(t) && t->record->values == v.record->values; })) {
+      tops.push_back(&v);  // the same version by a second path is not pushed: it counts once
     }
   }
+  if (tops.size() == 1) return tops[0];
+  const Version* winner = tops[0];  // the version that arrived first stays until the user decides
+  const auto d = decisions_.find(uuid);
+  const Decision* dec = d == decisions_.end() ? nullptr : &d->second;
+  if (dec) {
+    const auto chosen = std::find_if(tops.begin(), tops.end(), [&](const Version* t) {
+      return dec->legacy.is_null() ? Fingerprint(*t->record) == dec->chosen : t->record->values == dec->legacy;
+    });
+    const auto follows = std::find_if(tops.begin(), tops.end(), [&](const Version* t) { return t->record->origin == dec->origin; });
+    if (chosen != tops.end()) winner = *chosen;
+    else if (dec->legacy.is_null() && follows != tops.end()) winner = *follows;
+  }
+  for (const Version* t : tops) {
+    if (t == winner) continue;
+    if (dec && (!dec->legacy.is_null() || dec->decided.count(Fingerprint(*t->record)))) continue;
+    conflicts_.push_back({*winner->record, *t->record, stored_[t->bundle].prov.sha256});
+  }
+  return winner;
+}
+
+void ImportStore::Rebuild() {
+  // Versions of each UUID in import order; `more` is only filled when a UUID repeats.
+  struct Slot {
+    Version first;
+    std::vector<Version> more;
+  };
+  std::unordered_map<std::string_view, Slot> slots;
+  for (size_t k = 0; k < stored_.size(); ++k)
+    for (const Record& r : stored_[k].records) {
+      auto [it, added] = slots.try_emplace(r.uuid, Slot{{&r, k}, {}});
+      if (!added) it->second.more.push_back({&r, k});
+    }
+  std::unordered_set<std::string> own;
+  for (const Record& r : ws_.drafts) own.insert(r.uuid);
+  conflicts_.clear();
+  suggestions_.clear();
+  std::vector<std::pair<std::string_view, Version>> best;
+  best.reserve(slots.size());
+  for (auto& [uuid, slot] : slots) {
+    std::vector<Version> versions{slot.first};
+    versions.insert(versions.end(), slot.more.begin(), slot.more.end());
+    if (own.count(std::string(uuid))) {
+      const Record* local = ws_.FindDraft(std::string(uuid));
+      std::set<std::string> seen;
+      for (const Version& v : versions) {
+        const std::string fp = Fingerprint(*v.record);
+        if (v.record->values == local->values || dismissed_.count(fp) || !seen.insert(fp).second) continue;
+        suggestions_.push_back({*v.record, stored_[v.bundle].prov.sha256, stored_[v.bundle].prov.unit});
+      }
+      continue;
+    }
+    best.emplace_back(uuid, slot.more.empty() ? slot.first : *Merge(std::string(uuid), versions));
+  }
+  std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   merged_.clear();
   index_.clear();
+  source_.clear();
   merged_.reserve(best.size());
-  for (const auto& [uuid, r] : best) {
-    index_[uuid] = merged_.size();
-    const auto chosen = resolved_.find(uuid);
-    merged_.push_back(chosen != resolved_.end() ? &chosen->second : r);
+  for (const auto& [uuid, v] : best) {
+    index_[std::string(uuid)] = merged_.size();
+    source_[std::string(uuid)] = v.bundle;
+    merged_.push_back(v.record);
   }
-  source_ = std::move(source);
   bundles_.clear();
   for (const Stored& s : stored_) bundles_.push_back(s.prov);
 }
 
+std::string ImportStore::PinnedKey(const std::string& unit, const std::string& region) const {
+  const auto it = pins_.find(PinName(unit, region));
+  return it == pins_.end() ? std::string() : it->second;
+}
+
 const Record* ImportStore::Existing(const std::string& uuid) const {
-  if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(uuid)) return local;
   const auto it = index_.find(uuid);
   return it == index_.end() ? nullptr : merged_[it->second];
 }
@@ -126,8 +235,9 @@ const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
   return it == source_.end() || it->second >= bundles_.size() ? nullptr : &bundles_[it->second];
 }
 
-ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) const {
-  return PlanRead(file_name, ReadBundle(bytes, forms));
+ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
+                             const ValidationContext& ctx) const {
+  return PlanRead(file_name, ReadBundle(bytes, forms, ctx));
 }
 
 ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadResult& res) const {
@@ -143,11 +253,19 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
     return plan;
   }
   plan.already_imported = std::any_of(stored_.begin(), stored_.end(), [&](const Stored& s) { return s.prov.sha256 == res.sha256; });
+  const Bundle& b = *res.bundle;
+  plan.key = b.signer_key.empty() ? std::string() : KeyFingerprint(b.signer_key);
+  plan.warning = KeyWarning(StringAt(b.issuer, "unit"), PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")),
+                            plan.key);
   for (const Record& r : res.bundle->records) {
     MergeItem item{r.uuid, r.form, TitleOf(r), MergeAction::Added, r.revision, 0};
-    if (const Record* e = Existing(r.uuid)) {
+    if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(r.uuid)) {
+      item.existing_revision = local->revision;
+      item.action = r.values == local->values ? MergeAction::Unchanged : MergeAction::Suggested;
+    } else if (const Record* e = Existing(r.uuid)) {
       item.existing_revision = e->revision;
-      if (r.revision > e->revision) item.action = MergeAction::Updated;
+      if (!SameOrigin(r, *e)) item.action = MergeAction::Conflict;
+      else if (r.revision > e->revision) item.action = MergeAction::Updated;
       else if (r.revision < e->revision) item.action = MergeAction::KeptNewer;
       else item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
     }
@@ -171,8 +289,9 @@ bool ImportStore::Write(const Stored& s) {
   return ok;
 }
 
-ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms) {
-  BundleReadResult res = ReadBundle(bytes, forms);
+ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
+                              const ValidationContext& ctx) {
+  BundleReadResult res = ReadBundle(bytes, forms, ctx);
   ImportPlan plan = PlanRead(file_name, res);
   if (!plan.refused.empty() || plan.already_imported) return plan;
   Bundle& b = *res.bundle;
@@ -191,10 +310,17 @@ ImportPlan ImportStore::Import(const std::string& file_name, const std::string& 
             b.created,
             NowIso(),
             b.campaign,
-            b.records.size()};
-  // A newer version of one of this device's own drafts updates that draft.
-  for (const Record& r : b.records)
-    if (const Record* local = ws_.FindDraft(r.uuid); local && r.revision > local->revision) ws_.PutRecord(r);
+            b.records.size(),
+            plan.key,
+            plan.warning};
+  // The first signed bundle of a unit pins its key: later ones are compared with it.
+  const std::string pin = PinName(s.prov.unit, s.prov.region);
+  if (!plan.key.empty() && !pins_.count(pin)) {
+    pins_[pin] = plan.key;
+    json keys = json::object();
+    for (const auto& [unit, key] : pins_) keys[unit] = key;
+    ws_.store().WriteAtomic(std::string(kDir) + "/" + kKeys, keys.dump());
+  }
   s.records = std::move(b.records);
   if (!Write(s)) {
     plan.refused = "无法保存导入的数据（磁盘空间不足？）";
@@ -219,11 +345,36 @@ bool ImportStore::Remove(const std::string& sha256) {
 void ImportStore::Resolve(size_t index, bool take_incoming) {
   if (index >= conflicts_.size()) return;
   const Conflict& c = conflicts_[index];
-  resolved_[c.existing.uuid] = take_incoming ? c.incoming : c.existing;
-  json j = json::object();
-  for (const auto& [uuid, r] : resolved_) j[uuid] = r.ToJson();
-  if (ws_.store().WriteAtomic(std::string(kDir) + "/" + kResolutions, j.dump()) && ws_.on_written) ws_.on_written();
+  const Record& kept = take_incoming ? c.incoming : c.existing;
+  Decision& d = decisions_[c.existing.uuid];
+  d.legacy = nullptr;
+  d.chosen = Fingerprint(kept);
+  d.origin = kept.origin;
+  d.decided.insert(Fingerprint(c.existing));
+  d.decided.insert(Fingerprint(c.incoming));
+  SaveDecisions();
   Rebuild();
+}
+
+void ImportStore::Dismiss(size_t index) {
+  if (index >= suggestions_.size()) return;
+  dismissed_.insert(Fingerprint(suggestions_[index].incoming));
+  json j = json::array();
+  for (const std::string& f : dismissed_) j.push_back(f);
+  if (ws_.store().WriteAtomic(std::string(kDir) + "/" + kDismissed, j.dump()) && ws_.on_written) ws_.on_written();
+  Rebuild();
+}
+
+void ImportStore::SaveDecisions() {
+  json j = json::object();
+  for (const auto& [uuid, d] : decisions_) {
+    if (!d.legacy.is_null()) {
+      j[uuid] = {{"uuid", uuid}, {"values", d.legacy}};
+      continue;
+    }
+    j[uuid] = {{"chosen", d.chosen}, {"origin", d.origin.ToJson()}, {"decided", d.decided}};
+  }
+  if (ws_.store().WriteAtomic(std::string(kDir) + "/" + kResolutions, j.dump()) && ws_.on_written) ws_.on_written();
 }
 
 }  // namespace lw

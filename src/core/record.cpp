@@ -15,6 +15,8 @@ json Record::ToJson() const {
             {"values", values}};
   if (!exported.empty()) j["exported"] = exported;
   if (!migrated.is_null()) j["migrated"] = migrated;
+  if (!origin.empty()) j["origin"] = origin.ToJson();
+  if (!status.empty()) j["status"] = status;
   return j;
 }
 
@@ -25,7 +27,10 @@ std::string Record::Dump() const {
   if (!exported.empty()) out += ",\"exported\":" + str(exported);
   out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
   if (!migrated.is_null()) out += ",\"migrated\":" + migrated.dump(-1, ' ', false, json::error_handler_t::replace);
-  out += ",\"revision\":" + std::to_string(revision) + ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
+  if (!origin.empty()) out += ",\"origin\":" + origin.ToJson().dump(-1, ' ', false, json::error_handler_t::replace);
+  out += ",\"revision\":" + std::to_string(revision);
+  if (!status.empty()) out += ",\"status\":" + str(status);
+  out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
          ",\"values\":" + values.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
   return out;
 }
@@ -49,6 +54,9 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
     return fail("记录缺少有效的修订号");
   if (!j.contains("values") || !j["values"].is_object()) return fail("记录缺少填写内容");
   Record r;
+  if (j.contains("origin") && !Origin::FromJson(j["origin"], r.origin)) return fail("记录的来源信息（origin）无效");
+  const std::string status = StringAt(j, "status");
+  if (status == kStatusDraft || status == kStatusValid) r.status = status;
   r.uuid = j["uuid"].get<std::string>();
   r.form = j["form"].get<std::string>();
   r.form_version = j["formVersion"].get<int>();
@@ -59,6 +67,14 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
   r.values = std::move(j["values"]);
   if (j.contains("migrated")) r.migrated = std::move(j["migrated"]);
   out = std::move(r);
+  return true;
+}
+
+bool Origin::FromJson(const json& j, Origin& out) {
+  if (!j.is_object()) return false;
+  for (const char* key : {"unit", "region", "device"})
+    if (j.contains(key) && !j[key].is_string()) return false;
+  out = {StringAt(j, "unit"), StringAt(j, "region"), StringAt(j, "device")};
   return true;
 }
 

@@ -7,6 +7,24 @@
 
 namespace lw {
 
+// Who made a record: fixed when it is created and never changed by an edit. Merges trust an
+// incoming version silently only when its origin equals the stored one's.
+struct Origin {
+  std::string unit;    // 填报单位 as in the creating unit's profile
+  std::string region;  // GB/T 2260 code of that unit
+  std::string device;  // random id of the device that created it ("" for records older than origins)
+  bool empty() const { return unit.empty() && region.empty() && device.empty(); }
+  bool operator==(const Origin&) const = default;
+  nlohmann::json ToJson() const { return {{"device", device}, {"region", region}, {"unit", unit}}; }
+  // Strict, like Record::FromJson: an object of strings (missing members are "").
+  static bool FromJson(const nlohmann::json& j, Origin& out);
+};
+
+// What the validator said when a record was exported or imported (never trusted from a sender:
+// the importer validates again).
+constexpr const char* kStatusDraft = "draft";  // incomplete: shown as 草稿
+constexpr const char* kStatusValid = "valid";  // passes every rule: 已校验
+
 struct Record {
   std::string uuid;          // stable across export/import: the merge key
   std::string form;          // form definition id
@@ -16,6 +34,8 @@ struct Record {
   std::string exported;      // when last exported ("" = never)
   nlohmann::json values = nlohmann::json::object();
   nlohmann::json migrated;   // null, or what the last migration changed (shown once to the user)
+  Origin origin;             // who created it (see Origin)
+  std::string status;        // "" (local draft: computed live), kStatusDraft or kStatusValid
 
   nlohmann::json ToJson() const;
   // ToJson().dump(), without first copying the values into a temporary document.

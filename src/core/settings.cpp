@@ -8,7 +8,7 @@ namespace lw {
 nlohmann::json Settings::ToJson() const {
   return {{"textScale", text_scale}, {"dark", dark}, {"largeMode", large_mode}, {"campaign", campaign}, {"issuer", issuer},
           {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url},
-          {"mapApproval", map_approval}, {"ceremonyHideExample", ceremony_hide_example}};
+          {"mapApproval", map_approval}, {"ceremonyHideExample", ceremony_hide_example}, {"deviceId", device_id}};
 }
 
 Settings Settings::FromJson(const nlohmann::json& j) {
@@ -26,6 +26,7 @@ Settings Settings::FromJson(const nlohmann::json& j) {
   if (j.contains("mapApproval") && j["mapApproval"].is_string()) s.map_approval = j["mapApproval"].get<std::string>();
   if (j.contains("ceremonyHideExample") && j["ceremonyHideExample"].is_boolean())
     s.ceremony_hide_example = j["ceremonyHideExample"].get<bool>();
+  if (j.contains("deviceId") && j["deviceId"].is_string()) s.device_id = j["deviceId"].get<std::string>();
   return s;
 }
 

@@ -17,6 +17,7 @@ struct Settings {
   std::string feed_url;            // live data source for the map ("" = none)
   std::string map_approval;        // 审图号 printed under the map, for a unit using an approved base map
   bool ceremony_hide_example = false;  // 开幕式大屏 counts only real data (示例数据 left out)
+  std::string device_id;           // random, made once per device: the origin of records made here
 
   static constexpr int kMinScale = 100, kMaxScale = 200;
 

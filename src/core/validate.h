@@ -46,6 +46,9 @@ struct Issue {
   std::string path;     // "name", "activities[2].participants", "stats.col3.participants"
   std::string label;    // what the user sees: "活动列表 第3行 · 参与人数"
   std::string message;
+  // Only something missing (a required field, rows, photos, a caption, minimum length): the
+  // record is an unfinished draft. Otherwise a value breaks a rule, and an import refuses it.
+  bool incomplete = false;
 };
 
 std::vector<Issue> ValidateField(const FieldDef& f, const nlohmann::json& value, const ValidationContext& ctx,

@@ -49,11 +49,21 @@ void Workspace::Load() {
     profile.revision = 0;  // becomes 1 on the first save
     profile.created = profile.updated = NowIso();
   }
+  if (settings.device_id.empty()) {  // made once per device, kept with the settings from now on
+    settings.device_id = NewUuid();
+    store_.WriteAtomic(kSettingsFile, Dump(settings.ToJson()));
+  }
   drafts.clear();
   for (const std::string& name : store_.List(kDraftDir)) {
     if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
     Record r;
-    if (LoadRecordFile(std::string(kDraftDir) + "/" + name, r)) drafts.push_back(std::move(r));
+    if (!LoadRecordFile(std::string(kDraftDir) + "/" + name, r)) continue;
+    // Drafts from before origins existed were made on this device: they become its own, once.
+    if (r.origin.empty()) {
+      r.origin = OwnOrigin();
+      WriteNow(r, RelPathOf(r.uuid));
+    }
+    drafts.push_back(std::move(r));
   }
   std::sort(drafts.begin(), drafts.end(), [](const Record& a, const Record& b) { return a.created < b.created; });
 }
@@ -134,6 +144,7 @@ Record& Workspace::NewDraft(const FormDef& form) {
   r.form = form.id;
   r.form_version = form.version;
   r.created = r.updated = NowIso();
+  r.origin = OwnOrigin();
   for (const FieldDef* f : form.AllFields()) {
     if (f->prefill.rfind("profile.", 0) != 0) continue;
     const std::string key = f->prefill.substr(8);
@@ -153,6 +164,7 @@ Record* Workspace::Duplicate(const std::string& uuid) {
   r.created = r.updated = NowIso();
   r.exported.clear();
   r.migrated = nullptr;
+  r.origin = OwnOrigin();  // a copy is a new record of this device
   WriteNow(r, RelPathOf(r.uuid));
   drafts.push_back(std::move(r));
   return &drafts.back();
@@ -216,6 +228,23 @@ bool Workspace::PutRecord(const Record& incoming) {
   if (Record* r = FindDraft(incoming.uuid)) *r = incoming;
   else drafts.push_back(incoming);
   return true;
+}
+
+Origin Workspace::OwnOrigin() const {
+  return {StringAt(profile.values, "unit"), StringAt(profile.values, "region"), settings.device_id};
+}
+
+int Workspace::FillOrigins() {
+  const Origin own = OwnOrigin();
+  int n = 0;
+  for (Record& r : drafts) {
+    if (r.origin.device != own.device || (!r.origin.unit.empty() && !r.origin.region.empty())) continue;
+    Flush(0, true);  // nothing pending may overwrite the filled-in origin
+    if (r.origin.unit.empty()) r.origin.unit = own.unit;
+    if (r.origin.region.empty()) r.origin.region = own.region;
+    if (WriteNow(r, RelPathOf(r.uuid))) ++n;
+  }
+  return n;
 }
 
 void Workspace::ClearAll() {

@@ -56,8 +56,15 @@ class Workspace {
   int MigrateDrafts(const FormLibrary& forms);
   // Marks records as exported now (status 已导出) without changing their content or revision.
   void MarkExported(const std::vector<std::string>& uuids);
-  // Replaces a draft with an incoming version (import, restore from backup); saved now.
+  // Replaces a draft with an incoming version (restore from backup; never an import); saved now.
   bool PutRecord(const Record& r);
+
+  // --- Origin -----------------------------------------------------------------------------------
+  // This device as the origin of what it creates: the profile's unit and region, the device id.
+  Origin OwnOrigin() const;
+  // Fills a unit or region left empty in the origin of drafts made here (created before the
+  // profile was filled in), so no record leaves the device without its unit. Returns how many.
+  int FillOrigins();
 
   // Deletes everything stored on this device (after a backup; the UI insists on one).
   void ClearAll();

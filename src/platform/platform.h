@@ -43,6 +43,10 @@ void RequestRedraw();      // draw the next animation frame even without input
 
 // --- Files -----------------------------------------------------------------------------------
 void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
+// Downloads a bundle (canonical bytes, ending "}\n") signed with this device's key: ECDSA P-256
+// through WebCrypto, the private key non-extractable in IndexedDB (format: core/signature.h).
+// Unsigned when the browser cannot sign (no WebCrypto outside a secure context).
+void DownloadSignedBundle(const std::string& file_name, const std::string& bytes);
 // Opens the browser's file chooser. Returns the request's id: the files chosen arrive as
 // Event::FileOpened with that `request` (a cancelled chooser sends nothing; dropped files have
 // request 0), so each file goes where the request that asked for it wanted it.
@@ -99,6 +103,7 @@ struct Event {
     FullscreenExit = 7,
     ImageDecoded = 8,    // name = key given to DecodeImage, data = RGBA, width × height
     TexturesLost = 9,    // the renderer changed (WebGL lost): textures from CreateTexture are gone
+    SigningKey = 10,     // data = this device's public signing key (65-byte P-256 point). Last kind: web_exports.cpp checks against it
   };
   Kind kind;
   std::string name;

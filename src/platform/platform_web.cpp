@@ -48,6 +48,9 @@ EM_JS(void, js_schedule_flush, (double ms), { LWHost.scheduleFlush(ms); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
   LWHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
+EM_JS(void, js_download_signed, (const char* name, const char* data, int len), {
+  LWHost.downloadSigned(UTF8ToString(name), HEAPU8.slice(data, data + len));
+});
 EM_JS(void, js_open_files, (const char* accept, int multiple, int request), {
   LWHost.openFiles(UTF8ToString(accept), !!multiple, request);
 });
@@ -124,6 +127,9 @@ void ScheduleFlush(double delay_ms) { js_schedule_flush(delay_ms); }
 void RequestRedraw() { Wake(); }
 void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+void DownloadSignedBundle(const std::string& name, const std::string& bytes) {
+  js_download_signed(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 int OpenFilePicker(const std::string& accept, bool multiple) {
   static int last_request = 0;

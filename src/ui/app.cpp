@@ -8,6 +8,7 @@
 
 #include "bundle_io.h"
 #include "example_data.h"
+#include "export_flow.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "item_registry.h"
@@ -121,18 +122,12 @@ bool App::Init() {
 // [SECTION] Events -------------------------------------------------------------------------------
 
 void App::Impl::ExportRecord(AppContext& c, const Record& r) {
-  c.ws.Flush(c.now_ms, true);
-  const FormDef* f = c.EffectiveForm(r.form);
-  if (f && !ValidateRecord(*f, r.values, c.Validation()).empty()) {
+  if (!c.IssuesOf(r).empty()) {
     c.Toast("还有需要修改的地方，请先按提示改正后再导出", true);
     return;
   }
-  const Bundle b = MakeBundle(c.ws, {&r}, "submission", c.ws.settings.campaign);
-  const std::string unit = c.ws.profile.values.value("unit", "");
-  const std::string name = BundleFileName(unit, TodayLocal(), f ? f->short_title : r.form);
-  platform::Download(name, "application/json", WriteBundle(b, c.forms));
-  c.ws.MarkExported({r.uuid});
-  c.Toast("已导出：" + name);
+  const FormDef* f = c.EffectiveForm(r.form);
+  SendBundle(c, {&r}, f ? f->short_title : r.form);
 }
 
 // The map should be alive on first run: import the example dataset once (clearly marked,
@@ -151,7 +146,7 @@ void App::Impl::LoadExampleOnFirstRun() {
 }
 
 void App::Impl::OnFeed(const std::string& url, const std::string& bytes) {
-  const ImportPlan p = imports.Import("实时数据源 " + url, bytes, forms);
+  const ImportPlan p = imports.Import("实时数据源 " + url, bytes, forms, ctx.ImportValidation());
   if (!p.refused.empty()) {
     ctx.Toast("实时数据源的内容无法导入：" + p.refused, true);
     return;
@@ -240,6 +235,7 @@ void App::BeforeFrame(double now_ms) {
                 true);
         break;
       case K::FeedBundle: m.OnFeed(e.name, e.data); break;
+      case K::SigningKey: c.signing_key = std::move(e.data); break;
       case K::FullscreenExit:
         if (c.screen == Screen::Ceremony) c.Go(Screen::Map);
         break;

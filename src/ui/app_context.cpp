@@ -1,8 +1,6 @@
 // app_context.cpp — see app_context.h.
 #include "app_context.h"
 
-#include <set>
-
 #include "platform.h"
 
 namespace lw::ui {
@@ -18,18 +16,16 @@ void AppContext::Edited(const std::string& uuid) {
   if (auto due = ws.NextDeadline()) platform::ScheduleFlush(*due - now_ms);
 }
 
-std::vector<SourceRecord> AppContext::AllRecords() const {
+std::vector<SourceRecord> AppContext::AllRecords() {
   std::vector<SourceRecord> out;
   const std::string unit = StringAt(ws.profile.values, "unit"), region = StringAt(ws.profile.values, "region");
-  std::set<std::string> local;
-  for (const Record& r : ws.drafts) {
-    out.push_back({&r, unit, region});
-    local.insert(r.uuid);
-  }
+  for (const Record& r : ws.drafts) out.push_back({&r, unit, region, StatusOf(r) == DraftStatus::Draft});
+  // Imported records leave this device's own drafts out (ImportStore), so nothing counts twice.
   for (const Record* r : imports.records()) {
-    if (local.count(r->uuid)) continue;  // this device's own draft (re-imported) counts once
     const Provenance* p = imports.SourceOf(r->uuid);
-    out.push_back({r, p ? p->unit : std::string(), p ? p->region : std::string()});
+    const std::string& by = r->origin.unit.empty() && p ? p->unit : r->origin.unit;
+    const std::string& at = r->origin.region.empty() && p ? p->region : r->origin.region;
+    out.push_back({r, by, at, r->status != kStatusValid});
   }
   return out;
 }
@@ -77,14 +73,24 @@ ValidationContext AppContext::Validation() const {
   return v;
 }
 
+ValidationContext AppContext::ImportValidation() const {
+  ValidationContext v;
+  v.regions = &regions;
+  return v;
+}
+
+std::vector<Issue> AppContext::IssuesOf(const Record& r) {
+  const FormDef* f = EffectiveForm(r.form);
+  return f ? ValidateRecord(*f, r.values, Validation()) : std::vector<Issue>{};
+}
+
 DraftStatus AppContext::StatusOf(const Record& r) {
   StatusCache& c = status_cache_[r.uuid];
   const std::string issuer_key = (campaign() ? campaign()->id : "") + "/" + (issuer() ? issuer()->id : "");
   const unsigned serial = edit_serial_[r.uuid];
   if (c.serial == serial && c.exported == r.exported && c.updated == r.updated && c.issuer == issuer_key) return c.status;
   c = {serial, r.exported, r.updated, issuer_key, DraftStatus::Draft};
-  const FormDef* f = EffectiveForm(r.form);
-  const bool valid = f && ValidateRecord(*f, r.values, Validation()).empty();
+  const bool valid = EffectiveForm(r.form) && IssuesOf(r).empty();
   const bool exported = !r.exported.empty() && r.exported >= r.updated && !ws.HasPendingFor(r.uuid);
   c.status = exported ? DraftStatus::Exported : valid ? DraftStatus::Valid : DraftStatus::Draft;
   return c.status;

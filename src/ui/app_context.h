@@ -51,8 +51,9 @@ class AppContext {
   // Anything that changes which records exist (import, delete, restore): summaries rebuild.
   void Changed() { ++data_version; }
   unsigned data_version = 0;
-  // Local drafts and imported records together, each with who submitted it.
-  std::vector<SourceRecord> AllRecords() const;
+  // Local drafts and imported records together, each with the unit that made it (its origin)
+  // and whether it is still a draft.
+  std::vector<SourceRecord> AllRecords();
   std::vector<ImportPlan> last_imports;  // report of the last batch of imported files
   std::string feed_updated;  // local time ("14:05:09") the live feed was last read, "" before
 
@@ -65,6 +66,11 @@ class AppContext {
   // The form as the chosen issuer asks for it (its rule overrides applied), or nullptr.
   const FormDef* EffectiveForm(const std::string& form_id);
   ValidationContext Validation() const;
+  // The rules an import checks values with: the form's own, with the region list. (The activity
+  // window is left out: the sender answered its own issuer's notice, which may set other dates.)
+  ValidationContext ImportValidation() const;
+  // The messages the form would show for a record (the one shared validator).
+  std::vector<Issue> IssuesOf(const Record& r);
   DraftStatus StatusOf(const Record& r);
   std::string TitleOf(const Record& r) const;  // a human name for a draft: its name/title field
 
@@ -75,6 +81,7 @@ class AppContext {
   double toast_until = 0;
   std::string undo_uuid;  // a draft just deleted: the toast offers 撤销
   bool theme_dirty = true;
+  std::string signing_key;  // this device's public key (raw P-256 point), once the host has it
 
  private:
   struct StatusCache {

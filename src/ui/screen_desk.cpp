@@ -6,6 +6,7 @@
 
 #include "bundle_io.h"
 #include "csv.h"
+#include "export_flow.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
@@ -13,6 +14,7 @@
 #include "sticky_header.h"
 #include "text_widgets.h"
 #include "theme.h"
+#include "utf8.h"
 #include "xlsx.h"
 
 namespace lw::ui {
@@ -23,7 +25,7 @@ void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::
   app.last_imports.clear();
   int ok = 0;
   for (const auto& [name, bytes] : files) {
-    app.last_imports.push_back(app.imports.Import(name, bytes, app.forms));
+    app.last_imports.push_back(app.imports.Import(name, bytes, app.forms, app.ImportValidation()));
     if (app.last_imports.back().refused.empty()) ++ok;
   }
   app.Changed();
@@ -37,21 +39,25 @@ namespace {
 
 std::string Short(const std::string& iso) { return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso; }
 
-void ExportBundle(AppContext& app, bool with_imports) {
-  app.ws.Flush(app.now_ms, true);
+// This device's drafts, and with_imports everything imported too (a county's bundle upwards).
+std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports) {
   std::vector<const Record*> recs;
   for (const Record& r : app.ws.drafts) recs.push_back(&r);
   if (with_imports)
-    for (const SourceRecord& s : app.AllRecords())
-      if (!app.ws.FindDraft(s.record->uuid)) recs.push_back(s.record);
-  const Bundle b = MakeBundle(app.ws, recs, "submission", app.ws.settings.campaign);
-  const std::string name = BundleFileName(StringAt(app.ws.profile.values, "unit"), TodayLocal(), with_imports ? "汇总" : "");
-  platform::Download(name, "application/json", WriteBundle(b, app.forms));
-  std::vector<std::string> mine;
-  for (const Record& r : app.ws.drafts) mine.push_back(r.uuid);
-  app.ws.MarkExported(mine);
-  app.Toast("已导出 " + std::to_string(recs.size()) + " 条记录：" + name);
+    for (const Record* r : app.imports.records()) recs.push_back(r);
+  return recs;
 }
+
+std::string OriginText(const AppContext& app, const Origin& o) {
+  std::string s = o.unit.empty() ? "（未填单位）" : o.unit;
+  if (!o.region.empty()) s += " · " + (app.regions.FullName(o.region).empty() ? o.region : app.regions.FullName(o.region));
+  // A device id is a UUID from LearnWeek, but a hand-made bundle may hold anything: cut on a
+  // character boundary.
+  s += o.device.empty() ? " · 设备未知（旧版数据包）" : " · 设备 " + o.device.substr(0, utf8::OffsetOfChar(o.device, 8));
+  return s;
+}
+
+std::string ValueText(const json& v) { return v.is_null() ? "（空）" : v.is_string() ? v.get<std::string>() : v.dump(); }
 
 }  // namespace
 
@@ -71,6 +77,7 @@ void DeskScreen::ImportCard(AppContext& app) {
     // The import report is announced (a refusal at once), and a refusal carries the error icon.
     if (refused) ErrorText(p.file_name + "：" + p.Summary(), "assertive");
     else if (Semantics* s = TextItem(p.file_name + "：" + p.Summary(), Colors().ok)) s->live = "polite";
+    if (!refused && !p.warning.empty()) ErrorText(p.warning, "polite");
   }
   EndCard();
 }
@@ -80,7 +87,8 @@ void DeskScreen::ConflictsCard(AppContext& app) {
   if (conflicts.empty()) return;
   BeginCard("conflicts");
   SubHeading("需要您决定的记录");
-  Muted("同一条记录有两个修订号相同、内容不同的版本。请逐条选择保留哪一个。");
+  Muted("同一条记录来自不同的单位或设备（或同一单位的两个不同修改），不会自动覆盖。请逐条选择保留哪一个；"
+        "汇总表在您决定之前使用现有版本。");
   int choose = -1;
   bool incoming = false;
   for (size_t i = 0; i < conflicts.size(); ++i) {
@@ -94,16 +102,20 @@ void DeskScreen::ConflictsCard(AppContext& app) {
       ImGui::TableSetupColumn("现有版本");
       ImGui::TableSetupColumn("新导入的版本");
       TallHeadersRow();
-      for (const FieldDef* fd : f ? f->AllFields() : std::vector<const FieldDef*>{}) {
-        const json a = c.existing.values.value(fd->id, json()), b = c.incoming.values.value(fd->id, json());
-        if (a == b) continue;
+      const auto row = [](const std::string& label, const std::string& a, const std::string& b) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(fd->label.c_str());
+        TextItem(label, Colors().text);
         ImGui::TableNextColumn();
-        Paragraph(a.is_string() ? a.get<std::string>() : a.dump());
+        Paragraph(a);  // long texts (事迹) wrap in their column
         ImGui::TableNextColumn();
-        Paragraph(b.is_string() ? b.get<std::string>() : b.dump());
+        Paragraph(b);
+      };
+      row("来源", "来源：" + OriginText(app, c.existing.origin), "来源：" + OriginText(app, c.incoming.origin));
+      row("修订号", std::to_string(c.existing.revision), std::to_string(c.incoming.revision));
+      for (const FieldDef* fd : f ? f->AllFields() : std::vector<const FieldDef*>{}) {
+        const json a = c.existing.values.value(fd->id, json()), b = c.incoming.values.value(fd->id, json());
+        if (a != b) row(fd->label, ValueText(a), ValueText(b));
       }
       ImGui::EndTable();
     }
@@ -119,18 +131,80 @@ void DeskScreen::ConflictsCard(AppContext& app) {
   }
 }
 
+void DeskScreen::SuggestionsCard(AppContext& app) {
+  const auto& suggestions = app.imports.suggestions();
+  if (suggestions.empty()) return;
+  BeginCard("suggestions");
+  SubHeading("本机记录的修改建议");
+  Muted("导入的数据包里有本机填写的记录的另一个版本。本机记录不会被覆盖；需要的栏目可以逐项采用。");
+  int done = -1;
+  for (size_t i = 0; i < suggestions.size(); ++i) {
+    const Suggestion& s = suggestions[i];
+    Record* mine = app.ws.FindDraft(s.incoming.uuid);
+    const FormDef* f = app.forms.Find(s.incoming.form);
+    if (!mine || !f) continue;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    TextItem(f->short_title + " · " + app.TitleOf(*mine) + "（来自 " + (s.unit.empty() ? "未填单位" : s.unit) + " 的数据包）",
+             Colors().text);
+    int differing = 0;
+    if (ImGui::BeginTable("diff", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("栏目", ImGuiTableColumnFlags_WidthFixed, Em() * 8);
+      ImGui::TableSetupColumn("本机版本");
+      ImGui::TableSetupColumn("导入的版本");
+      ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, Em() * 7);
+      TallHeadersRow();
+      for (const FieldDef* fd : f->AllFields()) {
+        const json a = mine->values.value(fd->id, json()), b = s.incoming.values.value(fd->id, json());
+        if (a == b) continue;
+        ++differing;
+        ImGui::PushID(fd->id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        TextItem(fd->label, Colors().text);
+        ImGui::TableNextColumn();
+        Paragraph(ValueText(a));
+        ImGui::TableNextColumn();
+        Paragraph(ValueText(b));
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(!app.writable);
+        if (TouchButton("采用")) {
+          if (b.is_null()) mine->values.erase(fd->id);
+          else mine->values[fd->id] = b;
+          app.Edited(mine->uuid);
+        }
+        LastItemSemantics().name = "采用导入的“" + fd->label + "”";
+        ImGui::EndDisabled();
+        ImGui::PopID();
+      }
+      ImGui::EndTable();
+    }
+    if (!differing) Muted("所有栏目已与导入的版本一致。");
+    ImGui::BeginDisabled(!app.writable);
+    if (ImGui::Button(differing ? "保留本机版本，不再提示" : "完成")) done = static_cast<int>(i);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  EndCard();
+  if (done >= 0) {
+    app.imports.Dismiss(static_cast<size_t>(done));
+    app.Changed();
+  }
+}
+
 void DeskScreen::BundlesCard(AppContext& app) {
   const auto& bundles = app.imports.bundles();
   if (bundles.empty()) return;
   BeginCard("bundles");
   SubHeading("已导入的数据包");
   std::string remove;
-  if (ImGui::BeginTable("bundles", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+  if (ImGui::BeginTable("bundles", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("报送单位", 0, 1.4f);
     ImGui::TableSetupColumn("文件", 0, 2.2f);
     ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
     ImGui::TableSetupColumn("导入时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, Em() * 6);
+    ImGui::TableSetupColumn("签名密钥指纹", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
     ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"移除"}));
     BeginTableSemantics("已导入的数据包", static_cast<int>(bundles.size()) + 1);
     TallHeadersRow();
@@ -149,6 +223,9 @@ void DeskScreen::BundlesCard(AppContext& app) {
       ImGui::TableNextColumn();
       TextItem(p.sha256.substr(0, 8) + "…", Colors().text_muted);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.sha256.c_str());
+      ImGui::TableNextColumn();
+      TextItem(p.key.empty() ? "未签名" : "指纹 " + p.key, p.warning.empty() ? Colors().text : Colors().error);
+      if (!p.warning.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.warning.c_str());
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(!app.writable);
       if (TouchButton("移除")) remove = p.sha256;
@@ -169,15 +246,67 @@ void DeskScreen::BundlesCard(AppContext& app) {
 void DeskScreen::ExportCard(AppContext& app) {
   BeginCard("export");
   SubHeading("向上级报送");
-  Muted("导出的数据包是一个 .json 文件，可以用U盘、邮件或上传平台交给上级单位。");
+  Muted("导出的数据包是一个 .json 文件，可以用U盘、邮件或上传平台交给上级单位。导出前会先列出将要报送的内容。");
   ImGui::BeginDisabled(!app.writable);
-  if (PrimaryButton("导出本单位数据包")) ExportBundle(app, false);
+  const auto ask = [&](bool with_imports) {
+    app.ws.Flush(app.now_ms, true);
+    export_ = PendingExport{with_imports, SummarizeForExport(app, ExportRecords(app, with_imports)), false, false};
+  };
+  if (PrimaryButton("导出本单位数据包")) ask(false);
   ImGui::SameLine();
   ImGui::BeginDisabled(app.imports.records().empty());
-  if (ImGui::Button("导出汇总数据包（含下级单位）")) ExportBundle(app, true);
+  if (ImGui::Button("导出汇总数据包（含下级单位）")) ask(true);
   ImGui::EndDisabled();
   ImGui::EndDisabled();
+  if (export_) ExportReview(app);
   EndCard();
+}
+
+// The summary before writing: what goes, what is left to correct, whether the unit is named.
+void DeskScreen::ExportReview(AppContext& app) {
+  const ExportSummary& s = export_->summary;
+  ImGui::Separator();
+  if (!export_->shown) {  // the summary opens at the foot of the page: bring it to the top
+    ImGui::SetScrollHereY(0.0f);
+    export_->shown = true;
+  }
+  SubHeading("导出前核对");
+  TextItem("共 " + std::to_string(s.records) + " 条记录" +
+               (export_->with_imports ? "（含下级单位的记录）" : ""), Colors().text);
+  for (const ExportSummary::FormRow& f : s.forms)
+    TextItem(f.title + "：已校验 " + std::to_string(f.valid) + " 份，草稿 " + std::to_string(f.draft) + " 份", Colors().text);
+  const std::string unit = StringAt(app.ws.profile.values, "unit"), region = StringAt(app.ws.profile.values, "region");
+  if (s.unit && s.region) TextItem("报送单位：" + unit + " · " + app.regions.FullName(region), Colors().text);
+  const std::string refusal = s.Refusal();
+  if (!refusal.empty()) {
+    ErrorText(refusal);
+    if (ImGui::Button("去填写单位信息")) {
+      export_.reset();
+      app.Go(Screen::Profile);
+      return;
+    }
+    ImGui::SameLine();
+  } else if (s.NeedsConfirmation()) {
+    ErrorText("还有 " + std::to_string(s.issues) + " 处需要修改（" + std::to_string(s.drafts) +
+              " 份表格）。它们会标为“草稿”报送，上级不会计为已校验。");
+    Check("我知道还有需要修改的地方，仍然导出", &export_->send_errors);
+  } else {
+    TextItem("全部表格已通过校验。", Colors().ok);
+  }
+  const bool can = refusal.empty() && (!s.NeedsConfirmation() || export_->send_errors);
+  ImGui::BeginDisabled(!can || !app.writable);
+  bool send = false;
+  if (refusal.empty()) send = PrimaryButton("确认导出");
+  ImGui::EndDisabled();
+  if (refusal.empty()) ImGui::SameLine();
+  const bool cancel = ImGui::Button("取消");
+  if (send) {
+    const bool with_imports = export_->with_imports;
+    export_.reset();
+    SendBundle(app, ExportRecords(app, with_imports), with_imports ? "汇总" : "");
+  } else if (cancel) {
+    export_.reset();
+  }
 }
 
 void DeskScreen::DrawTable(const SummaryTable& t) {
@@ -304,6 +433,7 @@ void DeskScreen::Draw(AppContext& app) {
   ImGui::Spacing();
   ImportCard(app);
   ConflictsCard(app);
+  SuggestionsCard(app);
   TablesCard(app);
   BundlesCard(app);
   ExportCard(app);

@@ -4,8 +4,11 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "aggregate.h"
 #include "app_context.h"
+#include "bundle_io.h"
 
 namespace lw::ui {
 
@@ -16,6 +19,8 @@ class DeskScreen {
  private:
   void ImportCard(AppContext& app);
   void ConflictsCard(AppContext& app);
+  void SuggestionsCard(AppContext& app);
+  void ExportReview(AppContext& app);
   void BundlesCard(AppContext& app);
   void ExportCard(AppContext& app);
   void TablesCard(AppContext& app);
@@ -27,6 +32,15 @@ class DeskScreen {
   std::string filter_;
   std::string province_;  // "" = all
   size_t selected_ = 0;   // table shown
+
+  // An export the user asked for, shown as a summary until confirmed or cancelled.
+  struct PendingExport {
+    bool with_imports = false;
+    ExportSummary summary;
+    bool send_errors = false;  // the explicit confirmation that drafts with errors may go
+    bool shown = false;        // scrolled into view once (it opens below the tables)
+  };
+  std::optional<PendingExport> export_;
 };
 
 // Imports a batch of files (picker or drop) into the desk; the report is kept in app.last_imports.

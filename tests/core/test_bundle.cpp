@@ -34,6 +34,8 @@ Record Star(const std::string& name, int revision = 1) {
   r.revision = revision;
   r.created = r.updated = "2020-10-25T08:00:00Z";
   r.values = {{"name", name}, {"gender", "女"}, {"region", "150203"}};
+  r.origin = {"包头市教育局", "150200", "dev-baotou"};
+  r.status = kStatusDraft;  // incomplete: what the reader finds too
   return r;
 }
 

@@ -102,7 +102,8 @@ export async function findItem(page, label, opts = {}) {
     assertAlive(page);
     const snap = await framedItems(page);
     last = snap.items;
-    const hits = last.filter((it) => (label instanceof RegExp ? label.test(it.label) : it.label === label) &&
+    const named = (text) => text !== undefined && (label instanceof RegExp ? label.test(text) : text === label);
+    const hits = last.filter((it) => (named(it.label) || named(it.name)) &&  // what is shown, or its accessible name
                                      (input === null || it.input === input) &&
                                      (!opts.window || opts.window.test(it.window)));
     // A window appearing for the first time (a popup) is laid out over two frames: only trust

@@ -122,6 +122,8 @@ test('keyboard only: unit profile, a nomination fixed through its error summary,
   await moveTo(page, '汇总', { role: 'tab', max: 200 });
   await press(page, 'Enter');
   await moveTo(page, '导出本单位数据包', { role: 'button', max: 80 });
+  await press(page, 'Enter');  // the summary before writing; every error was fixed: no confirmation asked
+  await moveTo(page, '确认导出', { role: 'button', max: 40 });
   const download = page.waitForEvent('download');
   await press(page, 'Enter');
   const file = await download;

@@ -125,7 +125,9 @@ export function scenarios(engineName, launchEngine) {
     await starNomination(a);
     await waitForState(a, (x) => x.profile?.values?.region === '140100' && x.drafts[0]?.values?.name === STAR, 5000, 'profile and nomination');
     await click(a, '汇总', { up: true });
-    const file = await a.download(() => click(a, '导出本单位数据包'));
+    await click(a, '导出本单位数据包');  // the summary first: the nomination is unfinished, so confirm
+    await click(a, '我知道还有需要修改的地方，仍然导出');
+    const file = await a.download(() => click(a, '确认导出'));
     assert.match(file.name, new RegExp(`^学习周_${UNIT}_\\d{4}-\\d{2}-\\d{2}\\.json$`));
     const bundle = JSON.parse(readFileSync(file.path, 'utf8'));
     assert.equal(bundle.format, 'learnweek-bundle');
