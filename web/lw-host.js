@@ -14,7 +14,7 @@
 (function () {
   const DATA = '/data';
   const SYNC_TIMEOUT_MS = 10000;
-  const MAX_FILE_BYTES = 50 * 1024 * 1024;
+  const MAX_FILE_BYTES = LWContract.LIMIT.MaxFileBytes;
   const EVENT = LWContract.EVENT;  // generated from platform::Event::Kind (tools/gen_contract.mjs)
   const MOD = LWContract.MOD;
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');

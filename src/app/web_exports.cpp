@@ -6,11 +6,16 @@
 
 #include <string>
 
+#include "bundle.h"
 #include "item_registry.h"
 #include "platform.h"
 #include "platform_web.h"
 #include "render_web.h"
 #include "web_app.h"
+#include "web_contract.h"
+
+static_assert(static_cast<size_t>(lw::platform::contract::Limit::MaxFileBytes) == lw::kMaxBundleBytes,
+              "the host's file limit (web_contract.h) and the core's must agree");
 
 namespace {
 

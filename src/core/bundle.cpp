@@ -243,6 +243,11 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   return out;
 }
 
+std::string TooLargeMessage(double bytes) {
+  return "文件过大（" + std::to_string(static_cast<long long>(bytes / 1048576)) + " MB），不能超过 " +
+         std::to_string(kMaxBundleBytes / 1048576) + " MB";
+}
+
 namespace {
 BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx);
 }  // namespace
@@ -268,7 +273,7 @@ namespace {
 BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx) {
   BundleReadResult res;
   if (bytes.size() > kMaxBundleBytes) {
-    Fail(res, "文件过大（" + std::to_string(bytes.size() / 1048576) + " MB），数据包不能超过 50 MB");
+    Fail(res, TooLargeMessage(static_cast<double>(bytes.size())));
     return res;
   }
   res.sha256 = Sha256Hex(bytes);

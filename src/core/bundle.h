@@ -20,6 +20,8 @@ namespace lw {
 
 constexpr int kBundleFormatVersion = 1;
 constexpr size_t kMaxBundleBytes = 50u * 1024 * 1024;  // larger files are refused unread
+// "文件过大（51 MB），不能超过 50 MB": the one message for a file over kMaxBundleBytes.
+std::string TooLargeMessage(double bytes);
 constexpr size_t kMaxPhotoBytes = 20u * 1024 * 1024;
 constexpr int kMaxJsonDepth = 64;
 

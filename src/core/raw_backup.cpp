@@ -54,7 +54,7 @@ bool LooksLikeRawBackup(const std::string& bytes) {
 
 BundleReadResult ReadRawBackup(const std::string& bytes, const FormLibrary& forms) {
   BundleReadResult res;
-  if (bytes.size() > kMaxBundleBytes) return res.error = "文件太大（不能超过 50 MB）", res;
+  if (bytes.size() > kMaxBundleBytes) return res.error = TooLargeMessage(static_cast<double>(bytes.size())), res;
   const nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
   if (j.is_discarded()) return res.error = "原始备份文件已损坏（不是完整的 JSON）", res;
   std::error_code ec;

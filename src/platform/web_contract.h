@@ -21,6 +21,12 @@ enum class Renderer : int {  // js: RENDERER
   WebGL2 = 2,
 };
 
+// Limits both sides apply: the host refuses a larger file before reading it into memory, the core
+// before parsing it (web_exports.cpp checks the two agree).
+enum class Limit : int {  // js: LIMIT
+  MaxFileBytes = 52428800,  // 50 MB
+};
+
 inline bool Has(int mods, KeyMod m) { return (mods & static_cast<int>(m)) != 0; }
 
 }  // namespace lw::platform::contract

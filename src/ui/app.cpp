@@ -230,9 +230,7 @@ void App::BeforeFrame(double now_ms) {
       case K::TexturesLost: m.photos.Forget(); break;
       case K::FileOpened: m.pending_files[e.request].emplace_back(e.name, std::move(e.data)); break;
       case K::FileTooLarge:
-        c.Toast("“" + e.name + "”太大（" + std::to_string(static_cast<long long>(e.number / 1048576)) +
-                    " MB），不能超过 50 MB",
-                true);
+        c.Toast("“" + e.name + "”" + TooLargeMessage(e.number), true);
         break;
       case K::FeedBundle: m.OnFeed(e.name, e.data); break;
       case K::SigningKey: c.signing_key = std::move(e.data); break;

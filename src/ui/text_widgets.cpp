@@ -33,10 +33,24 @@ struct EditorState {
   TextEdit edit;
   Layout layout;
   bool dragging = false;
+  int drawn_frame = 0;  // ImGui frame this editor was last drawn in
 };
 
 std::unordered_map<ImGuiID, EditorState> g_editors;
 ImGuiID g_active_editor = 0;
+
+// Forgets editors not drawn for a while (fields of forms closed long ago: each keeps a copy of
+// its text, its undo history and its layout). The one being edited always stays.
+void PruneEditors(const ImGuiContext& g) {
+  constexpr int kKeepFrames = 120;
+  static int pruned_at = 0;
+  if (g.FrameCount - pruned_at < kKeepFrames) return;
+  pruned_at = g.FrameCount;
+  for (auto it = g_editors.begin(); it != g_editors.end();) {
+    const bool stale = g.FrameCount - it->second.drawn_frame > kKeepFrames && it->first != g.ActiveId;
+    it = stale ? g_editors.erase(it) : std::next(it);
+  }
+}
 
 const std::vector<LineSpan>& LayoutOf(EditorState& st, float width) {
   Layout& l = st.layout;
@@ -149,10 +163,6 @@ int StringResize(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-float ParagraphHeight(std::string_view text, float width) {
-  return WrapText(text, width, CurrentAdvance()).size() * LineHeight();
-}
-
 void DrawWrapped(ImDrawList* dl, ImVec2 pos, std::string_view text, float width, ImU32 color, const ImRect& clip) {
   dl->PushClipRect(clip.Min, clip.Max, true);
   DrawLines(dl, text, WrapText(text, width, CurrentAdvance()), pos, color, clip);
@@ -179,7 +189,9 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
   ImGuiContext& g = *GImGui;
   const ImGuiStyle& style = g.Style;
   const ImGuiID id = window->GetID(id_label);
+  PruneEditors(g);
   EditorState& st = g_editors[id];
+  st.drawn_frame = g.FrameCount;
   if (g.ActiveId != id && st.edit.text() != value) st.edit.SetText(value);
 
   const float width = opt.width > 0 ? opt.width : ImGui::GetContentRegionAvail().x;

@@ -19,8 +19,6 @@ Semantics* Paragraph(std::string_view text, float width = 0, ImU32 color = 0);
 float ParagraphLineHeight();
 // Draws `text` wrapped to `width` at `pos` (screen) into `dl`, clipped to `clip`; no item.
 void DrawWrapped(ImDrawList* dl, ImVec2 pos, std::string_view text, float width, ImU32 color, const ImRect& clip);
-// Height Paragraph() would take.
-float ParagraphHeight(std::string_view text, float width);
 
 struct MultilineOptions {
   float width = 0;        // 0 = available width
