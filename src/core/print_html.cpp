@@ -70,9 +70,41 @@ std::string PhotosHtml(const json& v, const std::function<std::string(const std:
 
 }  // namespace
 
+namespace {
+// "名称 草原读书会，参与人次 120": the filled cells of one row (or one matrix column).
+std::string CellsText(const std::vector<FieldDef>& cols, const json& cells, const RegionDb& regions) {
+  std::string s;
+  for (const FieldDef& c : cols) {
+    const std::string t = DisplayValue(c, cells.is_object() ? cells.value(c.id, json()) : json(), regions);
+    if (!t.empty()) s += (s.empty() ? "" : "，") + c.label + " " + t;
+  }
+  return s;
+}
+
+std::string LinesText(const FieldDef& f, const json& v, const RegionDb& regions) {
+  std::string s;
+  if (f.type == FieldType::Table) {
+    int n = 0;
+    for (const json& row : v.is_array() ? v : json::array())
+      s += (s.empty() ? "" : "\n") + ("第 " + std::to_string(++n) + " 行：") + CellsText(f.columns, row, regions);
+  } else {  // Matrix: one line per theme column
+    for (const json& c : v.is_object() ? v.value("columns", json::array()) : json::array())
+      s += (s.empty() ? "" : "\n") + StringAt(c, "theme") + "：" + CellsText(f.columns, c.value("cells", json::object()), regions);
+  }
+  return s;
+}
+}  // namespace
+
 std::string DisplayValue(const FieldDef& f, const json& v, const RegionDb& regions) {
   if (v.is_null()) return "";
   switch (f.type) {
+    case FieldType::Table:
+    case FieldType::Matrix: return LinesText(f, v, regions);
+    case FieldType::Photos: {
+      std::string captions;
+      for (const json& p : v.is_array() ? v : json::array()) captions += (captions.empty() ? "：" : "、") + StringAt(p, "caption");
+      return std::to_string(v.is_array() ? v.size() : 0) + " 张照片" + captions;
+    }
     case FieldType::Region: return v.is_string() ? regions.FullName(v.get<std::string>()) : "";
     case FieldType::Date: {
       const std::string s = v.is_string() ? v.get<std::string>() : "";

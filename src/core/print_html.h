@@ -14,7 +14,8 @@ namespace lw {
 std::string PrintHtml(const FormDef& form, const Record& record, const RegionDb& regions, const std::string& unit,
                       const std::function<std::string(const std::string&)>& photo);
 
-// Text of a value as a reader sees it ("1955-07" → "1955年7月", region code → names, …).
+// Text of a value as a reader sees it ("1955-07" → "1955年7月", region code → names, a table's
+// rows as lines "第 1 行：名称 草原读书会，参与人次 120", …).
 std::string DisplayValue(const FieldDef& f, const nlohmann::json& v, const RegionDb& regions);
 
 }  // namespace lw

@@ -11,6 +11,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "print_html.h"
 #include "sticky_header.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -57,7 +58,10 @@ std::string OriginText(const AppContext& app, const Origin& o) {
   return s;
 }
 
-std::string ValueText(const json& v) { return v.is_null() ? "（空）" : v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string ValueText(const AppContext& app, const FieldDef& f, const json& v) {
+  const std::string s = DisplayValue(f, v, app.regions);
+  return s.empty() ? "（空）" : s;
+}
 
 }  // namespace
 
@@ -115,7 +119,7 @@ void DeskScreen::ConflictsCard(AppContext& app) {
       row("修订号", std::to_string(c.existing.revision), std::to_string(c.incoming.revision));
       for (const FieldDef* fd : f ? f->AllFields() : std::vector<const FieldDef*>{}) {
         const json a = c.existing.values.value(fd->id, json()), b = c.incoming.values.value(fd->id, json());
-        if (a != b) row(fd->label, ValueText(a), ValueText(b));
+        if (a != b) row(fd->label, ValueText(app, *fd, a), ValueText(app, *fd, b));
       }
       ImGui::EndTable();
     }
@@ -163,9 +167,9 @@ void DeskScreen::SuggestionsCard(AppContext& app) {
         ImGui::TableNextColumn();
         TextItem(fd->label, Colors().text);
         ImGui::TableNextColumn();
-        Paragraph(ValueText(a));
+        Paragraph(ValueText(app, *fd, a));
         ImGui::TableNextColumn();
-        Paragraph(ValueText(b));
+        Paragraph(ValueText(app, *fd, b));
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!app.writable);
         if (TouchButton("采用")) {

@@ -108,6 +108,22 @@ TEST_CASE("xlsx: a real zip with the parts Excel needs", "[desk]") {
   CHECK(x.substr(x.size() - 22, 4) == "PK\x05\x06");
 }
 
+TEST_CASE("a table's value reads as lines of labelled cells, a region as its names", "[desk]") {
+  const FormLibrary forms = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
+  const FormDef* demo = forms.Find("demo_activity_summary");
+  REQUIRE(demo);
+  const FieldDef* activities = nullptr;
+  for (const FieldDef* f : demo->AllFields())
+    if (f->id == "activities") activities = f;
+  REQUIRE(activities);
+  const json rows = json::parse(R"([{"date":"2020-10-21","name":"草原读书会","participants":120},{"name":"书法课"}])");
+  CHECK(DisplayValue(*activities, rows, Regions()) ==
+        "第 1 行：活动名称 草原读书会，活动时间 2020年10月21日，参与人次 120\n第 2 行：活动名称 书法课");
+  FieldDef region;
+  region.type = FieldType::Region;
+  CHECK(DisplayValue(region, "150203", Regions()) == "内蒙古自治区 / 包头市 / 昆都仑区");
+}
+
 TEST_CASE("print view escapes everything and leaves room for the seal", "[desk]") {
   const FormLibrary forms = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
   const FormDef* star = forms.Find("star_nomination");
