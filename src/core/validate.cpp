@@ -144,6 +144,8 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
 }
 
 // A matrix column (one activity) is only checked once something is written in it.
+constexpr const char* kEmptyMatrix = "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）";
+
 // A required matrix needs at least one used column: themes listed but none filled is an empty table.
 void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
                  const std::string& label, std::vector<Issue>& out) {
@@ -161,8 +163,7 @@ void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx,
       out.insert(out.end(), sub.begin(), sub.end());
     }
   }
-  if (f.required && !any_used)
-    AddMissing(out, path, label, "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）");
+  if (f.required && !any_used) AddMissing(out, path, label, kEmptyMatrix);
 }
 
 // The person's own fields against the ID number (GB 11643): digits 7–14 are the birth date, the
@@ -296,7 +297,9 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
   std::vector<Issue> out;
   if (f.type == FieldType::Computed) return out;
   if (IsEmptyValue(v)) {
-    if (f.required) AddMissing(out, path, label, f.type == FieldType::Photos ? "请上传照片" : "必填");
+    if (f.required)
+      AddMissing(out, path, label,
+                 f.type == FieldType::Photos ? "请上传照片" : f.type == FieldType::Matrix ? kEmptyMatrix : "必填");
     if (f.type == FieldType::Table || f.type == FieldType::Photos) {
       if (f.min_rows > 0 && !f.required) AddMissing(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 项");
     }

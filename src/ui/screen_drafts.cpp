@@ -127,7 +127,7 @@ void DraftsScreen::Draw(AppContext& app) {
       TextItem(DraftStatusName(s), StatusColor(s));
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextDisabled("%s", LocalMinute(r->updated).c_str());
+      TextItem(LocalMinute(r->updated), Colors().text_muted);  // listed for the mirror and the tests too
       ImGui::TableNextColumn();
       if (TouchButton("打开")) open = r->uuid;
       ImGui::SameLine();

@@ -282,6 +282,7 @@ TEST_CASE("an empty required statistics table is unfinished, not 已校验", "[v
     const auto it = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.path == "stats"; });
     REQUIRE(it != issues.end());
     CHECK(it->incomplete);
+    CHECK(it->message == "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）");  // not a bare 必填
   }
   json v = {{"stats", {{"columns", themes}}}};
   CHECK(MessageAt(ValidateRecord(shanxi, v, ValidationContext{}), "stats") ==
