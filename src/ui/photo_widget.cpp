@@ -116,7 +116,7 @@ bool PhotosInput(const FieldDef& f, json& value, const FieldEnv& env, AppContext
       p["caption"] = cv.is_string() ? cv.get<std::string>() : "";
       changed = true;
     }
-    ImGui::TextDisabled("%s · %s", p.value("name", "").c_str(), HumanSize(p.value("size", 0.0)).c_str());
+    TextItem(p.value("name", "") + " · " + HumanSize(p.value("size", 0.0)), Colors().text_muted);
     if (!env.read_only) {
       ImGui::BeginDisabled(i == 0);
       if (TouchButton("上移")) swap_a = i - 1;

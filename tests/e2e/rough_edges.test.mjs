@@ -3,7 +3,7 @@
 // file went; the 新建表格 menu grouped by the notice; an empty Shanxi table is not 已校验; 出生年月 and
 // 性别 checked against the ID number, and the summary's link puts the field with its message in view.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -146,6 +146,17 @@ test('a new Shanxi table is not 已校验; 出生年月 and 性别 are checked a
     await page.waitForTimeout(100);
   }
   await shot(page, 'rough-id-crosscheck.png');
+
+  // A photo of some tens of KB reads "48 KB", not "0.0 MB".
+  const photo = join(work, 'portrait.png');
+  writeFileSync(photo, await page.screenshot({ clip: { x: 0, y: 80, width: 640, height: 400 } }));
+  const kb = Math.round(statSync(photo).size / 1024);
+  assert.ok(kb >= 1 && kb < 1024, `a test photo under 1 MB (${kb} KB)`);
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, /^＋ 添加照片/);
+  await (await chooser).setFiles([photo]);
+  await reveal(page, `portrait.png · ${kb} KB`);
+  await shot(page, 'rough-photo-size.png');
   const st = await state(page);
   assert.equal(st.drafts.find((d) => d.form === 'star_nomination').values.birth, '1960-03', 'nothing was changed for the user');
   await context.close();
