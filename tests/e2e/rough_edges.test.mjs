@@ -161,3 +161,23 @@ test('a new Shanxi table is not 已校验; 出生年月 and 性别 are checked a
   assert.equal(st.drafts.find((d) => d.form === 'star_nomination').values.birth, '1960-03', 'nothing was changed for the user');
   await context.close();
 });
+
+test('汇总 lists provinces in GB/T 2260 code order (上海市 before 云南省, as official tables do)', async () => {
+  const GBT2260 = ['北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省',
+    '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市',
+    '四川省', '贵州省', '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区', '台湾省',
+    '香港特别行政区', '澳门特别行政区'];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 2400 } });
+  const page = await openApp(context, server.url, { example: true });
+  await click(page, '汇总');
+  await click(page, /^推荐名额核对 \(\d+\)$/);
+  await findItem(page, '核对结果');
+  const shown = (await items(page)).filter((i) => GBT2260.includes(i.label) && i.role !== 'option')
+    .sort((a, b) => a.y - b.y).map((i) => i.label);
+  assert.ok(shown.length >= 5, 'provinces listed: ' + shown.join(' '));
+  const codes = shown.map((n) => GBT2260.indexOf(n));
+  assert.deepEqual(codes, [...codes].sort((a, b) => a - b), 'in code order: ' + shown.join(' '));
+  assert.ok(shown.includes('上海市') && shown.includes('云南省') && shown.indexOf('上海市') < shown.indexOf('云南省'), shown.join(' '));
+  await shot(page, 'rough-region-order.png');
+  await context.close();
+});
