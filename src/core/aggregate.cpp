@@ -36,7 +36,7 @@ SummaryTable ListTable(const char* id, const char* title, const char* form, cons
     std::vector<Cell> row{NumberCell(static_cast<double>(t.rows.size() + 1))};
     for (const char* k : keys) row.push_back(TextCell(S(*s.record, k)));
     const std::string region = RegionOf(s);
-    row.push_back(TextCell(regions.FullName(region)));
+    row.push_back(RegionCell(regions, region, true));
     row.push_back(TextCell(s.unit));
     row.push_back(StatusCell(s));
     t.rows.push_back(std::move(row));
@@ -88,7 +88,7 @@ SummaryTable QuotaTable(const std::vector<SourceRecord>& records, const RegionDb
   const auto verdict = [&](int n) { return n < lo ? "不足" : n > hi ? "超出" : "符合"; };
   for (const auto& [p, c] : counts) {
     const std::string v = std::string("学习之星") + verdict(c.first) + "，品牌项目" + verdict(c.second);
-    t.rows.push_back({TextCell(regions.Name(p)), NumberCell(c.first), NumberCell(c.second), TextCell(req), TextCell(v)});
+    t.rows.push_back({RegionCell(regions, p, false), NumberCell(c.first), NumberCell(c.second), TextCell(req), TextCell(v)});
     t.row_regions.push_back(p);
   }
   return t;
@@ -126,8 +126,9 @@ SummaryTable StatsTable(const std::vector<SourceRecord>& records, const RegionDb
                  {"地区", "活动主题", "活动数", "参与人次", "志愿者人次"}, {}, {}, {}};
   RegionFigures total;
   for (const auto& [key, f] : by) {
-    t.rows.push_back({TextCell(regions.FullName(key.first).empty() ? "（未填地区）" : regions.FullName(key.first)),
-                      TextCell(key.second), NumberCell(static_cast<double>(f.activities)),
+    Cell where = RegionCell(regions, key.first, true);
+    if (where.text.empty()) where = TextCell("（未填地区）");
+    t.rows.push_back({std::move(where), TextCell(key.second), NumberCell(static_cast<double>(f.activities)),
                       NumberCell(static_cast<double>(f.participants)), NumberCell(static_cast<double>(f.volunteers))});
     t.row_regions.push_back(key.first);
     total.activities += f.activities;
@@ -145,6 +146,19 @@ Cell NumberCell(double n) {
   char buf[32];
   snprintf(buf, sizeof buf, "%.0f", n);
   return {buf, n, true};
+}
+
+Cell RegionCell(const RegionDb& regions, const std::string& code, bool full_name) {
+  const std::string name = full_name ? regions.FullName(code) : regions.Name(code);
+  return {name, name.empty() || !RegionDb::Level(code) ? 0.0 : std::stod(code), false};
+}
+
+bool CellLess(const Cell& x, const Cell& y) {
+  if (x.numeric && y.numeric) return x.number < y.number;
+  const bool xc = !x.numeric && x.number > 0, yc = !y.numeric && y.number > 0;
+  if (xc != yc) return xc;
+  if (xc && x.number != y.number) return x.number < y.number;
+  return x.text < y.text;
 }
 
 std::string RegionOf(const SourceRecord& s) {

@@ -22,11 +22,15 @@ struct SourceRecord {
 
 struct Cell {
   std::string text;
-  double number = 0;
+  double number = 0;  // numeric: the value; a region's name: its GB/T 2260 code (no extra string per cell)
   bool numeric = false;
 };
 inline Cell TextCell(std::string t) { return {std::move(t), 0, false}; }
 Cell NumberCell(double n);
+// A region's name that sorts in GB/T 2260 code order (北京 11, 上海 31, 云南 53), as official tables do.
+Cell RegionCell(const RegionDb& regions, const std::string& code, bool full_name);
+// Sort order of a column: numbers by value, regions by code (before cells without one), text by bytes.
+bool CellLess(const Cell& x, const Cell& y);
 
 struct SummaryTable {
   std::string id, title, note;

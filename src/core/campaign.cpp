@@ -170,4 +170,17 @@ std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector
   return rows;
 }
 
+FormMenu BuildFormMenu(const Issuer* issuer, const FormLibrary& forms) {
+  FormMenu menu;
+  const auto listed = [&](const FormDef* f) {
+    return std::find(menu.asked.begin(), menu.asked.end(), f) != menu.asked.end();
+  };
+  if (issuer)
+    for (const Requirement& r : issuer->requirements)
+      if (const FormDef* f = forms.Find(r.form); f && f->kind != "profile" && !listed(f)) menu.asked.push_back(f);
+  for (const FormDef& f : forms.forms)
+    if (f.kind != "profile" && !listed(&f)) menu.others.push_back(&f);
+  return menu;
+}
+
 }  // namespace lw

@@ -83,4 +83,11 @@ std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector
                                          const std::function<DraftStatus(const Record&)>& status_of,
                                          const Date& today);
 
+// The ＋ 新建表格 menu: first the forms the chosen notice asks for, in the notice's order (each
+// once), then every other form (the unit profile is never a new draft).
+struct FormMenu {
+  std::vector<const FormDef*> asked, others;
+};
+FormMenu BuildFormMenu(const Issuer* issuer, const FormLibrary& forms);
+
 }  // namespace lw

@@ -2,6 +2,7 @@
 #include "record.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <random>
 
@@ -131,15 +132,30 @@ std::string NowIso() {
 }
 
 namespace {
-std::string LocalNow(const char* format) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+std::string FormatLocal(std::time_t t, const char* format) {
   std::tm tm{};
   localtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+std::string LocalNow(const char* format) {
+  return FormatLocal(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()), format);
+}
 }  // namespace
+
+std::string LocalMinute(const std::string& iso) {
+  std::tm tm{};
+  char zone = 0;
+  // Files keep UTC ("2026-11-22T10:35:00Z"); anything else is shown as written rather than guessed.
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                  &tm.tm_min, &tm.tm_sec, &zone) != 7 || zone != 'Z')
+    return iso;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return FormatLocal(timegm(&tm), "%Y-%m-%d %H:%M");
+}
 
 std::string ClockLocal() { return LocalNow("%H:%M:%S"); }
 

@@ -59,5 +59,7 @@ bool IsUuid(const std::string& s);
 std::string NowIso();              // "2026-11-22T12:34:56Z"
 std::string TodayLocal();          // "2026-11-22" in the user's time zone
 std::string ClockLocal();          // "14:05:09" in the user's time zone
+// "2026-11-22T10:35:00Z" (as files keep it) → "2026-11-22 18:35" in the user's time zone, for the screen.
+std::string LocalMinute(const std::string& iso);
 
 }  // namespace lw

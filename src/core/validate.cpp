@@ -144,20 +144,59 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
 }
 
 // A matrix column (one activity) is only checked once something is written in it.
+constexpr const char* kEmptyMatrix = "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）";
+
+// A required matrix needs at least one used column: themes listed but none filled is an empty table.
 void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
                  const std::string& label, std::vector<Issue>& out) {
   const json& cols = At(v, "columns");
-  if (!cols.is_array()) return;
-  for (size_t i = 0; i < cols.size(); ++i) {
+  bool any_used = false;
+  for (size_t i = 0; cols.is_array() && i < cols.size(); ++i) {
     const json& cells = At(cols[i], "cells");
     const bool used = std::any_of(cells.begin(), cells.end(), [](const json& c) { return !IsEmptyValue(c); });
     if (!used) continue;
+    any_used = true;
     const std::string theme = Str(At(cols[i], "theme"));
     for (const FieldDef& row : f.columns) {
       auto sub = ValidateField(row, At(cells, row.id), ctx, path + ".columns[" + std::to_string(i) + "]." + row.id,
                                label + " ·「" + theme + "」· " + row.label);
       out.insert(out.end(), sub.begin(), sub.end());
     }
+  }
+  if (f.required && !any_used) AddMissing(out, path, label, kEmptyMatrix);
+}
+
+// The person's own fields against the ID number (GB 11643): digits 7–14 are the birth date, the
+// 17th digit is odd for 男 and even for 女. Checked only once the ID number itself is valid.
+constexpr const char* kBirthField = "birth";
+constexpr const char* kGenderField = "gender";
+
+std::string BirthAgainstId(std::string_view id, const std::string& birth) {
+  const auto d = ParseDate(birth, birth.size() == 7);
+  if (!d) return {};  // the field's own rule reports a bad date
+  const std::string year(id.substr(6, 4)), month(id.substr(10, 2)), day(id.substr(12, 2));
+  const bool same_day = d->day == 0 || d->day == std::stoi(day);  // 出生年月 has month precision
+  if (d->year == std::stoi(year) && d->month == std::stoi(month) && same_day) return {};
+  return "与身份证号码不符：号码第 7–14 位是出生日期 " + year + "-" + month + "-" + day + "，这里填的是 " + birth;
+}
+
+std::string GenderAgainstId(std::string_view id, const std::string& gender) {
+  const int digit = id[16] - '0';
+  const char* by_id = digit % 2 ? "男" : "女";
+  if (gender.empty() || gender == by_id) return {};
+  return std::string("与身份证号码不符：号码第 17 位是 ") + std::to_string(digit) + "（" +
+         (digit % 2 ? "奇数，应为男" : "偶数，应为女") + "），这里选的是" + gender;
+}
+
+void CheckAgainstIdCard(const FormDef& form, const json& values, std::vector<Issue>& out) {
+  for (const FieldDef* f : form.AllFields()) {
+    if (f->type != FieldType::IdCard) continue;
+    const std::string id = Trimmed(Str(At(values, f->id)));
+    if (id.empty() || !CheckIdCard(id).empty()) continue;
+    if (const FieldDef* b = form.Find(kBirthField); b && b->type == FieldType::Date)
+      Add(out, b->id, b->label, BirthAgainstId(id, Trimmed(Str(At(values, b->id)))));
+    if (const FieldDef* g = form.Find(kGenderField); g && g->type == FieldType::Choice)
+      Add(out, g->id, g->label, GenderAgainstId(id, Str(At(values, g->id))));
   }
 }
 
@@ -258,7 +297,9 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
   std::vector<Issue> out;
   if (f.type == FieldType::Computed) return out;
   if (IsEmptyValue(v)) {
-    if (f.required) AddMissing(out, path, label, f.type == FieldType::Photos ? "请上传照片" : "必填");
+    if (f.required)
+      AddMissing(out, path, label,
+                 f.type == FieldType::Photos ? "请上传照片" : f.type == FieldType::Matrix ? kEmptyMatrix : "必填");
     if (f.type == FieldType::Table || f.type == FieldType::Photos) {
       if (f.min_rows > 0 && !f.required) AddMissing(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 项");
     }
@@ -297,6 +338,7 @@ std::vector<Issue> ValidateRecord(const FormDef& form, const json& values, const
     auto sub = ValidateField(*f, v, ctx, f->id, f->label);
     out.insert(out.end(), sub.begin(), sub.end());
   }
+  CheckAgainstIdCard(form, values, out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // xl/workbook.xml (+ rels), xl/styles.xml and one xl/worksheets/sheetN.xml per table.
 #include "xlsx.h"
 
+#include <algorithm>
 #include <set>
 
 #include "utf8.h"
@@ -40,14 +41,40 @@ std::string CellXml(const Cell& c, const std::string& ref, bool bold) {
          "</t></is></c>";
 }
 
+// Width in Excel's character units: a hanzi or full-width sign takes about two digits' room.
+size_t DisplayWidth(const std::string& s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = utf8::Next(s, i);
+    w += cp >= 0x2E80 && cp != 0xFFFD ? 2 : 1;  // CJK radicals onwards: ideographs, kana, full-width forms
+  }
+  return w;
+}
+
+// Each column as wide as its longest cell (header, rows, totals) plus a margin, within sane bounds,
+// so "山西省 / 太原市" is readable without widening the column by hand.
+std::vector<size_t> ColumnWidths(const SummaryTable& t) {
+  constexpr size_t kMin = 6, kMax = 60, kMargin = 2;
+  std::vector<size_t> w(t.headers.size(), kMin);
+  const auto fit = [&](size_t i, const std::string& text) {
+    if (i < w.size()) w[i] = std::max(w[i], std::min(kMax, DisplayWidth(text) + kMargin));
+  };
+  for (size_t i = 0; i < t.headers.size(); ++i) fit(i, t.headers[i]);
+  for (const auto& cells : t.rows)
+    for (size_t i = 0; i < cells.size(); ++i) fit(i, cells[i].text);
+  for (size_t i = 0; i < t.totals.size(); ++i) fit(i, t.totals[i].text);
+  return w;
+}
+
 std::string SheetXml(const SummaryTable& t) {
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                   "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                   "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" state=\"frozen\"/>"
                   "</sheetView></sheetViews><cols>";
-  for (size_t i = 0; i < t.headers.size(); ++i)
+  const std::vector<size_t> widths = ColumnWidths(t);
+  for (size_t i = 0; i < widths.size(); ++i)
     x += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) + "\" width=\"" +
-         (i == 0 ? "8" : "22") + "\" customWidth=\"1\"/>";
+         std::to_string(widths[i]) + "\" customWidth=\"1\"/>";
   x += "</cols><sheetData>";
   size_t r = 1;
   const auto row = [&](const std::vector<Cell>& cells, bool bold) {

@@ -1,6 +1,7 @@
 // export_flow.h — sending a bundle upwards: the summary shown before writing (the one shared
-// validator decides each record's status) and the export itself, for the desk and the form.
+// validator decides each record's status) and the export itself, for 汇总, 填报, 首页 and the form.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,26 @@ ExportSummary SummarizeForExport(AppContext& app, const std::vector<const Record
 // first, every record carries its status, and the drafts are marked 已导出. Refuses (toast)
 // without a unit and region. Returns the file name, "" when nothing was written.
 std::string SendBundle(AppContext& app, const std::vector<const Record*>& records, const std::string& suffix);
+
+// This device's drafts, and with_imports everything imported too (a county's bundle upwards).
+std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports);
+
+// 导出本单位数据包 wherever it is offered: Ask() opens 导出前核对 (what goes, what is left to
+// correct, whether the unit is named), Draw() shows it in place until 确认导出 or 取消.
+class ExportPanel {
+ public:
+  void Ask(AppContext& app, bool with_imports);
+  bool open() const { return pending_.has_value(); }
+  void Draw(AppContext& app);
+
+ private:
+  struct Pending {
+    bool with_imports = false;
+    ExportSummary summary;
+    bool send_errors = false;  // the explicit confirmation that drafts with errors may go
+    bool shown = false;        // scrolled into view once (it may open below a long table)
+  };
+  std::optional<Pending> pending_;
+};
 
 }  // namespace lw::ui

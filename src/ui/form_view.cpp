@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "platform.h"
 #include "text_widgets.h"
 #include "theme.h"
 #include "utf8.h"
@@ -92,7 +93,10 @@ void FormView::DrawSummary() {
     const Issue& i = issues_[k];
     ImGui::PushID(static_cast<int>(k));
     const std::string line = i.label + "：" + i.message;
-    if (ListEntry(line.c_str())) jump_to_ = TopField(i.path);
+    if (ListEntry(line.c_str())) {
+      jump_to_ = TopField(i.path);
+      jump_frames_ = kJumpFrames;
+    }
     Semantics& s = LastItemSemantics();
     s.role = Role::Link;  // moves the focus to the field
     s.group_role = "list";
@@ -104,9 +108,13 @@ void FormView::DrawSummary() {
 bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env, float label_w) {
   ImGui::PushID(f.id.c_str());
   if (jump_to_ == f.id) {
-    ImGui::SetScrollHereY(0.2f);
-    if (f.type != FieldType::Table && f.type != FieldType::Matrix) ImGui::SetKeyboardFocusHere();
-    jump_to_.clear();
+    // The field's top at a third of the page, so its message below stays in view. Repeated for a
+    // few frames: moving the keyboard focus scrolls too (just far enough, to the bottom edge).
+    ImGui::SetScrollHereY(0.3f);
+    if (jump_frames_ == kJumpFrames && f.type != FieldType::Table && f.type != FieldType::Matrix)
+      ImGui::SetKeyboardFocusHere();
+    if (--jump_frames_ <= 0) jump_to_.clear();
+    platform::RequestRedraw();
   }
   json& value = record.values[f.id];
   std::vector<const Issue*> mine;

@@ -2,6 +2,7 @@
 #include "photo_widget.h"
 
 #include "bundle.h"
+#include "file_size.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
@@ -115,7 +116,7 @@ bool PhotosInput(const FieldDef& f, json& value, const FieldEnv& env, AppContext
       p["caption"] = cv.is_string() ? cv.get<std::string>() : "";
       changed = true;
     }
-    ImGui::TextDisabled("%s · %.1f MB", p.value("name", "").c_str(), p.value("size", 0) / 1048576.0);
+    TextItem(p.value("name", "") + " · " + HumanSize(p.value("size", 0.0)), Colors().text_muted);
     if (!env.read_only) {
       ImGui::BeginDisabled(i == 0);
       if (TouchButton("上移")) swap_a = i - 1;

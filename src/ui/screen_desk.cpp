@@ -38,17 +38,6 @@ void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::
 
 namespace {
 
-std::string Short(const std::string& iso) { return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso; }
-
-// This device's drafts, and with_imports everything imported too (a county's bundle upwards).
-std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports) {
-  std::vector<const Record*> recs;
-  for (const Record& r : app.ws.drafts) recs.push_back(&r);
-  if (with_imports)
-    for (const Record* r : app.imports.records()) recs.push_back(r);
-  return recs;
-}
-
 std::string OriginText(const AppContext& app, const Origin& o) {
   std::string s = o.unit.empty() ? "（未填单位）" : o.unit;
   if (!o.region.empty()) s += " · " + (app.regions.FullName(o.region).empty() ? o.region : app.regions.FullName(o.region));
@@ -206,7 +195,7 @@ void DeskScreen::BundlesCard(AppContext& app) {
     ImGui::TableSetupColumn("报送单位", 0, 1.4f);
     ImGui::TableSetupColumn("文件", 0, 2.2f);
     ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
-    ImGui::TableSetupColumn("导入时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
+    ImGui::TableSetupColumn("导入时间", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, Em() * 6);
     ImGui::TableSetupColumn("签名密钥指纹", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
     ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"移除"}));
@@ -223,7 +212,7 @@ void DeskScreen::BundlesCard(AppContext& app) {
       ImGui::TableNextColumn();
       TextItem(std::to_string(p.records), Colors().text);
       ImGui::TableNextColumn();
-      TextItem(Short(p.imported), Colors().text_muted);
+      TextItem(LocalMinute(p.imported), Colors().text_muted);
       ImGui::TableNextColumn();
       TextItem(p.sha256.substr(0, 8) + "…", Colors().text_muted);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.sha256.c_str());
@@ -252,65 +241,14 @@ void DeskScreen::ExportCard(AppContext& app) {
   SubHeading("向上级报送");
   Muted("导出的数据包是一个 .json 文件，可以用U盘、邮件或上传平台交给上级单位。导出前会先列出将要报送的内容。");
   ImGui::BeginDisabled(!app.writable);
-  const auto ask = [&](bool with_imports) {
-    app.ws.Flush(app.now_ms, true);
-    export_ = PendingExport{with_imports, SummarizeForExport(app, ExportRecords(app, with_imports)), false, false};
-  };
-  if (PrimaryButton("导出本单位数据包")) ask(false);
+  if (PrimaryButton("导出本单位数据包")) export_.Ask(app, false);
   ImGui::SameLine();
   ImGui::BeginDisabled(app.imports.records().empty());
-  if (ImGui::Button("导出汇总数据包（含下级单位）")) ask(true);
+  if (ImGui::Button("导出汇总数据包（含下级单位）")) export_.Ask(app, true);
   ImGui::EndDisabled();
   ImGui::EndDisabled();
-  if (export_) ExportReview(app);
+  export_.Draw(app);
   EndCard();
-}
-
-// The summary before writing: what goes, what is left to correct, whether the unit is named.
-void DeskScreen::ExportReview(AppContext& app) {
-  const ExportSummary& s = export_->summary;
-  ImGui::Separator();
-  if (!export_->shown) {  // the summary opens at the foot of the page: bring it to the top
-    ImGui::SetScrollHereY(0.0f);
-    export_->shown = true;
-  }
-  SubHeading("导出前核对");
-  TextItem("共 " + std::to_string(s.records) + " 条记录" +
-               (export_->with_imports ? "（含下级单位的记录）" : ""), Colors().text);
-  for (const ExportSummary::FormRow& f : s.forms)
-    TextItem(f.title + "：已校验 " + std::to_string(f.valid) + " 份，草稿 " + std::to_string(f.draft) + " 份", Colors().text);
-  const std::string unit = StringAt(app.ws.profile.values, "unit"), region = StringAt(app.ws.profile.values, "region");
-  if (s.unit && s.region) TextItem("报送单位：" + unit + " · " + app.regions.FullName(region), Colors().text);
-  const std::string refusal = s.Refusal();
-  if (!refusal.empty()) {
-    ErrorText(refusal);
-    if (ImGui::Button("去填写单位信息")) {
-      export_.reset();
-      app.Go(Screen::Profile);
-      return;
-    }
-    ImGui::SameLine();
-  } else if (s.NeedsConfirmation()) {
-    ErrorText("还有 " + std::to_string(s.issues) + " 处需要修改（" + std::to_string(s.drafts) +
-              " 份表格）。它们会标为“草稿”报送，上级不会计为已校验。");
-    Check("我知道还有需要修改的地方，仍然导出", &export_->send_errors);
-  } else {
-    TextItem("全部表格已通过校验。", Colors().ok);
-  }
-  const bool can = refusal.empty() && (!s.NeedsConfirmation() || export_->send_errors);
-  ImGui::BeginDisabled(!can || !app.writable);
-  bool send = false;
-  if (refusal.empty()) send = PrimaryButton("确认导出");
-  ImGui::EndDisabled();
-  if (refusal.empty()) ImGui::SameLine();
-  const bool cancel = ImGui::Button("取消");
-  if (send) {
-    const bool with_imports = export_->with_imports;
-    export_.reset();
-    SendBundle(app, ExportRecords(app, with_imports), with_imports ? "汇总" : "");
-  } else if (cancel) {
-    export_.reset();
-  }
 }
 
 void DeskScreen::DrawTable(const SummaryTable& t) {
@@ -336,9 +274,7 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
     const bool asc = spec->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       const Cell &x = t.rows[a][col], &y = t.rows[b][col];
-      const bool less = x.numeric && y.numeric ? x.number < y.number : x.text < y.text;
-      const bool more = x.numeric && y.numeric ? x.number > y.number : x.text > y.text;
-      return asc ? less : more;
+      return asc ? CellLess(x, y) : CellLess(y, x);
     });
   }
   StickyHeader sticky;

@@ -9,6 +9,7 @@
 #include "aggregate.h"
 #include "app_context.h"
 #include "bundle_io.h"
+#include "export_flow.h"
 
 namespace lw::ui {
 
@@ -20,7 +21,6 @@ class DeskScreen {
   void ImportCard(AppContext& app);
   void ConflictsCard(AppContext& app);
   void SuggestionsCard(AppContext& app);
-  void ExportReview(AppContext& app);
   void BundlesCard(AppContext& app);
   void ExportCard(AppContext& app);
   void TablesCard(AppContext& app);
@@ -33,14 +33,7 @@ class DeskScreen {
   std::string province_;  // "" = all
   size_t selected_ = 0;   // table shown
 
-  // An export the user asked for, shown as a summary until confirmed or cancelled.
-  struct PendingExport {
-    bool with_imports = false;
-    ExportSummary summary;
-    bool send_errors = false;  // the explicit confirmation that drafts with errors may go
-    bool shown = false;        // scrolled into view once (it opens below the tables)
-  };
-  std::optional<PendingExport> export_;
+  ExportPanel export_;
 };
 
 // Imports a batch of files (picker or drop) into the desk; the report is kept in app.last_imports.

@@ -37,19 +37,23 @@ ImVec4 StatusColor(DraftStatus s) {
   return s == DraftStatus::Exported ? p.accent : s == DraftStatus::Valid ? p.ok : p.warn;
 }
 
-std::string ShortTime(const std::string& iso) {
-  return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;
-}
-
 }  // namespace
 
 void DraftsScreen::NewDraftMenu(AppContext& app) {
   if (PrimaryButton("＋ 新建表格")) ImGui::OpenPopup("new-draft");
   if (ImGui::BeginPopup("new-draft")) {
-    for (const FormDef& f : app.forms.forms) {
-      if (f.kind == "profile") continue;
-      if (ListEntry(f.title.c_str())) OpenNewDraft(app, f.id);
+    const Issuer* issuer = app.issuer();
+    const FormMenu menu = BuildFormMenu(issuer, app.forms);
+    const auto entries = [&](const std::vector<const FormDef*>& forms) {
+      for (const FormDef* f : forms)
+        if (ListEntry(f->title.c_str())) OpenNewDraft(app, f->id);
+    };
+    if (!menu.asked.empty()) {
+      SubHeading((issuer->name + "通知要求的材料").c_str());
+      entries(menu.asked);
+      SubHeading("其他表格");
     }
+    entries(menu.others);
     ImGui::EndPopup();
   }
 }
@@ -82,7 +86,16 @@ void DraftsScreen::Draw(AppContext& app) {
   Muted("本机保存的全部表格。每次修改都会自动保存。");
   ImGui::BeginDisabled(!app.writable);
   NewDraftMenu(app);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(app.ws.drafts.empty());
+  if (TouchButton("导出本单位数据包")) export_.Ask(app, false);  // sent from where the drafts are
   ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  if (export_.open()) {
+    BeginCard("export");
+    export_.Draw(app);
+    EndCard();
+  }
   ImGui::Spacing();
   std::vector<Record*> drafts;
   for (Record& r : app.ws.drafts) drafts.push_back(&r);
@@ -95,7 +108,7 @@ void DraftsScreen::Draw(AppContext& app) {
     ImGui::TableSetupColumn("表格", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("名称", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
-    ImGui::TableSetupColumn("修改时间（UTC）", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
+    ImGui::TableSetupColumn("修改时间", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"打开", "复制", "删除"}));
     ImGui::TableHeadersRow();
     for (Record* r : drafts) {
@@ -114,7 +127,7 @@ void DraftsScreen::Draw(AppContext& app) {
       TextItem(DraftStatusName(s), StatusColor(s));
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextDisabled("%s", ShortTime(r->updated).c_str());
+      TextItem(LocalMinute(r->updated), Colors().text_muted);  // listed for the mirror and the tests too
       ImGui::TableNextColumn();
       if (TouchButton("打开")) open = r->uuid;
       ImGui::SameLine();

@@ -1,6 +1,7 @@
 // screen_drafts.h — 填报: every draft on this device, with status, and the recycle bin.
 #pragma once
 #include "app_context.h"
+#include "export_flow.h"
 
 namespace lw::ui {
 
@@ -11,6 +12,8 @@ class DraftsScreen {
  private:
   void NewDraftMenu(AppContext& app);
   void TrashCard(AppContext& app);
+
+  ExportPanel export_;
 };
 
 // Creates a draft of form_id and opens it.

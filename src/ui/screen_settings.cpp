@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "bundle_io.h"
+#include "file_size.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
@@ -13,12 +14,6 @@
 
 namespace lw::ui {
 namespace {
-
-std::string Megabytes(double bytes) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
-  return buf;
-}
 
 void TextSizeCard(AppContext& app) {
   BeginCard("text-size");
@@ -121,7 +116,7 @@ void StorageCard(AppContext&) {
   SubHeading("本机存储");
   const platform::StorageInfo info = platform::Storage();
   Muted("草稿保存在本浏览器中（IndexedDB），断网也能使用。");
-  ImGui::Text("已用空间：%s / 可用配额 %s", Megabytes(info.usage).c_str(), Megabytes(info.quota).c_str());
+  ImGui::Text("已用空间：%s / 可用配额 %s", HumanSize(info.usage).c_str(), HumanSize(info.quota).c_str());
   ImGui::Text("持久存储：%s", info.persisted ? "已获浏览器授权（不会被自动清理）" : "未授权（空间紧张时浏览器可能清理）");
   if (!info.writable) ErrorText("本应用已在另一个标签页打开，此页只读。");
   if (info.failed) ErrorText(info.error);

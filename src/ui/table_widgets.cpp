@@ -7,6 +7,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "stats_matrix.h"
 #include "sticky_header.h"
 #include "theme.h"
 #include "validate.h"
@@ -35,17 +36,14 @@ long long RowTotal(const json& cols, const std::string& row_id) {
   return total;
 }
 
-// Popup asking for the theme of a new activity column.
-bool AddColumnPopup(const FieldDef& f, json& cols) {
-  bool added = false;
+// Popup asking for the theme of a new activity column; returns the new column's index, or -1.
+int AddColumnPopup(const FieldDef& f, json& cols) {
+  int added = -1;
   if (ImGui::BeginPopup("add-column")) {
     ImGui::TextUnformatted("新增一项活动，属于哪个主题？");
     ImGui::Separator();
     for (const std::string& t : f.themes)
-      if (ListEntry(t.c_str())) {
-        cols.push_back({{"theme", t}, {"cells", json::object()}});
-        added = true;
-      }
+      if (ListEntry(t.c_str())) added = static_cast<int>(InsertThemeColumn(cols, t));
     ImGui::EndPopup();
   }
   return added;
@@ -173,6 +171,8 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const ImGuiID height_key = ImGui::GetID("matrix-height");
   const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
   const float height = storage->GetFloat(height_key, row_h * (rows.size() + 2)) + ImGui::GetStyle().ScrollbarSize;
+  const ImGuiID scroll_key = ImGui::GetID("matrix-scroll-to");
+  const int scroll_to = storage->GetInt(scroll_key, -1);
   if (ImGui::BeginTable("matrix", ncols, flags, ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(2, 0);  // row names and totals stay while activities scroll
     ImGui::TableSetupColumn("活动主题", ImGuiTableColumnFlags_WidthFixed, Em() * 9);
@@ -195,7 +195,11 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
       headings.push_back(cols[c].value("theme", ""));
       TextItem(headings.back(), Colors().accent);
       ImGui::PopTextWrapPos();
-      if (!env.read_only && c >= static_cast<int>(f.themes.size()) && RowButton("删除此列", "删除此列：" + headings.back()))
+      if (c == scroll_to) {  // a column just added: bring it into view, clear of the frozen names
+        ImGui::SetScrollHereX(0.5f);
+        storage->SetInt(scroll_key, -1);
+      }
+      if (!env.read_only && IsAddedColumn(cols, c) && RowButton("删除此列", "删除此列：" + headings.back()))
         remove_col = c;
       ImGui::PopID();
     }
@@ -254,7 +258,10 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
     if (ImGui::Button("＋ 加列（新增一项活动）")) ImGui::OpenPopup("add-column");
     ImGui::SameLine();
     if (ImGui::Button("＋ 加行（新增栏目）")) ImGui::OpenPopup("add-row");
-    changed |= AddColumnPopup(f, cols);
+    if (const int added = AddColumnPopup(f, cols); added >= 0) {
+      storage->SetInt(scroll_key, added);
+      changed = true;
+    }
     changed |= AddRowPopup(extra);
   }
   return changed;

@@ -1,6 +1,8 @@
 // test_desk.cpp — the coordinator's tables: totals, quotas, CSV escaping, real .xlsx, print.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "aggregate.h"
 #include "csv.h"
 #include "print_html.h"
@@ -139,4 +141,48 @@ TEST_CASE("print view escapes everything and leaves room for the seal", "[desk]"
   CHECK(html.find("内蒙古自治区 / 包头市 / 昆都仑区") != std::string::npos);
   CHECK(html.find("（盖章）") != std::string::npos);
   CHECK(html.find("size: A4") != std::string::npos);
+}
+
+TEST_CASE("regions sort in GB/T 2260 code order, as official tables do", "[desk]") {
+  RegionDb db;
+  REQUIRE(db.LoadJson(R"({"regions":[["110000","北京市"],["310000","上海市"],["530000","云南省"],["140000","山西省"],
+    ["140100","太原市"],["150000","内蒙古自治区"]]})"));
+  std::vector<Cell> cells = {RegionCell(db, "530000", false), RegionCell(db, "310000", false),
+                             TextCell("（未填地区）"), RegionCell(db, "150000", false),
+                             RegionCell(db, "140100", true), RegionCell(db, "110000", false)};
+  std::sort(cells.begin(), cells.end(), CellLess);
+  std::vector<std::string> names;
+  for (const Cell& c : cells) names.push_back(c.text);
+  // By characters 上海市 (U+4E0A) would come before 云南省 (U+4E91) and 北京市.
+  CHECK(names == std::vector<std::string>{"北京市", "山西省 / 太原市", "内蒙古自治区", "上海市", "云南省", "（未填地区）"});
+  CHECK(CellLess(NumberCell(9), NumberCell(10)));
+  CHECK(CellLess(TextCell("a"), TextCell("b")));
+}
+
+TEST_CASE("summary tables give their region column the code order", "[desk]") {
+  const RegionDb db = Regions();
+  std::vector<Record> recs = {Make("star_nomination", {{"region", "150203"}}), Make("star_nomination", {{"region", "140105"}})};
+  std::vector<SourceRecord> src;
+  for (const Record& r : recs) src.push_back({&r, "单位", r.values["region"], false});
+  const auto tables = BuildSummaryTables(src, db, nullptr);
+  const auto quota = std::find_if(tables.begin(), tables.end(), [](const SummaryTable& t) { return t.id == "quota"; });
+  REQUIRE(quota != tables.end());
+  REQUIRE(quota->rows.size() == 2);
+  CHECK(CellLess(quota->rows[0][0], quota->rows[1][0]));  // 山西省 (14) before 内蒙古自治区 (15)
+  CHECK_FALSE(CellLess(quota->rows[1][0], quota->rows[0][0]));
+}
+
+TEST_CASE("xlsx: column widths follow the content, a hanzi counting two", "[desk]") {
+  SummaryTable t{"x", "活动统计", "", {"地区", "人次", "网址"},
+                 {{TextCell("山西省 / 太原市"), NumberCell(150), TextCell("https://x.cn/a")},
+                  {TextCell("内蒙古自治区 / 包头市 / 昆都仑区"), NumberCell(2), TextCell("")}},
+                 {}, {TextCell("合计"), NumberCell(152), TextCell("")}};
+  const std::string x = ToXlsx({&t});
+  const auto cols = x.substr(x.find("<cols>"), x.find("</cols>") - x.find("<cols>"));
+  // 内蒙古自治区 / 包头市 / 昆都仑区: 13 hanzi (26) + 4 spaces and 2 slashes (6) + margin 2 = 34.
+  CHECK(cols.find("<col min=\"1\" max=\"1\" width=\"34\" customWidth=\"1\"/>") != std::string::npos);
+  CHECK(cols.find("<col min=\"2\" max=\"2\" width=\"6\" customWidth=\"1\"/>") != std::string::npos);   // "人次": 4+2
+  CHECK(cols.find("<col min=\"3\" max=\"3\" width=\"16\" customWidth=\"1\"/>") != std::string::npos);  // 14 ASCII + 2
+  const std::string narrow = "<col min=\"1\" max=\"1\" width=\"8\"";
+  CHECK(cols.find(narrow) == std::string::npos);  // the old fixed width cut 山西省 / 太原市 off
 }

@@ -2,6 +2,7 @@
 // reported precisely; campaigns and their checklists; migration of old drafts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "campaign.h"
@@ -166,4 +167,27 @@ TEST_CASE("a draft made with an older definition opens, migrated field by field"
   CHECK(r.migrated["unknown"]["legacy_note"] == "x");
   CHECK(r.migrated["notes"].size() == 1);
   CHECK_FALSE(MigrateRecord(*star, r));  // already current
+}
+
+TEST_CASE("new-form menu: the notice's materials in its order, then the rest", "[forms]") {
+  const FormLibrary forms = LoadFormLibrary(kForms);
+  const CampaignLibrary lib = LoadCampaigns(kCampaigns);
+  const Issuer* sx = lib.Find("2021")->FindIssuer("sx");
+  REQUIRE(sx);
+  const FormMenu menu = BuildFormMenu(sx, forms);
+  std::vector<std::string> asked, want;
+  for (const FormDef* f : menu.asked) asked.push_back(f->id);
+  for (const Requirement& r : sx->requirements)
+    if (std::find(want.begin(), want.end(), r.form) == want.end()) want.push_back(r.form);
+  CHECK(asked == want);
+  CHECK(std::find(asked.begin(), asked.end(), "shanxi_statistics") != asked.end());
+  size_t listed = menu.asked.size() + menu.others.size();
+  CHECK(listed == forms.forms.size() - 1);  // every form once, the unit profile not at all
+  for (const FormDef* f : menu.others) {
+    CHECK(f->kind != "profile");
+    CHECK(std::find(asked.begin(), asked.end(), f->id) == asked.end());
+  }
+  const FormMenu none = BuildFormMenu(nullptr, forms);
+  CHECK(none.asked.empty());
+  CHECK(none.others.size() == listed);
 }

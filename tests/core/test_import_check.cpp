@@ -74,6 +74,12 @@ TEST_CASE("each rule of the form refuses an import", "[import_check]") {
             .find("“姓名”：不能超过 20 字") != std::string::npos);
   CHECK(Refusal(star({{"id_number", "110105194912310021"}})).find("校验位不正确") != std::string::npos);
   CHECK(Refusal(star({{"birth", "1955-13"}})).find("“出生年月”") != std::string::npos);
+  // Cross-field: ID 140105 19580312 003 2 is a man born 1958-03-12.
+  CHECK(Refusal(star({{"id_number", "140105195803120032"}, {"birth", "1960-03"}}))
+            .find("“出生年月”：与身份证号码不符：号码第 7–14 位是出生日期 1958-03-12") != std::string::npos);
+  CHECK(Refusal(star({{"id_number", "140105195803120032"}, {"gender", "女"}})).find("“性别”：与身份证号码不符") !=
+        std::string::npos);
+  CHECK(Refusal(star({{"id_number", "140105195803120032"}, {"birth", "1958-03"}, {"gender", "男"}})).empty());
   CHECK(Refusal(star({{"date", "2020-02-30"}})).find("请选择完整的日期") != std::string::npos);
   CHECK(Refusal(Make("contacts", {{"people", json::array({{{"name", "李玥"}, {"mobile", "13800000000"}, {"email", "li@"}}})}}))
             .find("“联系人（2—3人） 第1行 · 电子邮箱”：电子邮箱格式不正确") != std::string::npos);

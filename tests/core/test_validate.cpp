@@ -2,6 +2,8 @@
 // numbers, choices, regions, tables, the statistics matrix, photos and totals.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "form_def.h"
 #include "region.h"
 #include "validate.h"
@@ -220,4 +222,71 @@ TEST_CASE("photos: count and captions", "[validate]") {
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].path == "photos[1].caption");
   CHECK(issues[0].message == "请为照片写一句说明");
+}
+
+namespace {
+const FormLibrary& ShippedForms() {
+  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
+  return lib;
+}
+std::string MessageAt(const std::vector<Issue>& issues, const std::string& path) {
+  for (const Issue& i : issues)
+    if (i.path == path) return i.message;
+  return {};
+}
+}  // namespace
+
+TEST_CASE("出生年月 and 性别 are checked against the ID number (digits 7–14, 17th digit)", "[validate]") {
+  const FormDef& star = *ShippedForms().Find("star_nomination");
+  // 140105 19580312 003 2: born 1958-03-12, 17th digit 3 (odd: 男).
+  json v = {{"id_number", "140105195803120032"}, {"birth", "1958-03"}, {"gender", "男"}};
+  auto issues = ValidateRecord(star, v, ValidationContext{});
+  CHECK(MessageAt(issues, "birth").empty());
+  CHECK(MessageAt(issues, "gender").empty());
+
+  v["birth"] = "1960-03";
+  v["gender"] = "女";
+  issues = ValidateRecord(star, v, ValidationContext{});
+  CHECK(MessageAt(issues, "birth") == "与身份证号码不符：号码第 7–14 位是出生日期 1958-03-12，这里填的是 1960-03");
+  CHECK(MessageAt(issues, "gender") == "与身份证号码不符：号码第 17 位是 3（奇数，应为男），这里选的是女");
+  for (const Issue& i : issues)
+    if (i.path == "birth" || i.path == "gender") CHECK_FALSE(i.incomplete);  // a wrong value: an import refuses it
+
+  // 17th digit 4 (even): 女.
+  v = {{"id_number", "140105195803120040"}, {"birth", "1958-03"}, {"gender", "男"}};
+  CHECK(MessageAt(ValidateRecord(star, v, ValidationContext{}), "gender") ==
+        "与身份证号码不符：号码第 17 位是 4（偶数，应为女），这里选的是男");
+  v["gender"] = "女";
+  CHECK(MessageAt(ValidateRecord(star, v, ValidationContext{}), "gender").empty());
+
+  // An ID number that is itself wrong says so once, beside itself; no guess from its digits.
+  v = {{"id_number", "140105195803120033"}, {"birth", "1960-03"}, {"gender", "女"}};
+  issues = ValidateRecord(star, v, ValidationContext{});
+  CHECK(MessageAt(issues, "id_number") == "身份证号码校验位不正确，请逐位核对");
+  CHECK(MessageAt(issues, "birth").empty());
+  CHECK(MessageAt(issues, "gender").empty());
+
+  // 先进个人 has the same three fields and the same rule.
+  const FormDef& person = *ShippedForms().Find("advanced_person");
+  v = {{"id_number", "140105195803120032"}, {"birth", "1958-04"}};
+  CHECK_FALSE(MessageAt(ValidateRecord(person, v, ValidationContext{}), "birth").empty());
+}
+
+TEST_CASE("an empty required statistics table is unfinished, not 已校验", "[validate]") {
+  const FormDef& shanxi = *ShippedForms().Find("shanxi_statistics");
+  const json themes = json::array({{{"theme", "终身学习"}, {"cells", json::object()}},
+                                   {{"theme", "全民阅读"}, {"cells", json::object()}}});
+  for (const json& stats : {json(), json::object(), json{{"columns", themes}}}) {
+    json v = {{"stats", stats}};
+    const auto issues = ValidateRecord(shanxi, v, ValidationContext{});
+    const auto it = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.path == "stats"; });
+    REQUIRE(it != issues.end());
+    CHECK(it->incomplete);
+    CHECK(it->message == "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）");  // not a bare 必填
+  }
+  json v = {{"stats", {{"columns", themes}}}};
+  CHECK(MessageAt(ValidateRecord(shanxi, v, ValidationContext{}), "stats") ==
+        "表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）");
+  v["stats"]["columns"][1]["cells"] = {{"name", "读书会"}, {"participants", 150}};
+  CHECK(MessageAt(ValidateRecord(shanxi, v, ValidationContext{}), "stats").empty());
 }

@@ -53,7 +53,7 @@ test('汇总: summary and bundle tables are tables with headers; an import repor
   await imeInto(page, '筛选关键词', '没有这样的记录');
   await findItem(page, '已导入的数据包');
   const bundles = await domTable(page, '已导入的数据包');
-  assert.deepEqual(bundles.rows[0].cells.map(([, text]) => text), ['报送单位', '文件', '记录数', '导入时间（UTC）', 'SHA-256', '操作']);
+  assert.deepEqual(bundles.rows[0].cells.map(([, text]) => text), ['报送单位', '文件', '记录数', '导入时间', 'SHA-256', '签名密钥指纹', '操作']);
   assert.ok((await waitForAx(page, (t) => find(t, 'button', /^移除 .+\.json$/))).hit, 'the remove button names its file');
 
   // A refused import is announced at once (assertive), with the error icon's "错误：" name.
