@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "base64.h"
 #include "migrate.h"
@@ -24,11 +25,17 @@ json RecordForBundle(const Record& r) {
             {"values", r.values}};
   if (!r.origin.empty()) j["origin"] = r.origin.ToJson();
   if (!r.status.empty()) j["status"] = r.status;
+  if (r.via >= 0) j["via"] = r.via;
   return j;
 }
 
+
 // The value a validation issue's path points at ("activities[2].participants",
 // "stats.columns[0].participants"), or null.
+bool IsSha256Hex(const std::string& s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 json ValueAtPath(const json& values, const std::string& path) {
   const json* v = &values;
   size_t i = 0;
@@ -89,20 +96,27 @@ int NestingDepth(const std::string& s, int limit) {
   return max_depth;
 }
 
+bool HasMarkup(const json& v) {
+  if (v.is_string()) return LooksLikeMarkup(v.get_ref<const std::string&>());
+  if (v.is_structured())
+    for (const json& x : v)
+      if (HasMarkup(x)) return true;
+  return false;
+}
+
+// Where the first markup is ("activities[2].name"). The path is only built once markup was
+// found: 100,000 clean records must not pay for a string per value.
 bool AnyMarkup(const json& v, std::string* where, const std::string& path) {
-  if (v.is_string()) {
-    if (LooksLikeMarkup(v.get<std::string>())) {
-      *where = path;
-      return true;
-    }
-  } else if (v.is_object()) {
+  if (!HasMarkup(v)) return false;
+  if (v.is_object()) {
     for (const auto& [k, x] : v.items())
       if (AnyMarkup(x, where, path.empty() ? k : path + "." + k)) return true;
   } else if (v.is_array()) {
     for (size_t i = 0; i < v.size(); ++i)
       if (AnyMarkup(v[i], where, path + "[" + std::to_string(i) + "]")) return true;
   }
-  return false;
+  *where = path;
+  return true;
 }
 
 bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string* why) {
@@ -123,6 +137,34 @@ std::string Fail(BundleReadResult& r, std::string why) {
 }
 
 }  // namespace
+
+json RoutesToJson(const std::vector<Route>& routes) {
+  json out = json::array();
+  for (const Route& r : routes) {
+    json j = {{"region", r.hop.region}, {"sha256", r.hop.sha256}, {"unit", r.hop.unit}};
+    if (r.via >= 0) j["via"] = r.via;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string RoutesFromJson(const json& j, std::vector<Route>& out) {
+  if (!j.is_array()) return "转报路径（routes）不是列表";
+  for (size_t i = 0; i < j.size(); ++i) {
+    const json& e = j[i];
+    const std::string at = "转报路径第 " + std::to_string(i + 1) + " 项";
+    if (!e.is_object()) return at + "不是对象";
+    Route r{{StringAt(e, "unit"), StringAt(e, "region"), StringAt(e, "sha256")}, -1};
+    if (!IsSha256Hex(r.hop.sha256)) return at + "缺少有效的 SHA-256";
+    if (LooksLikeMarkup(r.hop.unit) || LooksLikeMarkup(r.hop.region)) return at + "中含有网页代码或脚本，已拒绝";
+    if (e.contains("via")) {
+      if (!e["via"].is_number_unsigned() || e["via"].get<unsigned long long>() >= i) return at + "指向的上一段路径无效";
+      r.via = e["via"].get<int>();
+    }
+    out.push_back(std::move(r));
+  }
+  return {};
+}
 
 bool LooksLikeMarkup(const std::string& s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
@@ -225,7 +267,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   field("campaign", b.campaign);
   field("created", b.created);
   field("format", "learnweek-bundle");
-  field("formatVersion", kBundleFormatVersion);
+  field("formatVersion", b.routes.empty() ? 1 : kBundleFormatVersion);
   field("forms", fv);
   field("issuer", b.issuer);
   field("kind", b.kind);
@@ -238,6 +280,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
     out += dump(RecordForBundle(*records[k]));
   }
   out += ']';
+  if (!b.routes.empty()) field("routes", RoutesToJson(b.routes));
   if (!b.settings.is_null()) field("settings", b.settings);
   out += "}\n";  // compact: 100,000 records stay under 50 MB
   return out;
@@ -275,9 +318,10 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
   if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
-  // Records are taken out of the document as each one is parsed, so a 100,000-record bundle is
-  // never held twice (as a whole DOM and as records).
-  std::vector<json> raw_records;
+  // Records are taken out of the document as each one is parsed and made a Record at once (its
+  // values moved, the rest of its object freed), so a 100,000-record bundle is never held twice.
+  std::vector<Record> parsed_records;
+  std::string record_error;  // why record number parsed_records.size() + 1 is not a record
   bool non_object_record = false;
   std::string top_key;
   const json::parser_callback_t take_records = [&](int depth, json::parse_event_t ev, json& parsed) {
@@ -287,7 +331,9 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     }
     if (depth != 2 || top_key != "records") return true;
     if (ev == json::parse_event_t::object_end) {
-      raw_records.push_back(std::move(parsed));
+      Record r;
+      if (record_error.empty() && Record::FromJson(std::move(parsed), r, &record_error)) parsed_records.push_back(std::move(r));
+      parsed = nullptr;
       return false;
     }
     if (ev == json::parse_event_t::value || ev == json::parse_event_t::array_end) {
@@ -327,42 +373,46 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   std::string where;
   if (AnyMarkup(b.issuer, &where, "issuer"))
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
+  if (j.contains("routes"))
+    if (const std::string why = RoutesFromJson(j["routes"], b.routes); !why.empty()) return Fail(res, why), res;
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
-  b.records.reserve(raw_records.size());
-  std::set<std::string> uuids;
-  for (size_t i = 0; i < raw_records.size(); ++i) {
-    Record r;
+  std::unordered_set<std::string_view> uuids;  // views of the records' own uuids: no copies
+  uuids.reserve(parsed_records.size());
+  for (size_t i = 0; i <= parsed_records.size(); ++i) {
+    const auto at = [i] { return "第 " + std::to_string(i + 1) + " 条记录"; };  // only for a refusal
+    if (i == parsed_records.size()) {
+      if (!record_error.empty()) return Fail(res, at() + "：" + record_error), res;
+      break;
+    }
     std::string why;
-    const std::string at = "第 " + std::to_string(i + 1) + " 条记录";
-    const bool ok = Record::FromJson(std::move(raw_records[i]), r, &why);
-    raw_records[i] = nullptr;  // release what is left of the parsed object now, not at the end
-    if (!ok) return Fail(res, at + "：" + why), res;
-    if (!uuids.insert(r.uuid).second) return Fail(res, at + "：编号（UUID）重复 " + r.uuid), res;
+    Record& r = parsed_records[i];
+    if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
+    if (!uuids.insert(r.uuid).second) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
-    if (!form) return Fail(res, at + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
+    if (!form) return Fail(res, at() + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
     if (r.form_version > form->version)
-      return Fail(res, at + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
+      return Fail(res, at() + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
     MigrateRecord(*form, r);
     for (const auto& [k, v] : r.values.items()) {
       const FieldDef* f = form->Find(k);
-      if (!f) return Fail(res, at + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
-      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at + "：" + why), res;
+      if (!f) return Fail(res, at() + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
+      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at() + "：" + why), res;
     }
     if (AnyMarkup(r.values, &where, ""))
-      return Fail(res, at + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
-    if (AnyMarkup(r.origin.ToJson(), &where, "origin"))
-      return Fail(res, at + "的来源信息中含有网页代码或脚本，已拒绝"), res;
+      return Fail(res, at() + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
+    if (LooksLikeMarkup(r.origin.unit) || LooksLikeMarkup(r.origin.region) || LooksLikeMarkup(r.origin.device))
+      return Fail(res, at() + "的来源信息中含有网页代码或脚本，已拒绝"), res;
     if (r.origin.empty()) r.origin = {StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
     if (b.kind == "submission") {
       const std::string bad = CheckValues(*form, r, ctx);
-      if (!bad.empty()) return Fail(res, at + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
+      if (!bad.empty()) return Fail(res, at() + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
     } else {
       r.status.clear();
     }
     r.migrated = nullptr;
-    b.records.push_back(std::move(r));
   }
+  b.records = std::move(parsed_records);
 
   std::set<std::string> hashes;
   for (size_t i = 0; i < j["photos"].size(); ++i) {
