@@ -130,6 +130,76 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
   return true;
 }
 
+// Parses a bundle as nlohmann's DOM parser would, except that each object of the top-level
+// "records" array becomes a Record as soon as it is complete (its values moved, the rest freed):
+// a 100,000-record bundle is never held twice, and no callback runs for every key and value.
+class RecordsSax {
+ public:
+  json doc;                        // the document, its "records" array left empty
+  std::vector<Record> records;
+  std::string record_error;        // why the record after the last one taken is not a record
+  bool non_object_record = false;  // "records" held something other than objects
+
+  bool null() { return Put(nullptr); }
+  bool boolean(bool v) { return Put(v); }
+  bool number_integer(json::number_integer_t v) { return Put(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
+  bool number_float(json::number_float_t v, const std::string&) { return Put(v); }
+  bool string(std::string& v) { return Put(std::move(v)); }
+  bool binary(json::binary_t& v) { return Put(json::binary(std::move(v))); }
+  bool start_object(std::size_t) { return Open(json::value_t::object); }
+  bool start_array(std::size_t) { return Open(json::value_t::array); }
+  bool key(std::string& k) {
+    if (stack_.size() == 1) top_key_ = k;
+    member_ = &(*stack_.back())[std::move(k)];  // a repeated key keeps its last value, as in json::parse
+    return true;
+  }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  bool Put(json v) {
+    Place(std::move(v));
+    return true;
+  }
+  bool Open(json::value_t t) {
+    stack_.push_back(Place(json(t)));
+    return true;
+  }
+  bool Close() {
+    const json* done = stack_.back();
+    stack_.pop_back();
+    if (done == &record_) {
+      Record r;
+      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error)) records.push_back(std::move(r));
+      record_ = nullptr;
+    }
+    return true;
+  }
+  json* Place(json v) {
+    if (stack_.empty()) return &(doc = std::move(v));
+    json& top = *stack_.back();
+    if (&top == records_) {
+      if (v.is_object()) return &(record_ = std::move(v));
+      non_object_record = true;
+    }
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    *member_ = std::move(v);
+    if (stack_.size() == 1 && top_key_ == "records" && member_->is_array()) records_ = member_;
+    return member_;
+  }
+
+  std::vector<json*> stack_;  // open objects and arrays, outermost first
+  json* member_ = nullptr;    // the object member the next value goes to
+  std::string top_key_;       // the last key of the document itself
+  const json* records_ = nullptr;
+  json record_;               // the record being parsed
+};
+
 std::string Fail(BundleReadResult& r, std::string why) {
   r.bundle.reset();
   r.error = std::move(why);
@@ -318,32 +388,12 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
   if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
-  // Records are taken out of the document as each one is parsed and made a Record at once (its
-  // values moved, the rest of its object freed), so a 100,000-record bundle is never held twice.
-  std::vector<Record> parsed_records;
-  std::string record_error;  // why record number parsed_records.size() + 1 is not a record
-  bool non_object_record = false;
-  std::string top_key;
-  const json::parser_callback_t take_records = [&](int depth, json::parse_event_t ev, json& parsed) {
-    if (depth == 1 && ev == json::parse_event_t::key) {
-      top_key = parsed.is_string() ? parsed.get<std::string>() : std::string();
-      return true;
-    }
-    if (depth != 2 || top_key != "records") return true;
-    if (ev == json::parse_event_t::object_end) {
-      Record r;
-      if (record_error.empty() && Record::FromJson(std::move(parsed), r, &record_error)) parsed_records.push_back(std::move(r));
-      parsed = nullptr;
-      return false;
-    }
-    if (ev == json::parse_event_t::value || ev == json::parse_event_t::array_end) {
-      non_object_record = true;
-      return false;
-    }
-    return true;
-  };
-  const json j = json::parse(bytes, take_records, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
+  RecordsSax sax;
+  if (!json::sax_parse(bytes, &sax)) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
+  const json& j = sax.doc;
+  std::vector<Record>& parsed_records = sax.records;
+  const std::string& record_error = sax.record_error;  // why record number parsed_records.size() + 1 is not one
+  const bool non_object_record = sax.non_object_record;
   if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle")
     return Fail(res, "这不是 LearnWeek 数据包"), res;
   if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())

@@ -1,6 +1,7 @@
 // record.cpp — see record.h.
 #include "record.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <random>
@@ -23,7 +24,11 @@ json Record::ToJson() const {
 
 std::string Record::Dump() const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
-  const auto str = [](const std::string& v) { return json(v).dump(); };
+  // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
+  const auto str = [](const std::string& v) {
+    const bool plain = std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    return plain ? '"' + v + '"' : json(v).dump();
+  };
   std::string out = "{\"created\":" + str(created);
   if (!exported.empty()) out += ",\"exported\":" + str(exported);
   out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
