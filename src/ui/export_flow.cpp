@@ -1,6 +1,8 @@
 // export_flow.cpp — see export_flow.h.
 #include "export_flow.h"
 
+#include "rollup.h"
+
 namespace lw::ui {
 
 ExportSummary SummarizeForExport(AppContext& app, const std::vector<const Record*>& records) {
@@ -15,7 +17,8 @@ std::string SendBundle(AppContext& app, const std::vector<const Record*>& record
     return {};
   }
   app.ws.FillOrigins();  // records made before the profile was filled in leave with their unit
-  const Bundle b = MakeBundle(app.ws, records, "submission", app.ws.settings.campaign, &summary);
+  Bundle b = MakeBundle(app.ws, records, "submission", app.ws.settings.campaign, &summary);
+  AttachRoutes(b, app.imports);  // forwarded records carry their way up (roll-up)
   const std::string name = BundleFileName(StringAt(app.ws.profile.values, "unit"), TodayLocal(), suffix);
   platform::DownloadSignedBundle(name, WriteBundle(b, app.forms));
   std::vector<std::string> mine;

@@ -9,6 +9,8 @@
 #include "aggregate.h"
 #include "app_context.h"
 #include "bundle_io.h"
+#include "region_summary.h"
+#include "silent_units.h"
 
 namespace lw::ui {
 
@@ -32,6 +34,8 @@ class DeskScreen {
   std::string filter_;
   std::string province_;  // "" = all
   size_t selected_ = 0;   // table shown
+  RegionSummaryCard regions_;
+  SilentUnitsCard silent_;
 
   // An export the user asked for, shown as a summary until confirmed or cancelled.
   struct PendingExport {
