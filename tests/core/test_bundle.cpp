@@ -2,6 +2,8 @@
 // restore, and merge by UUID with provenance.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 
 #include "base64.h"
@@ -11,14 +13,11 @@
 #include "sha256.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 struct TempDir {
   fs::path path;

@@ -4,6 +4,8 @@
 // two paths counts once, and a route table that lies is refused.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 
 #include "bundle.h"
@@ -13,14 +15,11 @@
 #include "sha256.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 Record Star(const std::string& name, const Origin& origin) {
   Record r;

@@ -6,11 +6,13 @@
 // SHA-256. (A re-signed bundle under another key is covered by signing.test.mjs.)
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { choose, click, findItem, imeInto, items, launch, openApp, reveal, serve, shot } from './harness.mjs';
+import {
+  choose, click, findItem, imeInto, importBundleFile, items, launch, openApp, reveal, serve, shot,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -32,11 +34,7 @@ const UNIT_A = unitBundle('昆都仑区第一小学', '150203', '1a1d3c9e-2b4f-4
 const UNIT_B = unitBundle('青山区老年大学', '150204', '2b6c2f8e-1d3a-4e5b-8c9d-7a6b5c4d3e2f', 80);
 
 async function importFile(page, name, text) {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
-  await (await chooser).setFiles([path]);
+  await importBundleFile(page, work, name, text);
   await findItem(page, new RegExp(`^${name.replace(/[.()]/g, '\\$&')}：(新增|无变化)`));
 }
 
