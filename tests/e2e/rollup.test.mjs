@@ -1,12 +1,13 @@
 // rollup.test.mjs — issue 11, roll-up across levels in the browser: a county, a city, a province
 // and the Ministry, each a separate browser context (its own IndexedDB), each importing through
 // the 汇总 file chooser what the level below downloaded and exporting one bundle upward. The
-// totals are equal at every level, a unit's bundle arriving by a second path counts once, every
+// totals are equal at every level, a unit's bundle arriving by a second path counts once, the city
+// sees which of its expected units (a GBK CSV) sent nothing yet, every
 // record keeps its origin, and the routes of the top bundle chain back to the units' bundles by
 // SHA-256. (A re-signed bundle under another key is covered by signing.test.mjs.)
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -32,6 +33,10 @@ function unitBundle(unit, region, uuid, participants) {
 }
 const UNIT_A = unitBundle('昆都仑区第一小学', '150203', '1a1d3c9e-2b4f-4d8a-9c7e-5f0a1b2c3d4e', 120);
 const UNIT_B = unitBundle('青山区老年大学', '150204', '2b6c2f8e-1d3a-4e5b-8c9d-7a6b5c4d3e2f', 80);
+
+// 单位名称,地区代码 / 昆都仑区第一小学,150203 / 青山区老年大学,150204 / 东河区社区学院,150202 in GBK.
+const EXPECTED_GBK = 'b5a5cebbc3fbb3c62cb5d8c7f8b4fac2eb0d0ac0a5b6bcc2d8c7f8b5dad2bbd0a1d1a72c3135303230330d0ac7e0c9bdc7f8c0cfc4eab4f3' +
+  'd1a72c3135303230340d0ab6abbad3c7f8c9e7c7f8d1a7d4ba2c3135303230320d0a';
 
 async function importFile(page, name, text) {
   await importBundleFile(page, work, name, text);
@@ -90,6 +95,15 @@ test('county → city → province → Ministry: totals equal, origins kept, rou
   await importFile(city.page, '学习周_昆都仑区第一小学_直报.json', UNIT_A);
   await findItem(city.page, '学习周_昆都仑区第一小学_直报.json：无变化 1 条');
   await assertTotals(city.page, 2, 200, 'city');
+  // The city's list of expected units, saved by WPS as GBK: 东河区社区学院 has sent nothing yet.
+  const list = join(work, '应报单位.csv');
+  writeFileSync(list, Buffer.from(EXPECTED_GBK, 'hex'));
+  const chooser = city.page.waitForEvent('filechooser');
+  await click(city.page, '导入应报单位名单（CSV）…');
+  await (await chooser).setFiles([list]);
+  await reveal(city.page, '名单中 3 个单位，尚未报送 1 个：');
+  await reveal(city.page, '东河区社区学院');
+  await shot(city.page, 'rollup-city-silent.png');
   const fromCity = await exportUpward(city.page);
   await city.context.close();
 
