@@ -189,6 +189,34 @@ std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& re
   return out;
 }
 
+bool FiguresOf(const Record& r, const std::string& day, RegionFigures& f) {
+  if (r.form == "shanxi_statistics") {
+    const std::string date = S(r, "date");
+    if (!day.empty() && !date.empty() && date > day) return false;
+    for (const json& c : r.values.value("stats", json::object()).value("columns", json::array())) {
+      const json cells = c.value("cells", json::object());
+      if (cells.empty()) continue;
+      ++f.activities;
+      f.participants += N(cells.value("participants", json()));
+      f.volunteers += N(cells.value("volunteers", json()));
+    }
+  } else if (r.form == "demo_activity_summary") {
+    for (const json& row : r.values.value("activities", json::array())) {
+      if (!row.is_object()) continue;
+      if (!day.empty() && StringAt(row, "date") > day) continue;
+      ++f.activities;
+      f.participants += N(row.value("participants", json()));
+    }
+  } else if (r.form == "star_nomination") {
+    f.stars = 1;
+  } else if (r.form == "brand_project") {
+    f.projects = 1;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRecord>& records, const std::string& day) {
   std::map<std::string, RegionFigures> out;
   const auto add = [&](const std::string& region, const RegionFigures& f) {
@@ -197,35 +225,9 @@ std::map<std::string, RegionFigures> FiguresByRegion(const std::vector<SourceRec
       if (!key.empty()) out[key] += f;
   };
   for (const SourceRecord& s : records) {
-    const Record& r = *s.record;
     const std::string region = RegionOf(s);
-    if (!RegionDb::Level(region)) continue;
     RegionFigures f;
-    if (r.form == "shanxi_statistics") {
-      const std::string date = S(r, "date");
-      if (!day.empty() && !date.empty() && date > day) continue;
-      for (const json& c : r.values.value("stats", json::object()).value("columns", json::array())) {
-        const json cells = c.value("cells", json::object());
-        if (cells.empty()) continue;
-        ++f.activities;
-        f.participants += N(cells.value("participants", json()));
-        f.volunteers += N(cells.value("volunteers", json()));
-      }
-    } else if (r.form == "demo_activity_summary") {
-      for (const json& row : r.values.value("activities", json::array())) {
-        if (!row.is_object()) continue;
-        if (!day.empty() && StringAt(row, "date") > day) continue;
-        ++f.activities;
-        f.participants += N(row.value("participants", json()));
-      }
-    } else if (r.form == "star_nomination") {
-      f.stars = 1;
-    } else if (r.form == "brand_project") {
-      f.projects = 1;
-    } else {
-      continue;
-    }
-    add(region, f);
+    if (RegionDb::Level(region) && FiguresOf(*s.record, day, f)) add(region, f);
   }
   return out;
 }

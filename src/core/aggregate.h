@@ -52,6 +52,9 @@ struct RegionFigures {
     return *this;
   }
 };
+// What one record adds to its region's figures (activities of the statistics and 示范活动 tables,
+// stars, projects); false when its form adds nothing. `day` as below.
+bool FiguresOf(const Record& r, const std::string& day, RegionFigures& f);
 // Keyed by province ("140000"), city ("140100") and county code ("110105": the districts the map
 // shows for the four municipalities). `day` (YYYY-MM-DD, optional)
 // keeps only activities dated on or before that day (the map's day slider).

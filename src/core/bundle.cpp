@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "base64.h"
 #include "migrate.h"
@@ -24,11 +25,17 @@ json RecordForBundle(const Record& r) {
             {"values", r.values}};
   if (!r.origin.empty()) j["origin"] = r.origin.ToJson();
   if (!r.status.empty()) j["status"] = r.status;
+  if (r.via >= 0) j["via"] = r.via;
   return j;
 }
 
+
 // The value a validation issue's path points at ("activities[2].participants",
 // "stats.columns[0].participants"), or null.
+bool IsSha256Hex(const std::string& s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 json ValueAtPath(const json& values, const std::string& path) {
   const json* v = &values;
   size_t i = 0;
@@ -89,20 +96,27 @@ int NestingDepth(const std::string& s, int limit) {
   return max_depth;
 }
 
+bool HasMarkup(const json& v) {
+  if (v.is_string()) return LooksLikeMarkup(v.get_ref<const std::string&>());
+  if (v.is_structured())
+    for (const json& x : v)
+      if (HasMarkup(x)) return true;
+  return false;
+}
+
+// Where the first markup is ("activities[2].name"). The path is only built once markup was
+// found: 100,000 clean records must not pay for a string per value.
 bool AnyMarkup(const json& v, std::string* where, const std::string& path) {
-  if (v.is_string()) {
-    if (LooksLikeMarkup(v.get<std::string>())) {
-      *where = path;
-      return true;
-    }
-  } else if (v.is_object()) {
+  if (!HasMarkup(v)) return false;
+  if (v.is_object()) {
     for (const auto& [k, x] : v.items())
       if (AnyMarkup(x, where, path.empty() ? k : path + "." + k)) return true;
   } else if (v.is_array()) {
     for (size_t i = 0; i < v.size(); ++i)
       if (AnyMarkup(v[i], where, path + "[" + std::to_string(i) + "]")) return true;
   }
-  return false;
+  *where = path;
+  return true;
 }
 
 bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string* why) {
@@ -116,6 +130,76 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
   return true;
 }
 
+// Parses a bundle as nlohmann's DOM parser would, except that each object of the top-level
+// "records" array becomes a Record as soon as it is complete (its values moved, the rest freed):
+// a 100,000-record bundle is never held twice, and no callback runs for every key and value.
+class RecordsSax {
+ public:
+  json doc;                        // the document, its "records" array left empty
+  std::vector<Record> records;
+  std::string record_error;        // why the record after the last one taken is not a record
+  bool non_object_record = false;  // "records" held something other than objects
+
+  bool null() { return Put(nullptr); }
+  bool boolean(bool v) { return Put(v); }
+  bool number_integer(json::number_integer_t v) { return Put(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
+  bool number_float(json::number_float_t v, const std::string&) { return Put(v); }
+  bool string(std::string& v) { return Put(std::move(v)); }
+  bool binary(json::binary_t& v) { return Put(json::binary(std::move(v))); }
+  bool start_object(std::size_t) { return Open(json::value_t::object); }
+  bool start_array(std::size_t) { return Open(json::value_t::array); }
+  bool key(std::string& k) {
+    if (stack_.size() == 1) top_key_ = k;
+    member_ = &(*stack_.back())[std::move(k)];  // a repeated key keeps its last value, as in json::parse
+    return true;
+  }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  bool Put(json v) {
+    Place(std::move(v));
+    return true;
+  }
+  bool Open(json::value_t t) {
+    stack_.push_back(Place(json(t)));
+    return true;
+  }
+  bool Close() {
+    const json* done = stack_.back();
+    stack_.pop_back();
+    if (done == &record_) {
+      Record r;
+      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error)) records.push_back(std::move(r));
+      record_ = nullptr;
+    }
+    return true;
+  }
+  json* Place(json v) {
+    if (stack_.empty()) return &(doc = std::move(v));
+    json& top = *stack_.back();
+    if (&top == records_) {
+      if (v.is_object()) return &(record_ = std::move(v));
+      non_object_record = true;
+    }
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    *member_ = std::move(v);
+    if (stack_.size() == 1 && top_key_ == "records" && member_->is_array()) records_ = member_;
+    return member_;
+  }
+
+  std::vector<json*> stack_;  // open objects and arrays, outermost first
+  json* member_ = nullptr;    // the object member the next value goes to
+  std::string top_key_;       // the last key of the document itself
+  const json* records_ = nullptr;
+  json record_;               // the record being parsed
+};
+
 std::string Fail(BundleReadResult& r, std::string why) {
   r.bundle.reset();
   r.error = std::move(why);
@@ -123,6 +207,34 @@ std::string Fail(BundleReadResult& r, std::string why) {
 }
 
 }  // namespace
+
+json RoutesToJson(const std::vector<Route>& routes) {
+  json out = json::array();
+  for (const Route& r : routes) {
+    json j = {{"region", r.hop.region}, {"sha256", r.hop.sha256}, {"unit", r.hop.unit}};
+    if (r.via >= 0) j["via"] = r.via;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string RoutesFromJson(const json& j, std::vector<Route>& out) {
+  if (!j.is_array()) return "转报路径（routes）不是列表";
+  for (size_t i = 0; i < j.size(); ++i) {
+    const json& e = j[i];
+    const std::string at = "转报路径第 " + std::to_string(i + 1) + " 项";
+    if (!e.is_object()) return at + "不是对象";
+    Route r{{StringAt(e, "unit"), StringAt(e, "region"), StringAt(e, "sha256")}, -1};
+    if (!IsSha256Hex(r.hop.sha256)) return at + "缺少有效的 SHA-256";
+    if (LooksLikeMarkup(r.hop.unit) || LooksLikeMarkup(r.hop.region)) return at + "中含有网页代码或脚本，已拒绝";
+    if (e.contains("via")) {
+      if (!e["via"].is_number_unsigned() || e["via"].get<unsigned long long>() >= i) return at + "指向的上一段路径无效";
+      r.via = e["via"].get<int>();
+    }
+    out.push_back(std::move(r));
+  }
+  return {};
+}
 
 bool LooksLikeMarkup(const std::string& s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
@@ -225,7 +337,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   field("campaign", b.campaign);
   field("created", b.created);
   field("format", "learnweek-bundle");
-  field("formatVersion", kBundleFormatVersion);
+  field("formatVersion", b.routes.empty() ? 1 : kBundleFormatVersion);
   field("forms", fv);
   field("issuer", b.issuer);
   field("kind", b.kind);
@@ -238,6 +350,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
     out += dump(RecordForBundle(*records[k]));
   }
   out += ']';
+  if (!b.routes.empty()) field("routes", RoutesToJson(b.routes));
   if (!b.settings.is_null()) field("settings", b.settings);
   out += "}\n";  // compact: 100,000 records stay under 50 MB
   return out;
@@ -280,29 +393,12 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
   if (NestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
-  // Records are taken out of the document as each one is parsed, so a 100,000-record bundle is
-  // never held twice (as a whole DOM and as records).
-  std::vector<json> raw_records;
-  bool non_object_record = false;
-  std::string top_key;
-  const json::parser_callback_t take_records = [&](int depth, json::parse_event_t ev, json& parsed) {
-    if (depth == 1 && ev == json::parse_event_t::key) {
-      top_key = parsed.is_string() ? parsed.get<std::string>() : std::string();
-      return true;
-    }
-    if (depth != 2 || top_key != "records") return true;
-    if (ev == json::parse_event_t::object_end) {
-      raw_records.push_back(std::move(parsed));
-      return false;
-    }
-    if (ev == json::parse_event_t::value || ev == json::parse_event_t::array_end) {
-      non_object_record = true;
-      return false;
-    }
-    return true;
-  };
-  const json j = json::parse(bytes, take_records, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
+  RecordsSax sax;
+  if (!json::sax_parse(bytes, &sax)) return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
+  const json& j = sax.doc;
+  std::vector<Record>& parsed_records = sax.records;
+  const std::string& record_error = sax.record_error;  // why record number parsed_records.size() + 1 is not one
+  const bool non_object_record = sax.non_object_record;
   if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle")
     return Fail(res, "这不是 LearnWeek 数据包"), res;
   if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())
@@ -332,42 +428,46 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   std::string where;
   if (AnyMarkup(b.issuer, &where, "issuer"))
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
+  if (j.contains("routes"))
+    if (const std::string why = RoutesFromJson(j["routes"], b.routes); !why.empty()) return Fail(res, why), res;
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
-  b.records.reserve(raw_records.size());
-  std::set<std::string> uuids;
-  for (size_t i = 0; i < raw_records.size(); ++i) {
-    Record r;
+  std::unordered_set<std::string_view> uuids;  // views of the records' own uuids: no copies
+  uuids.reserve(parsed_records.size());
+  for (size_t i = 0; i <= parsed_records.size(); ++i) {
+    const auto at = [i] { return "第 " + std::to_string(i + 1) + " 条记录"; };  // only for a refusal
+    if (i == parsed_records.size()) {
+      if (!record_error.empty()) return Fail(res, at() + "：" + record_error), res;
+      break;
+    }
     std::string why;
-    const std::string at = "第 " + std::to_string(i + 1) + " 条记录";
-    const bool ok = Record::FromJson(std::move(raw_records[i]), r, &why);
-    raw_records[i] = nullptr;  // release what is left of the parsed object now, not at the end
-    if (!ok) return Fail(res, at + "：" + why), res;
-    if (!uuids.insert(r.uuid).second) return Fail(res, at + "：编号（UUID）重复 " + r.uuid), res;
+    Record& r = parsed_records[i];
+    if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
+    if (!uuids.insert(r.uuid).second) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
-    if (!form) return Fail(res, at + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
+    if (!form) return Fail(res, at() + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
     if (r.form_version > form->version)
-      return Fail(res, at + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
+      return Fail(res, at() + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
     MigrateRecord(*form, r);
     for (const auto& [k, v] : r.values.items()) {
       const FieldDef* f = form->Find(k);
-      if (!f) return Fail(res, at + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
-      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at + "：" + why), res;
+      if (!f) return Fail(res, at() + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
+      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at() + "：" + why), res;
     }
     if (AnyMarkup(r.values, &where, ""))
-      return Fail(res, at + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
-    if (AnyMarkup(r.origin.ToJson(), &where, "origin"))
-      return Fail(res, at + "的来源信息中含有网页代码或脚本，已拒绝"), res;
+      return Fail(res, at() + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
+    if (LooksLikeMarkup(r.origin.unit) || LooksLikeMarkup(r.origin.region) || LooksLikeMarkup(r.origin.device))
+      return Fail(res, at() + "的来源信息中含有网页代码或脚本，已拒绝"), res;
     if (r.origin.empty()) r.origin = {StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
     if (b.kind == "submission") {
       const std::string bad = CheckValues(*form, r, ctx);
-      if (!bad.empty()) return Fail(res, at + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
+      if (!bad.empty()) return Fail(res, at() + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
     } else {
       r.status.clear();
     }
     r.migrated = nullptr;
-    b.records.push_back(std::move(r));
   }
+  b.records = std::move(parsed_records);
 
   std::set<std::string> hashes;
   for (size_t i = 0; i < j["photos"].size(); ++i) {

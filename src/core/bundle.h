@@ -18,7 +18,10 @@
 
 namespace lw {
 
-constexpr int kBundleFormatVersion = 1;
+// 2 added the routes of forwarded records (a roll-up). A bundle without routes is still
+// written as version 1, so units' bundles stay readable by older copies of the app; a roll-up
+// is version 2, which an older app refuses with "请先更新" instead of dropping the routes.
+constexpr int kBundleFormatVersion = 2;
 constexpr size_t kMaxBundleBytes = 50u * 1024 * 1024;  // larger files are refused unread
 // "文件过大（51 MB），不能超过 50 MB": the one message for a file over kMaxBundleBytes.
 std::string TooLargeMessage(double bytes);
@@ -29,6 +32,18 @@ struct Photo {
   std::string sha256, mime, bytes;
 };
 
+// One bundle on a forwarded record's way up: who issued it and its SHA-256.
+struct Hop {
+  std::string unit, region, sha256;
+  bool operator==(const Hop&) const = default;
+};
+// A bundle's route table: routes[i] is a bundle its issuer imported, and routes[via] the bundle
+// that one's issuer had received the record in (-1: the record started there). via < i always.
+struct Route {
+  Hop hop;
+  int via = -1;
+};
+
 struct Bundle {
   std::string kind = "submission";  // "submission" (to hand in) or "backup" (everything on a device)
   std::string app_version = LW_VERSION;
@@ -37,6 +52,7 @@ struct Bundle {
   nlohmann::json issuer = nlohmann::json::object();  // {unit, region, leader, filler, phone, email}
   std::vector<Record> records;
   std::vector<Photo> photos;
+  std::vector<Route> routes;        // for records with via >= 0 (forwarded from bundles below)
   nlohmann::json profile;           // backup only
   nlohmann::json settings;          // backup only
   std::string signer_key;           // read only: raw public key of a valid signature ("" = unsigned)
@@ -60,6 +76,11 @@ struct BundleReadResult {
 // origin (older bundles) get the issuer's unit and region as their origin. A signature, when
 // present, must verify over the rest of the file (signature.h), else the file is refused.
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {});
+
+// A route table as written in a bundle, and read back: well-formed, acyclic (via points to an
+// earlier entry), no markup; a Chinese reason when not ("" = read).
+nlohmann::json RoutesToJson(const std::vector<Route>& routes);
+std::string RoutesFromJson(const nlohmann::json& j, std::vector<Route>& out);
 
 // True when s contains something that looks like HTML markup or a script URL.
 bool LooksLikeMarkup(const std::string& s);

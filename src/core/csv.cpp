@@ -35,4 +35,34 @@ std::string ToCsv(const SummaryTable& t) {
   return out;
 }
 
+std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false, any = false;  // any: the row has begun (a cell or a separator seen)
+  const auto end_row = [&] {
+    if (any) row.push_back(std::move(cell)), rows.push_back(std::move(row));
+    row.clear(), cell.clear(), any = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"') cell += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+      else quoted = false;
+    } else if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell)), cell.clear(), any = true;
+    } else if (c == '\n') {
+      end_row();
+    } else if (c != '\r') {
+      cell += c, any = true;
+    }
+  }
+  if (quoted) return std::nullopt;
+  end_row();
+  return rows;
+}
+
 }  // namespace lw

@@ -2,6 +2,7 @@
 // quoting, and cells that start with = + - @ (or tab/CR) neutralised so a cell can never
 // become a formula (CSV injection).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,5 +12,9 @@ namespace lw {
 
 std::string CsvCell(const std::string& text);
 std::string ToCsv(const SummaryTable& t);
+
+// Rows of cells from CSV text (UTF-8): RFC 4180 quotes (a "" inside quotes is one "), CRLF or LF,
+// blank lines skipped. nullopt when a quoted cell is never closed.
+std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text);
 
 }  // namespace lw

@@ -57,7 +57,7 @@ const char* MergeActionName(MergeAction a) {
 int ImportPlan::Count(MergeAction a) const { return counts[static_cast<int>(a)]; }
 
 void ImportPlan::Add(MergeItem item) {
-  ++counts[static_cast<int>(item.action)];
+  Tally(item.action);
   if (items.size() < kMaxItems) items.push_back(std::move(item));
 }
 
@@ -124,9 +124,11 @@ void ImportStore::Load() {
     s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"),     StringAt(p, "region"),
               StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign"), 0,
               StringAt(p, "key"), StringAt(p, "warning")};
+    if (j.contains("routes") && !RoutesFromJson(j["routes"], s.routes).empty()) s.routes.clear();
     for (json& rj : j["records"]) {
       Record r;
       if (!Record::FromJson(std::move(rj), r)) continue;
+      if (r.via >= static_cast<int>(s.routes.size())) r.via = -1;
       if (r.origin.empty()) r.origin = {s.prov.unit, s.prov.region, {}};  // imported before origins
       s.records.push_back(std::move(r));
     }
@@ -180,21 +182,29 @@ void ImportStore::Rebuild() {
     std::vector<Version> more;
   };
   std::unordered_map<std::string_view, Slot> slots;
+  size_t total = 0;
+  for (const Stored& s : stored_) total += s.records.size();
+  slots.reserve(total);
   for (size_t k = 0; k < stored_.size(); ++k)
     for (const Record& r : stored_[k].records) {
       auto [it, added] = slots.try_emplace(r.uuid, Slot{{&r, k}, {}});
       if (!added) it->second.more.push_back({&r, k});
     }
-  std::unordered_set<std::string> own;
+  std::unordered_set<std::string_view> own;
   for (const Record& r : ws_.drafts) own.insert(r.uuid);
   conflicts_.clear();
   suggestions_.clear();
   std::vector<std::pair<std::string_view, Version>> best;
   best.reserve(slots.size());
   for (auto& [uuid, slot] : slots) {
+    const bool mine = own.count(uuid);
+    if (!mine && slot.more.empty()) {  // the common case: one version, nothing to decide
+      best.emplace_back(uuid, slot.first);
+      continue;
+    }
     std::vector<Version> versions{slot.first};
     versions.insert(versions.end(), slot.more.begin(), slot.more.end());
-    if (own.count(std::string(uuid))) {
+    if (mine) {
       const Record* local = ws_.FindDraft(std::string(uuid));
       std::set<std::string> seen;
       for (const Version& v : versions) {
@@ -204,16 +214,15 @@ void ImportStore::Rebuild() {
       }
       continue;
     }
-    best.emplace_back(uuid, slot.more.empty() ? slot.first : *Merge(std::string(uuid), versions));
+    best.emplace_back(uuid, *Merge(std::string(uuid), versions));
   }
   std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   merged_.clear();
-  index_.clear();
-  source_.clear();
+  place_.clear();
+  place_.reserve(best.size());
   merged_.reserve(best.size());
   for (const auto& [uuid, v] : best) {
-    index_[std::string(uuid)] = merged_.size();
-    source_[std::string(uuid)] = v.bundle;
+    place_.emplace(uuid, Place{merged_.size(), v.bundle});
     merged_.push_back(v.record);
   }
   bundles_.clear();
@@ -226,13 +235,18 @@ std::string ImportStore::PinnedKey(const std::string& unit, const std::string& r
 }
 
 const Record* ImportStore::Existing(const std::string& uuid) const {
-  const auto it = index_.find(uuid);
-  return it == index_.end() ? nullptr : merged_[it->second];
+  const auto it = place_.find(uuid);
+  return it == place_.end() ? nullptr : merged_[it->second.merged];
 }
 
 const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
-  const auto it = source_.find(uuid);
-  return it == source_.end() || it->second >= bundles_.size() ? nullptr : &bundles_[it->second];
+  const auto it = place_.find(uuid);
+  return it == place_.end() || it->second.bundle >= bundles_.size() ? nullptr : &bundles_[it->second.bundle];
+}
+
+const std::vector<Route>* ImportStore::RoutesOf(const std::string& uuid) const {
+  const auto it = place_.find(uuid);
+  return it == place_.end() || it->second.bundle >= stored_.size() ? nullptr : &stored_[it->second.bundle].routes;
 }
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
@@ -258,7 +272,7 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
   plan.warning = KeyWarning(StringAt(b.issuer, "unit"), PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")),
                             plan.key);
   for (const Record& r : res.bundle->records) {
-    MergeItem item{r.uuid, r.form, TitleOf(r), MergeAction::Added, r.revision, 0};
+    MergeItem item{{}, {}, {}, MergeAction::Added, r.revision, 0};
     if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(r.uuid)) {
       item.existing_revision = local->revision;
       item.action = r.values == local->values ? MergeAction::Unchanged : MergeAction::Suggested;
@@ -270,6 +284,11 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
       else item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
     }
     if (plan.already_imported) item.action = MergeAction::Unchanged;
+    if (plan.Full()) {
+      plan.Tally(item.action);
+      continue;
+    }
+    item.uuid = r.uuid, item.form = r.form, item.title = TitleOf(r);
     plan.Add(std::move(item));
   }
   return plan;
@@ -278,7 +297,9 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
 bool ImportStore::Write(const Stored& s) {
   // Streamed record by record: 100,000 records are never held a second time as one JSON text.
   const auto write = [&](const FileStore::Put& put) {
-    if (!put("{\"provenance\":" + ProvJson(s.prov).dump() + ",\"records\":[")) return false;
+    if (!put("{\"provenance\":" + ProvJson(s.prov).dump() + ",\"routes\":" + RoutesToJson(s.routes).dump() +
+             ",\"records\":["))
+      return false;
     for (size_t i = 0; i < s.records.size(); ++i)
       if (!put((i ? "," : "") + s.records[i].Dump())) return false;
     return put("]}");
@@ -322,6 +343,7 @@ ImportPlan ImportStore::Import(const std::string& file_name, const std::string& 
     ws_.store().WriteAtomic(std::string(kDir) + "/" + kKeys, keys.dump());
   }
   s.records = std::move(b.records);
+  s.routes = std::move(b.routes);
   if (!Write(s)) {
     plan.refused = "无法保存导入的数据（磁盘空间不足？）";
     plan.Clear();

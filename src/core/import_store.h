@@ -16,6 +16,7 @@
 #include <set>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bundle.h"
@@ -49,6 +50,8 @@ struct ImportPlan {
   std::vector<MergeItem> items;
   int counts[6] = {};
   void Add(MergeItem item);
+  bool Full() const { return items.size() >= kMaxItems; }  // further items are only counted
+  void Tally(MergeAction a) { ++counts[static_cast<int>(a)]; }
   void Clear() { items.clear(); std::fill(std::begin(counts), std::end(counts), 0); }
   int Count(MergeAction a) const;
   std::string Summary() const;  // "新增 3 条，更新 1 条，无变化 2 条"
@@ -92,6 +95,8 @@ class ImportStore {
   const std::vector<Suggestion>& suggestions() const { return suggestions_; }
   // Provenance of the bundle a merged record came from (nullptr for none).
   const Provenance* SourceOf(const std::string& uuid) const;
+  // That bundle's route table (what its records' via points into; nullptr for none).
+  const std::vector<Route>* RoutesOf(const std::string& uuid) const;
 
   // Takes one bundle's records out again.
   bool Remove(const std::string& sha256);
@@ -110,6 +115,7 @@ class ImportStore {
  private:
   struct Stored {
     Provenance prov;
+    std::vector<Route> routes;
     std::vector<Record> records;
   };
   struct Decision {
@@ -135,8 +141,10 @@ class ImportStore {
   std::vector<Stored> stored_;
   std::vector<Provenance> bundles_;
   std::vector<const Record*> merged_;
-  std::unordered_map<std::string, size_t> source_;  // uuid → index in stored_/bundles_
-  std::unordered_map<std::string, size_t> index_;  // uuid → position in merged_
+  struct Place {
+    size_t merged, bundle;  // position in merged_, index in stored_/bundles_
+  };
+  std::unordered_map<std::string_view, Place> place_;  // views of the stored records' uuids (rebuilt with them)
   std::vector<Conflict> conflicts_;
   std::vector<Suggestion> suggestions_;
   std::map<std::string, Decision> decisions_;  // uuid → the user's choice in a conflict

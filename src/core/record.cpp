@@ -1,6 +1,7 @@
 // record.cpp — see record.h.
 #include "record.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -18,12 +19,17 @@ json Record::ToJson() const {
   if (!migrated.is_null()) j["migrated"] = migrated;
   if (!origin.empty()) j["origin"] = origin.ToJson();
   if (!status.empty()) j["status"] = status;
+  if (via >= 0) j["via"] = via;
   return j;
 }
 
 std::string Record::Dump() const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
-  const auto str = [](const std::string& v) { return json(v).dump(); };
+  // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
+  const auto str = [](const std::string& v) {
+    const bool plain = std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    return plain ? '"' + v + '"' : json(v).dump();
+  };
   std::string out = "{\"created\":" + str(created);
   if (!exported.empty()) out += ",\"exported\":" + str(exported);
   out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
@@ -32,7 +38,9 @@ std::string Record::Dump() const {
   out += ",\"revision\":" + std::to_string(revision);
   if (!status.empty()) out += ",\"status\":" + str(status);
   out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
-         ",\"values\":" + values.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
+         ",\"values\":" + values.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (via >= 0) out += ",\"via\":" + std::to_string(via);
+  out += "}";
   return out;
 }
 
@@ -58,6 +66,10 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
   if (j.contains("origin") && !Origin::FromJson(j["origin"], r.origin)) return fail("记录的来源信息（origin）无效");
   const std::string status = StringAt(j, "status");
   if (status == kStatusDraft || status == kStatusValid) r.status = status;
+  if (j.contains("via")) {
+    if (!j["via"].is_number_unsigned() || j["via"].get<unsigned long long>() > 1000000) return fail("记录的转报路径（via）无效");
+    r.via = j["via"].get<int>();
+  }
   r.uuid = j["uuid"].get<std::string>();
   r.form = j["form"].get<std::string>();
   r.form_version = j["formVersion"].get<int>();

@@ -36,6 +36,7 @@ struct Record {
   nlohmann::json migrated;   // null, or what the last migration changed (shown once to the user)
   Origin origin;             // who created it (see Origin)
   std::string status;        // "" (local draft: computed live), kStatusDraft or kStatusValid
+  int via = -1;              // forwarded: index into its bundle's routes (bundle.h), -1 = from the issuer itself
 
   nlohmann::json ToJson() const;
   // ToJson().dump(), without first copying the values into a temporary document.

@@ -21,6 +21,7 @@
 #include "map_view.h"
 #include "screen_ceremony.h"
 #include "screen_desk.h"
+#include "silent_units.h"
 #include "screen_map.h"
 #include "screen_drafts.h"
 #include "screen_form.h"
@@ -202,6 +203,7 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
   switch (target.kind) {
     case FileTarget::Kind::Photos: c.Toast(AddPhotos(c, target.uuid, target.field, files)); return;
     case FileTarget::Kind::Import: ImportFiles(c, files); return;
+    case FileTarget::Kind::ExpectedUnits: ImportExpectedUnits(c, files); return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
         const BundleReadResult res = LooksLikeRawBackup(bytes) ? ReadRawBackup(bytes, forms) : ReadBundle(bytes, forms);

@@ -20,7 +20,7 @@ enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings }
 
 // Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
-  enum class Kind { Import, Photos, Restore } kind = Kind::Import;
+  enum class Kind { Import, Photos, Restore, ExpectedUnits } kind = Kind::Import;
   std::string uuid, field;  // for Photos
 };
 

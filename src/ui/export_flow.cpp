@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "rollup.h"
 #include "theme.h"
 
 namespace lw::ui {
@@ -20,7 +21,8 @@ std::string SendBundle(AppContext& app, const std::vector<const Record*>& record
     return {};
   }
   app.ws.FillOrigins();  // records made before the profile was filled in leave with their unit
-  const Bundle b = MakeBundle(app.ws, records, "submission", app.ws.settings.campaign, &summary);
+  Bundle b = MakeBundle(app.ws, records, "submission", app.ws.settings.campaign, &summary);
+  AttachRoutes(b, app.imports);  // forwarded records carry their way up (roll-up)
   const std::string name = BundleFileName(StringAt(app.ws.profile.values, "unit"), TodayLocal(), suffix);
   platform::DownloadSignedBundle(name, WriteBundle(b, app.forms));
   std::vector<std::string> mine;

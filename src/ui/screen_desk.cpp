@@ -375,6 +375,8 @@ void DeskScreen::Draw(AppContext& app) {
   ConflictsCard(app);
   SuggestionsCard(app);
   TablesCard(app);
+  regions_.Draw(app);
+  silent_.Draw(app);
   BundlesCard(app);
   ExportCard(app);
 }

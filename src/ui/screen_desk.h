@@ -10,6 +10,8 @@
 #include "app_context.h"
 #include "bundle_io.h"
 #include "export_flow.h"
+#include "region_summary.h"
+#include "silent_units.h"
 
 namespace lw::ui {
 
@@ -32,6 +34,8 @@ class DeskScreen {
   std::string filter_;
   std::string province_;  // "" = all
   size_t selected_ = 0;   // table shown
+  RegionSummaryCard regions_;
+  SilentUnitsCard silent_;
 
   ExportPanel export_;
 };

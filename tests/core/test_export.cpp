@@ -3,20 +3,19 @@
 // while errors are left, and the bundle carries each record's status.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 
 #include "bundle.h"
 #include "bundle_io.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 struct TempDir {
   fs::path path;
   TempDir() : path(fs::temp_directory_path() / ("lw-export-" + NewUuid())) { fs::create_directories(path); }

@@ -4,17 +4,16 @@
 // marked as drafts. Backups (this device's own work in progress) are not refused for values.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include "bundle.h"
 #include "region.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 Record Make(const std::string& form, json values) {
   Record r;

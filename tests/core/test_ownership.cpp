@@ -4,6 +4,8 @@
 // coordinator by two paths counts once. Older data without origins is migrated.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 
 #include "aggregate.h"
@@ -13,14 +15,11 @@
 #include "sha256.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 struct TempDir {
   fs::path path;

@@ -1,6 +1,8 @@
 // test_raw_backup.cpp — the data folder saved from IndexedDB by the failure page, read back as a backup.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,14 +13,11 @@
 #include "workspace.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 struct TempDir {
   fs::path path;

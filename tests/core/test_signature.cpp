@@ -3,6 +3,8 @@
 // bundle or another key for a pinned unit raises a warning.
 #include <catch2/catch.hpp>
 
+#include "shipped_forms.h"
+
 #include <filesystem>
 
 #include "bundle.h"
@@ -12,6 +14,7 @@
 #include "signature.h"
 
 using namespace lw;
+using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -77,10 +80,6 @@ struct TestKey {
   }
 };
 
-const FormLibrary& Forms() {
-  static const FormLibrary lib = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
-  return lib;
-}
 
 std::string Canonical(const std::string& unit, const std::string& name) {
   Bundle b;

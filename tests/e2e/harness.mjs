@@ -4,7 +4,7 @@
 // keyboard events or CDP IME composition, paste through the real clipboard.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -265,6 +265,15 @@ export async function waitForState(page, predicate, timeout = 3000) {
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, name) });
+
+// Writes `text` to dir/name and picks that file through 汇总's own chooser, as a user would.
+export async function importBundleFile(page, dir, name, text) {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, '选择数据包文件…', { up: true });
+  await (await chooser).setFiles([path]);
+}
 
 // The accessibility tree as Chromium exposes it to screen readers: [{role, name, description,
 // props: {focused, required, invalid, checked, selected, expanded, level, ...}, value, parent}].

@@ -5,12 +5,13 @@
 // export shows its summary first, refuses without a unit, sends errors only when confirmed, and
 // writes each record's origin and status.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, items, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
+  choose, click, findItem, imeInto, importBundleFile, items, launch, newDraft, openApp, reveal, serve, shot, state,
+  waitForState, waitSaved,
 } from './harness.mjs';
 
 let browser;
@@ -19,13 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'lw-own-'));
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function importFile(page, name, text) {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
-  await (await chooser).setFiles([path]);
-}
+const importFile = (page, name, text) => importBundleFile(page, work, name, text);
 
 // A bundle as another LearnWeek writes it (README: bundle format).
 function bundleOf(issuer, records) {

@@ -5,11 +5,13 @@
 // key, or sent unsigned, raises a warning; a byte changed after signing is refused.
 import assert from 'node:assert/strict';
 import { createHash, webcrypto } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, waitForState } from './harness.mjs';
+import {
+  choose, click, findItem, imeInto, importBundleFile, launch, newDraft, openApp, reveal, serve, shot, waitForState,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -32,13 +34,7 @@ async function signWith(keys, canonical) {
                                   value: Buffer.from(value).toString('base64') });
   return canonical.slice(0, -2) + MARK + member + '}\n';
 }
-async function importFile(page, name, text) {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
-  await (await chooser).setFiles([path]);
-}
+const importFile = (page, name, text) => importBundleFile(page, work, name, text);
 
 test('a unit signs its export; the desk shows and pins its key, warns on another key or none, refuses a changed byte', async () => {
   // The unit.

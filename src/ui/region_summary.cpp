@@ -1,0 +1,104 @@
+// region_summary.cpp — see region_summary.h.
+#include "region_summary.h"
+
+#include "imgui.h"
+#include "item_registry.h"
+#include "layout.h"
+#include "theme.h"
+
+namespace lw::ui {
+
+namespace {
+const char* kHeaders[] = {"地区", "记录", "已校验", "草稿", "活动", "参与人次", "志愿者", "百姓学习之星", "品牌项目"};
+constexpr int kCols = sizeof kHeaders / sizeof *kHeaders;
+
+std::vector<std::string> Figures(const RegionGroup& g) {
+  const RegionFigures& f = g.figures;
+  return {std::to_string(g.records), std::to_string(g.valid), std::to_string(g.drafts), std::to_string(f.activities),
+          std::to_string(f.participants), std::to_string(f.volunteers), std::to_string(f.stars),
+          std::to_string(f.projects)};
+}
+}  // namespace
+
+RegionLevel RegionSummaryCard::Shown() const {
+  if (path_.empty()) return grouping_;
+  return Finer(static_cast<RegionLevel>(RegionDb::Level(path_.back())));
+}
+
+void RegionSummaryCard::Rebuild(AppContext& app) {
+  const std::string key = std::to_string(static_cast<int>(Shown())) + "|" + (path_.empty() ? "" : path_.back());
+  if (built_version_ == app.data_version && built_key_ == key) return;
+  totals_ = {};
+  rows_ = GroupByRegion(app.AllRecords(), app.regions, Shown(), path_.empty() ? "" : path_.back(), &totals_);
+  built_version_ = app.data_version;
+  built_key_ = key;
+}
+
+void RegionSummaryCard::Draw(AppContext& app) {
+  BeginCard("regions");
+  SubHeading("按地区汇总");
+  Muted("按省份、地市或区县统计全部记录。点击地区名称查看它下面的各地区。");
+  const struct { const char* label; RegionLevel level; } kGroupings[] = {
+      {"按省份", RegionLevel::Province}, {"按地市", RegionLevel::City}, {"按区县", RegionLevel::County}};
+  for (const auto& g : kGroupings) {
+    if (g.level != RegionLevel::Province) ImGui::SameLine();
+    if (Radio(g.label, grouping_ == g.level)) grouping_ = g.level, path_.clear();
+  }
+  // The way back up: 全部 › 内蒙古自治区 › 包头市
+  if (TouchButton("全部地区")) path_.clear();
+  for (size_t i = 0; i < path_.size(); ++i) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted("›");
+    ImGui::SameLine();
+    const std::string name = app.regions.Name(path_[i]).empty() ? path_[i] : app.regions.Name(path_[i]);
+    if (TouchButton((name + "##up" + std::to_string(i)).c_str())) path_.resize(i + 1);
+  }
+  Rebuild(app);
+  DrawTable(app);
+  EndCard();
+}
+
+void RegionSummaryCard::DrawTable(AppContext& app) {
+  if (rows_.empty()) {
+    Muted("这里还没有记录。");
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("region_groups", kCols, flags)) return;
+  for (const char* h : kHeaders) ImGui::TableSetupColumn(h);
+  const int nrows = static_cast<int>(rows_.size()) + 2;
+  const std::string where = path_.empty() ? "全部地区" : app.regions.Name(path_.back());
+  BeginTableSemantics("按地区汇总：" + where, nrows);
+  TallHeadersRow();
+  std::string open;  // drilled into after the table: the rows must not change while drawn
+  const bool drill = Shown() != RegionLevel::County;
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    const RegionGroup& g = rows_[i];
+    ImGui::TableNextRow();
+    TableRowSemantics(static_cast<int>(i) + 2);
+    ImGui::TableNextColumn();
+    const bool own_level = g.name.find("（本级）") != std::string::npos;
+    if (drill && !own_level) {
+      if (TouchButton((g.name + "##g" + g.code).c_str())) open = g.code;
+    } else {
+      TextItem(g.name, Colors().text);
+    }
+    for (const std::string& v : Figures(g)) {
+      ImGui::TableNextColumn();
+      TextItem(v, Colors().text);
+    }
+  }
+  ImGui::TableNextRow();
+  TableRowSemantics(nrows);
+  ImGui::TableNextColumn();
+  TextItem("合计", Colors().accent);
+  for (const std::string& v : Figures(totals_)) {
+    ImGui::TableNextColumn();
+    TextItem(v, Colors().accent);
+  }
+  EndTableSemantics();
+  ImGui::EndTable();
+  if (!open.empty()) path_.push_back(open);
+}
+
+}  // namespace lw::ui
