@@ -11,19 +11,15 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "sha256.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-bundle-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 Record Star(const std::string& name, int revision = 1) {
   Record r;

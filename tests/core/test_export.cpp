@@ -9,18 +9,15 @@
 
 #include "bundle.h"
 #include "bundle_io.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-export-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 std::vector<Issue> Check(const Record& r) { return ValidateRecord(*Forms().Find(r.form), r.values, {}); }
 }  // namespace
 

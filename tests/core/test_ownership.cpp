@@ -13,19 +13,15 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "sha256.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-own-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 const Origin kCounty{"昆都仑区教育局", "150203", "dev-county"};
 const Origin kCity{"包头市教育局", "150200", "dev-city"};

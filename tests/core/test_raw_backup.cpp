@@ -11,19 +11,15 @@
 #include "bundle_io.h"
 #include "raw_backup.h"
 #include "workspace.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-raw-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 // What web/lw-fallback.js writes: every file under the data folder, as IDBFS keeps it.
 std::string RawBackupOf(const fs::path& root) {

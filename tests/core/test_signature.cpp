@@ -12,8 +12,10 @@
 #include "mbedtls/ecdsa.h"
 #include "mbedtls/sha256.h"
 #include "signature.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 using lw::test::Forms;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -100,11 +102,6 @@ std::string Signed(const TestKey& k, const std::string& canonical) {
   return AppendSignature(canonical, k.pub, k.Sign(canonical));
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-sig-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 }  // namespace
 
 TEST_CASE("ECDSA P-256: RFC 6979 A.2.5 verifies; any change fails", "[signature]") {

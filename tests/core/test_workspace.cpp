@@ -6,17 +6,13 @@
 #include <fstream>
 
 #include "workspace.h"
+#include "temp_dir.h"
 
 using namespace lw;
+using lw::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("lw-test-" + NewUuid())) { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 FormDef ProfileForm() {
   auto r = ParseFormDef(R"({"id":"star","version":1,"title":"星","kind":"person","follows":"x","sections":[
     {"title":"s","fields":[{"id":"name","label":"姓名","type":"text"},
