@@ -48,10 +48,11 @@ test('汇总: summary and bundle tables are tables with headers; an import repor
   for (const [, text] of table.rows[0].cells) assert.ok(text && headers.includes(text), `header "${text}" in the AX tree: ${headers}`);
   assert.ok(tree.filter((n) => n.role === 'cell').every((c) => c.parentRole === 'row'), 'cells sit in rows');
 
-  // The imported bundles (below the summary table: a keyword that matches nothing empties it) are
-  // a table whose remove buttons say which file they remove.
+  // The imported bundles (below the summary table and the 按地区汇总 card: a keyword that matches
+  // nothing empties the table, then the wheel brings them into view) are a table whose remove
+  // buttons say which file they remove.
   await imeInto(page, '筛选关键词', '没有这样的记录');
-  await findItem(page, '已导入的数据包');
+  await reveal(page, '已导入的数据包');
   const bundles = await domTable(page, '已导入的数据包');
   assert.deepEqual(bundles.rows[0].cells.map(([, text]) => text), ['报送单位', '文件', '记录数', '导入时间', 'SHA-256', '签名密钥指纹', '操作']);
   assert.ok((await waitForAx(page, (t) => find(t, 'button', /^移除 .+\.json$/))).hit, 'the remove button names its file');
@@ -60,7 +61,7 @@ test('汇总: summary and bundle tables are tables with headers; an import repor
   const bad = join(mkdtempSync(join(tmpdir(), 'lw-a11y-')), '坏的数据包.json');
   writeFileSync(bad, '{"format":"learnweek-bundle","formatVersion":99}');
   const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…');
+  await click(page, '选择数据包文件…', { up: true });  // back up past the bundle list
   await (await chooser).setFiles([bad]);
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline && !/坏的数据包\.json：/.test(await liveText(page, 'assertive'))) await page.waitForTimeout(100);
