@@ -28,13 +28,15 @@ std::string Record::Dump() const {
   // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
   const auto str = [](const std::string& v) {
     const bool plain = std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    return plain ? '"' + v + '"' : json(v).dump();
+    return plain ? '"' + v + '"' : json(v).dump(-1, ' ', false, json::error_handler_t::replace);
   };
   std::string out = "{\"created\":" + str(created);
   if (!exported.empty()) out += ",\"exported\":" + str(exported);
   out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
   if (!migrated.is_null()) out += ",\"migrated\":" + migrated.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (!origin.empty()) out += ",\"origin\":" + origin.ToJson().dump(-1, ' ', false, json::error_handler_t::replace);
+  if (!origin.empty())  // written per record of a 100,000-record import: no json object for it
+    out += ",\"origin\":{\"device\":" + str(origin.device) + ",\"region\":" + str(origin.region) + ",\"unit\":" +
+           str(origin.unit) + "}";
   out += ",\"revision\":" + std::to_string(revision);
   if (!status.empty()) out += ",\"status\":" + str(status);
   out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
@@ -55,30 +57,43 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
     return false;
   };
   if (!j.is_object()) return fail("记录不是对象");
-  if (!j.contains("uuid") || !j["uuid"].is_string() || !IsUuid(j["uuid"].get<std::string>()))
-    return fail("记录缺少有效的 uuid");
-  if (!j.contains("form") || !j["form"].is_string()) return fail("记录缺少表单类型");
-  if (!j.contains("formVersion") || !j["formVersion"].is_number_integer()) return fail("记录缺少表单版本");
-  if (!j.contains("revision") || !j["revision"].is_number_integer() || j["revision"].get<long long>() < 1)
-    return fail("记录缺少有效的修订号");
-  if (!j.contains("values") || !j["values"].is_object()) return fail("记录缺少填写内容");
+  // One lookup per member, strings moved out: this runs for every record of a large import.
+  const auto member = [&j](const char* key) -> json* {
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+  };
+  const auto text = [&](const char* key) {
+    json* v = member(key);
+    return v && v->is_string() ? std::move(v->get_ref<std::string&>()) : std::string();
+  };
+  json* uuid = member("uuid");
+  if (!uuid || !uuid->is_string() || !IsUuid(uuid->get_ref<const std::string&>())) return fail("记录缺少有效的 uuid");
+  json* form = member("form");
+  if (!form || !form->is_string()) return fail("记录缺少表单类型");
+  json* form_version = member("formVersion");
+  if (!form_version || !form_version->is_number_integer()) return fail("记录缺少表单版本");
+  json* revision = member("revision");
+  if (!revision || !revision->is_number_integer() || revision->get<long long>() < 1) return fail("记录缺少有效的修订号");
+  json* values = member("values");
+  if (!values || !values->is_object()) return fail("记录缺少填写内容");
   Record r;
-  if (j.contains("origin") && !Origin::FromJson(j["origin"], r.origin)) return fail("记录的来源信息（origin）无效");
-  const std::string status = StringAt(j, "status");
-  if (status == kStatusDraft || status == kStatusValid) r.status = status;
-  if (j.contains("via")) {
-    if (!j["via"].is_number_unsigned() || j["via"].get<unsigned long long>() > 1000000) return fail("记录的转报路径（via）无效");
-    r.via = j["via"].get<int>();
+  if (json* origin = member("origin"); origin && !Origin::FromJson(*origin, r.origin))
+    return fail("记录的来源信息（origin）无效");
+  std::string status = text("status");
+  if (status == kStatusDraft || status == kStatusValid) r.status = std::move(status);
+  if (json* via = member("via")) {
+    if (!via->is_number_unsigned() || via->get<unsigned long long>() > 1000000) return fail("记录的转报路径（via）无效");
+    r.via = via->get<int>();
   }
-  r.uuid = j["uuid"].get<std::string>();
-  r.form = j["form"].get<std::string>();
-  r.form_version = j["formVersion"].get<int>();
-  r.revision = j["revision"].get<int>();
-  r.created = StringAt(j, "created");
-  r.updated = StringAt(j, "updated");
-  r.exported = StringAt(j, "exported");
-  r.values = std::move(j["values"]);
-  if (j.contains("migrated")) r.migrated = std::move(j["migrated"]);
+  r.uuid = std::move(uuid->get_ref<std::string&>());
+  r.form = std::move(form->get_ref<std::string&>());
+  r.form_version = form_version->get<int>();
+  r.revision = revision->get<int>();
+  r.created = text("created");
+  r.updated = text("updated");
+  r.exported = text("exported");
+  r.values = std::move(*values);
+  if (json* migrated = member("migrated")) r.migrated = std::move(*migrated);
   out = std::move(r);
   return true;
 }

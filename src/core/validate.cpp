@@ -139,6 +139,16 @@ void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, cons
   }
 }
 
+// One table or matrix cell. An import checks millions of cells and nearly all are fine, so the
+// cell's path and label (where) are only built for one that has something to say.
+template <class Where>
+void CheckCell(const FieldDef& col, const json& cell, const ValidationContext& ctx, std::vector<Issue>& out, Where where) {
+  if (ValidateField(col, cell, ctx, {}, {}).empty()) return;
+  const auto [path, label] = where();
+  auto sub = ValidateField(col, cell, ctx, path, label);
+  out.insert(out.end(), sub.begin(), sub.end());
+}
+
 void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
                 const std::string& label, std::vector<Issue>& out) {
   const size_t n = v.is_array() ? v.size() : 0;
@@ -146,12 +156,10 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
     AddMissing(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 行");
   if (n > static_cast<size_t>(f.max_rows)) Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 行");
   for (size_t i = 0; i < n; ++i)
-    for (const FieldDef& col : f.columns) {
-      const json& cell = At(v[i], col.id);
-      auto sub = ValidateField(col, cell, ctx, path + "[" + std::to_string(i) + "]." + col.id,
-                               label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
-      out.insert(out.end(), sub.begin(), sub.end());
-    }
+    for (const FieldDef& col : f.columns)
+      CheckCell(col, At(v[i], col.id), ctx, out, [&] {
+        return std::pair(path + "[" + std::to_string(i) + "]." + col.id, label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
+      });
 }
 
 // A matrix column (one activity) is only checked once something is written in it.
@@ -167,12 +175,11 @@ void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx,
     const bool used = std::any_of(cells.begin(), cells.end(), [](const json& c) { return !IsEmptyValue(c); });
     if (!used) continue;
     any_used = true;
-    const std::string theme = Str(At(cols[i], "theme"));
-    for (const FieldDef& row : f.columns) {
-      auto sub = ValidateField(row, At(cells, row.id), ctx, path + ".columns[" + std::to_string(i) + "]." + row.id,
-                               label + " ·「" + theme + "」· " + row.label);
-      out.insert(out.end(), sub.begin(), sub.end());
-    }
+    const std::string_view theme = View(At(cols[i], "theme"));
+    for (const FieldDef& row : f.columns)
+      CheckCell(row, At(cells, row.id), ctx, out, [&] {
+        return std::pair(path + ".columns[" + std::to_string(i) + "]." + row.id, label + " ·「" + std::string(theme) + "」· " + row.label);
+      });
   }
   if (f.required && !any_used) AddMissing(out, path, label, kEmptyMatrix);
 }
