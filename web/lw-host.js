@@ -456,23 +456,22 @@
     const pair = await deviceKey();
     if (pair) postEvent(EVENT.SigningKey, '', await publicKeyOf(pair), true, 0);
   }
-  function base64(bytes) {
-    let s = '';
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  }
-  // bytes: the canonical bundle (ends with "}\n"); the signature member goes before the brace.
-  async function downloadSigned(name, bytes) {
+  // bytes: the canonical bundle. Only the signature is made here; the core writes the signed
+  // file (core/signature.h) and downloads it: one writer of that format.
+  async function signBundle(request, bytes) {
     const pair = await deviceKey();
-    if (!pair) { download(name, 'application/json', bytes); return; }
-    const value = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, bytes));
-    const member = ',"signature":' + JSON.stringify({
-      algorithm: 'ECDSA-P256-SHA256', publicKey: base64(await publicKeyOf(pair)), value: base64(value) }) + '}\n';
-    const tail = new TextEncoder().encode(member);
-    const out = new Uint8Array(bytes.length - 2 + tail.length);
-    out.set(bytes.subarray(0, bytes.length - 2));
-    out.set(tail, bytes.length - 2);
-    download(name, 'application/json', out);
+    let out = new Uint8Array(0);
+    if (pair) {
+      const value = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, bytes));
+      const key = await publicKeyOf(pair);
+      out = new Uint8Array(key.length + value.length);
+      out.set(key);
+      out.set(value, key.length);
+    }
+    const p = Module._malloc(Math.max(1, out.length));
+    Module.HEAPU8.set(out, p);
+    Module._lw_bundle_signed(request, p, out.length);
+    Module._free(p);
   }
 
   // Reads every chosen file first, then hands them over together: one batch, one import report.
@@ -625,7 +624,7 @@
   }
 
   window.LWHost = {
-    persist, takeOver, refreshEstimate, scheduleFlush, download, downloadSigned, openFiles, printHtml,
+    persist, takeOver, refreshEstimate, scheduleFlush, download, signBundle, openFiles, printHtml,
     fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame, wakeAfter,
   };
   init();

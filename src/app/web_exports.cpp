@@ -59,6 +59,12 @@ EMSCRIPTEN_KEEPALIVE int lw_post_event(int kind, const char* name, const char* d
   return 1;
 }
 
+// --- Signing (web/lw-host.js signBundle) ------------------------------------------------------------
+// data: the public key (65 bytes) then the signature (64 bytes); len 0 when the browser cannot sign.
+EMSCRIPTEN_KEEPALIVE void lw_bundle_signed(int request, const char* data, int len) {
+  web::OnBundleSigned(request, std::string(data ? data : "", data ? len : 0));
+}
+
 // --- Accessibility mirror (web/lw-a11y.js) -------------------------------------------------------------
 // The mirror's input after a frame: {"focus","active","items"}, or null when nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* lw_a11y_update() {

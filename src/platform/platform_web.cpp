@@ -14,12 +14,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_sdl2.h"
 #include "platform.h"
+#include "signature.h"
 #include "platform_web.h"
 #include "web_contract.h"
 
@@ -48,8 +50,8 @@ EM_JS(void, js_schedule_flush, (double ms), { LWHost.scheduleFlush(ms); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
   LWHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
-EM_JS(void, js_download_signed, (const char* name, const char* data, int len), {
-  LWHost.downloadSigned(UTF8ToString(name), HEAPU8.slice(data, data + len));
+EM_JS(void, js_sign_bundle, (int request, const char* data, int len), {
+  LWHost.signBundle(request, HEAPU8.slice(data, data + len));
 });
 EM_JS(void, js_open_files, (const char* accept, int multiple, int request), {
   LWHost.openFiles(UTF8ToString(accept), !!multiple, request);
@@ -61,7 +63,7 @@ EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int ma
 });
 EM_JS(void, js_set_feed, (const char* url), { LWHost.setFeed(UTF8ToString(url)); });
 EM_JS(char*, js_query_param, (const char* name), {
-  const v = new URLSearchParams(location.search).get(UTF8ToString(name)) || '';
+  const v = new URLSearchParams(location.search).get(UTF8ToString(name)) || "";
   const n = lengthBytesUTF8(v) + 1;
   const p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -128,8 +130,13 @@ void RequestRedraw() { Wake(); }
 void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
+// Bundles waiting for the browser's signature, by request id (WebCrypto answers asynchronously).
+static std::map<int, std::pair<std::string, std::string>> g_to_sign;  // request → (file name, canonical bytes)
+
 void DownloadSignedBundle(const std::string& name, const std::string& bytes) {
-  js_download_signed(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+  static int last_request = 0;
+  g_to_sign[++last_request] = {name, bytes};
+  js_sign_bundle(last_request, bytes.data(), static_cast<int>(bytes.size()));
 }
 int OpenFilePicker(const std::string& accept, bool multiple) {
   static int last_request = 0;
@@ -246,6 +253,18 @@ void AfterFrame(bool first) { js_after_frame(first); }
 void ReportStartupFailure(const std::string& reason) {
   fprintf(stderr, "[start-up] %s\n", reason.c_str());
   js_startup_failed(reason.c_str());
+}
+
+void OnBundleSigned(int request, const std::string& key_and_signature) {
+  const auto it = g_to_sign.find(request);
+  if (it == g_to_sign.end()) return;
+  auto [name, bytes] = std::move(it->second);
+  g_to_sign.erase(it);
+  constexpr size_t kKey = 65, kSignature = 64;  // P-256 point, r‖s
+  if (key_and_signature.size() == kKey + kSignature)
+    bytes = AppendSignature(bytes, std::string_view(key_and_signature).substr(0, kKey),
+                            std::string_view(key_and_signature).substr(kKey));
+  Download(name, "application/json", bytes);
 }
 
 }  // namespace web

@@ -31,4 +31,9 @@ void OnStorageUpdate(const StorageInfo& info);  // resolves window.learnweek.rea
 // button that still saves every draft to a backup file (web/lw-fallback.js).
 void ReportStartupFailure(const std::string& reason);
 
+// The browser signed a bundle DownloadSignedBundle handed it (request: that call's id):
+// key_and_signature is the 65-byte public key then the 64-byte signature, or empty when the
+// browser cannot sign. The core writes the signed file (signature.h), then it is downloaded.
+void OnBundleSigned(int request, const std::string& key_and_signature);
+
 }  // namespace lw::platform::web
