@@ -277,10 +277,17 @@ async function seleniumSession(driver, downloads) {
     viewport: () => ({ ...VIEWPORT }),
     move: (x, y) => actions().move(at(x, y)).perform(),
     click: (x, y) => actions().move(at(x, y)).press().release().perform(),
-    // The app scrolls what is under the mouse pointer, and a wheel action does not move it: move first.
+    // The app scrolls what is under the mouse pointer, so the pointer is moved there first (a real
+    // move through the driver). The wheel itself is a DOM WheelEvent at that point:
+    // WebKitWebDriver delivered only the first scroll action of a session (1 of 5 reached the
+    // page when probed), so the driver's own scroll action cannot be relied on.
     async wheel(x, y, dx, dy) {
       await actions().move(at(x, y)).perform();
-      await actions().scroll(Math.round(x), Math.round(y), Math.round(dx), Math.round(dy)).perform();
+      await evaluate((px, py, ddx, ddy) => {
+        const target = document.elementFromPoint(px, py) || document.body;
+        target.dispatchEvent(new WheelEvent('wheel', { deltaX: ddx, deltaY: ddy, deltaMode: 0, clientX: px, clientY: py,
+                                                       bubbles: true, cancelable: true }));
+      }, x, y, dx, dy);
     },
     type: (text) => actions().sendKeys(text).perform(),
     press: (key) => actions().sendKeys(KEYS[key] || key).perform(),
