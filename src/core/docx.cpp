@@ -25,7 +25,7 @@ namespace {
 // 25 mm top and bottom so a one-page nomination stays on one page.
 constexpr int kPageShort = 11906, kPageLong = 16838;
 constexpr int kMarginTop = 1417, kMarginBottom = 1417, kMarginLeft = 1588, kMarginRight = 1474;
-constexpr int kLabelWidth = 1701;  // 30 mm: 工作单位及职务 on at most two lines
+constexpr int kLabelWidth = 1928;  // 34 mm: 工作单位及职务 (7 hanzi at 12 pt) on one line
 constexpr int kCellPadding = 108;  // Word's default left/right cell margin
 constexpr long long kEmuPerTwip = 635;
 constexpr long long kPhotoMaxEmu = 60 * 36000;                // 60 mm, as the print view's img rule
@@ -76,9 +76,10 @@ std::string TableStart(const std::vector<int>& widths) {
   return x + "</w:tblGrid>";
 }
 
-// A row that is not split across pages; min_height in twips (0: as tall as its text).
-std::string Row(const std::string& cells, int min_height = 0, bool header = false) {
-  std::string pr = "<w:cantSplit/>";
+// min_height in twips (0: as tall as its text). A row is kept on one page unless it may run
+// longer than a page (事迹 of 1,500 字), which must flow on.
+std::string Row(const std::string& cells, int min_height = 0, bool header = false, bool may_split = false) {
+  std::string pr = may_split ? "" : "<w:cantSplit/>";
   if (min_height) pr += "<w:trHeight w:val=" + Attr(min_height) + " w:hRule=\"atLeast\"/>";
   if (header) pr += "<w:tblHeader/>";  // repeated at the top of every page the table runs onto
   return "<w:tr><w:trPr>" + pr + "</w:trPr>" + cells + "</w:tr>";
@@ -179,7 +180,8 @@ void DocxBuilder::Field(const FieldDef& f, const json& v) {
   }
   OpenMain();
   const int height = HasSealLine(f) ? kOpinionHeight : f.type == FieldType::TextArea ? kLongTextHeight : 0;
-  body_ += Row(Cell(kLabelWidth, Paragraphs(f.label, kCentred), kMiddle) + ValueCell(f, v), height);
+  const bool prose = f.type == FieldType::TextArea && !HasSealLine(f);  // the seal stays with its opinion
+  body_ += Row(Cell(kLabelWidth, Paragraphs(f.label, kCentred), kMiddle) + ValueCell(f, v), height, false, prose);
 }
 
 std::string DocxBuilder::ValueCell(const FieldDef& f, const json& v) {
