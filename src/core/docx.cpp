@@ -30,7 +30,7 @@ constexpr int kCellPadding = 108;  // Word's default left/right cell margin
 constexpr long long kEmuPerTwip = 635;
 constexpr long long kPhotoMaxEmu = 60 * 36000;                // 60 mm, as the print view's img rule
 constexpr int kLongTextHeight = 3402, kOpinionHeight = 2381;  // 60 mm / 42 mm: room to write by hand
-constexpr size_t kLandscapeColumns = 7;                       // a table wider than this is printed landscape
+constexpr size_t kLandscapeColumns = 6;                       // a table wider than this is printed landscape
 
 const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const char* kBody = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"宋体\"/>";
@@ -87,6 +87,39 @@ std::string Row(const std::string& cells, int min_height = 0, bool header = fals
 
 const char* kCentred = "<w:jc w:val=\"center\"/>";
 const char* kMiddle = "<w:vAlign w:val=\"center\"/>";
+
+const char* kSmall = "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>";  // 五号 (10.5 pt): tables with many columns
+
+// Width as a reader sees it: a hanzi or full-width sign takes about two digits' room.
+size_t TextWidth(const std::string& s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) w += utf8::Next(s, i) >= 0x2E80 ? 2 : 1;
+  return w;
+}
+
+// The first column fixed (序号, or a matrix's row labels); the others share the rest in proportion
+// to their longest text, within bounds, so 活动地点 gets more room than 参与人次.
+std::vector<int> ColumnWidths(int first, const std::vector<std::string>& headers,
+                              const std::vector<std::vector<std::string>>& rows, int total) {
+  if (headers.size() < 2) return {total};
+  std::vector<size_t> want(headers.size(), 4);
+  for (size_t i = 1; i < headers.size(); ++i) {
+    want[i] = std::max(want[i], TextWidth(headers[i]));
+    for (const auto& r : rows)
+      if (i < r.size()) want[i] = std::max(want[i], TextWidth(r[i]));
+    want[i] = std::min<size_t>(want[i], 30);
+  }
+  size_t sum = 0;
+  for (size_t i = 1; i < want.size(); ++i) sum += want[i];
+  std::vector<int> widths{first};
+  int used = first;
+  for (size_t i = 1; i < want.size(); ++i) {
+    const int w = i + 1 == want.size() ? total - used : static_cast<int>((total - first) * want[i] / sum);
+    widths.push_back(w);
+    used += w;
+  }
+  return widths;
+}
 
 // Builds word/document.xml and collects the media it refers to.
 class DocxBuilder {
@@ -208,21 +241,18 @@ void DocxBuilder::DataTable(const FieldDef& f, const std::vector<std::string>& h
                             const std::vector<std::vector<std::string>>& rows) {
   CloseMain();
   body_ += Paragraphs(f.label, "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>", kHeading);
-  const int first = f.type == FieldType::Table ? 680 : 1701;  // 序号 is narrow; a matrix's row labels are not
-  const int rest = headers.size() > 1 ? (text_width_ - first) / static_cast<int>(headers.size() - 1) : 0;
-  std::vector<int> widths{headers.size() > 1 ? first : text_width_};
-  for (size_t i = 1; i < headers.size(); ++i) widths.push_back(rest);
+  const std::vector<int> widths = ColumnWidths(f.type == FieldType::Table ? 794 : 1701, headers, rows, text_width_);
   body_ += TableStart(widths);
   std::string cells;
   for (size_t i = 0; i < headers.size(); ++i)
-    cells += Cell(widths[i], Paragraphs(headers[i], kCentred, "<w:b/>"), kMiddle);
+    cells += Cell(widths[i], Paragraphs(headers[i], kCentred, std::string("<w:b/>") + kSmall), kMiddle);
   body_ += Row(cells, 0, true);
   std::vector<std::vector<std::string>> shown = rows;
   if (shown.empty()) shown.push_back(std::vector<std::string>(headers.size()));  // an empty row to fill in by hand
   for (const auto& r : shown) {
     cells.clear();
     for (size_t i = 0; i < headers.size(); ++i)
-      cells += Cell(widths[i], Paragraphs(i < r.size() ? r[i] : "", i == 0 ? kCentred : ""), kMiddle);
+      cells += Cell(widths[i], Paragraphs(i < r.size() ? r[i] : "", i == 0 ? kCentred : "", kSmall), kMiddle);
     body_ += Row(cells, 454);  // 8 mm: a row stays tall enough to write in
   }
   body_ += "</w:tbl><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>";
