@@ -186,6 +186,8 @@ TEST_CASE("docx: table fields are real tables with a repeating header row; wide 
   CHECK(doc.find(">" + table->columns[0].label + "<") != std::string::npos);
   CHECK(doc.find(">草原读书会<") != std::string::npos);
   CHECK(doc.find("</w:tbl><w:tbl>") == std::string::npos);  // Word would join adjacent tables
+  CHECK(doc.find("w:orient=\"landscape\"") != std::string::npos);  // 序号 + 6 columns: landscape, as on paper
+  CHECK(Parts(*test::Forms().Find("contacts"), Record{}).at("word/document.xml").find("w:orient") == std::string::npos);
 
   FormDef wide;
   wide.id = "wide";
