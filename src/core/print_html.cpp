@@ -123,6 +123,8 @@ std::string DisplayValue(const FieldDef& f, const json& v, const RegionDb& regio
   }
 }
 
+bool HasSealLine(const FieldDef& f) { return f.id.find("opinion") != std::string::npos; }
+
 std::string PrintHtml(const FormDef& form, const Record& r, const RegionDb& regions, const std::string& unit,
                       const std::function<std::string(const std::string&)>& photo) {
   std::string h = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + Esc(form.title) +
@@ -132,7 +134,7 @@ std::string PrintHtml(const FormDef& form, const Record& r, const RegionDb& regi
   h += "<table>";
   for (const FieldDef* f : form.AllFields()) {
     const json v = r.values.value(f->id, json());
-    const bool opinion = f->id.find("opinion") != std::string::npos;
+    const bool opinion = HasSealLine(*f);
     h += "<tr><th>" + Esc(f->label) + "</th>";
     if (f->type == FieldType::Table) h += "<td>" + InnerTable(f->columns, v.is_array() ? v : json::array(), regions) + "</td>";
     else if (f->type == FieldType::Matrix) h += "<td>" + MatrixHtml(*f, v, regions) + "</td>";

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "bundle_io.h"
+#include "docx.h"
 #include "example_data.h"
 #include "export_flow.h"
 #include "imgui.h"
@@ -72,6 +73,7 @@ struct App::Impl {
   void OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files);
   void ExportRecord(AppContext& c, const Record& r);
   void PrintRecord(AppContext& c, const Record& r);
+  void WordRecord(AppContext& c, const Record& r);
   void LoadExampleOnFirstRun();
   void OnFeed(const std::string& url, const std::string& bytes);
   void BenchFrame();
@@ -109,6 +111,7 @@ bool App::Init() {
   m.map.on_ceremony = [this](double now) { impl_->ceremony.Enter(now); };
   m.form.on_export = [this](AppContext& c, const Record& r) { impl_->ExportRecord(c, r); };
   m.form.on_print = [this](AppContext& c, const Record& r) { impl_->PrintRecord(c, r); };
+  m.form.on_word = [this](AppContext& c, const Record& r) { impl_->WordRecord(c, r); };
   platform::SetFlushHandler([this] { FlushNow(false); });
   platform::SetSelectionProvider([] { return ActiveSelection(); });
   InstallItemRegistry(ImGui::GetCurrentContext());
@@ -167,6 +170,21 @@ void App::Impl::PrintRecord(AppContext& c, const Record& r) {
   });
   platform::PrintHtml(html);
   c.Toast("已打开打印窗口。打印后请盖章。");
+}
+
+// The same content as the print view, as a Word file the clerk can hand in or edit further.
+void App::Impl::WordRecord(AppContext& c, const Record& r) {
+  const FormDef* f = c.EffectiveForm(r.form);
+  if (!f) return;
+  const std::string unit = StringAt(c.ws.profile.values, "unit");
+  const std::string docx = ToDocx(*f, r, c.regions, unit, TodayLocal(), [&](const std::string& sha) {
+    std::string bytes;
+    c.ws.ReadPhoto(sha, bytes);
+    return bytes;
+  });
+  const std::string name = DocxFileName(*f, r, unit);
+  platform::Download(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx);
+  c.Toast("已导出 Word 文件：" + name);
 }
 
 void App::Impl::OnFiles() {

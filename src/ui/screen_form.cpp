@@ -29,6 +29,8 @@ void FormScreen::Toolbar(AppContext& app, Record& r, const FormDef& form) {
   if (on_print && (form.kind == "person" || form.kind == "project" || form.kind == "unit") && ImGui::Button("打印"))
     on_print(app, r);
   ImGui::SameLine();
+  if (on_word && ImGui::Button("导出 Word")) on_word(app, r);  // every form: the notices want .docx files
+  ImGui::SameLine();
   if (ImGui::Button("复制")) {
     if (Record* copy = app.ws.Duplicate(r.uuid)) {
       app.Changed();

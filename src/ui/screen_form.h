@@ -11,7 +11,8 @@ class FormScreen {
   explicit FormScreen(PhotoCache& photos) : photos_(photos) {}
   void Draw(AppContext& app);
   // Export and print live on the coordinator's side (desk); the form screen offers them too.
-  std::function<void(AppContext&, const Record&)> on_export, on_print;
+  // on_word downloads the form as a .docx, which is what the notices ask units to hand in.
+  std::function<void(AppContext&, const Record&)> on_export, on_print, on_word;
 
  private:
   void Toolbar(AppContext& app, Record& r, const FormDef& form);
