@@ -2,6 +2,7 @@
 #include "campaign.h"
 
 #include <algorithm>
+#include <cstdio>
 #include "text_file.h"
 
 namespace lw {
@@ -20,6 +21,21 @@ std::optional<DateWindow> WindowAt(const json& j) {
   auto b = DateAt(j["window"], "begin"), e = DateAt(j["window"], "end");
   if (!b || !e) return std::nullopt;
   return DateWindow{*b, *e};
+}
+
+// "2021-11-10" or "2021-11-10 17:00" (also with a T): the day, and the minute of the day when given.
+std::optional<std::pair<Date, int>> DueAt(const json& j) {
+  if (!j.contains("due") || !j["due"].is_string()) return std::nullopt;
+  const std::string s = j["due"].get<std::string>();
+  const auto day = ParseDate(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  if (s.size() == 10) return std::pair{*day, kEndOfDay};
+  int h = 0, m = 0;
+  char sep = 0, colon = 0, end = 0;
+  if (std::sscanf(s.c_str() + 10, "%c%2d%c%2d%c", &sep, &h, &colon, &m, &end) != 4 || (sep != ' ' && sep != 'T') ||
+      colon != ':' || h < 0 || m < 0 || m > 59 || h * 60 + m > kEndOfDay || s.size() != 16)
+    return std::nullopt;
+  return std::pair{*day, h * 60 + m};
 }
 
 }  // namespace
@@ -77,10 +93,11 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
       r.min = static_cast<int>(IntAt(rj, "min", 1));
       r.max = static_cast<int>(IntAt(rj, "max", 1));
       r.rules = rj.value("rules", json::object());
-      const auto due = DateAt(rj, "due");
+      const auto due = DueAt(rj);
       if (r.id.empty() || r.form.empty() || !due || r.min > r.max)
         return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 不完整（需要 id、form、due，且 min ≤ max）");
-      r.due = *due;
+      r.due = due->first;
+      r.due_minute = due->second;
       is.requirements.push_back(std::move(r));
     }
     c.issuers.push_back(std::move(is));
