@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <utility>
 
@@ -21,6 +22,7 @@
 #include "map_view.h"
 #include "screen_ceremony.h"
 #include "screen_desk.h"
+#include "past_winners_card.h"
 #include "silent_units.h"
 #include "screen_map.h"
 #include "screen_drafts.h"
@@ -204,6 +206,7 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
     case FileTarget::Kind::Photos: c.Toast(AddPhotos(c, target.uuid, target.field, files)); return;
     case FileTarget::Kind::Import: ImportFiles(c, files); return;
     case FileTarget::Kind::ExpectedUnits: ImportExpectedUnits(c, files); return;
+    case FileTarget::Kind::PastWinners: ImportPastWinners(c, files); return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
         const BundleReadResult res = LooksLikeRawBackup(bytes) ? ReadRawBackup(bytes, forms) : ReadBundle(bytes, forms);
@@ -224,6 +227,7 @@ void App::BeforeFrame(double now_ms) {
   Impl& m = *impl_;
   AppContext& c = m.ctx;
   c.now_ms = now_ms;
+  c.wall_now = static_cast<long long>(std::time(nullptr));
   for (platform::Event& e : platform::TakeEvents()) {
     using K = platform::Event::Kind;
     switch (e.kind) {
