@@ -23,22 +23,24 @@ std::optional<DateWindow> WindowAt(const json& j) {
   return DateWindow{*b, *e};
 }
 
-// "2021-11-10" or "2021-11-10 17:00" (also with a T): the day, and the minute of the day when given.
 std::optional<std::pair<Date, int>> DueAt(const json& j) {
   if (!j.contains("due") || !j["due"].is_string()) return std::nullopt;
-  const std::string s = j["due"].get<std::string>();
+  return ParseDue(j["due"].get<std::string>());
+}
+
+}  // namespace
+
+std::optional<std::pair<Date, int>> ParseDue(const std::string& s) {
   const auto day = ParseDate(s.substr(0, 10));
   if (!day) return std::nullopt;
   if (s.size() == 10) return std::pair{*day, kEndOfDay};
   int h = 0, m = 0;
   char sep = 0, colon = 0, end = 0;
-  if (std::sscanf(s.c_str() + 10, "%c%2d%c%2d%c", &sep, &h, &colon, &m, &end) != 4 || (sep != ' ' && sep != 'T') ||
-      colon != ':' || h < 0 || m < 0 || m > 59 || h * 60 + m > kEndOfDay || s.size() != 16)
+  if (s.size() != 16 || std::sscanf(s.c_str() + 10, "%c%2d%c%2d%c", &sep, &h, &colon, &m, &end) != 4 ||
+      (sep != ' ' && sep != 'T') || colon != ':' || h < 0 || m < 0 || m > 59 || h * 60 + m > kEndOfDay)
     return std::nullopt;
   return std::pair{*day, h * 60 + m};
 }
-
-}  // namespace
 
 const Issuer* Campaign::FindIssuer(const std::string& issuer_id) const {
   for (const Issuer& i : issuers)

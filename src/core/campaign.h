@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,10 @@ struct CampaignLibrary {
   std::vector<std::string> errors;
   const Campaign* Find(const std::string& id) const;
 };
+
+// A requirement's "due": "2021-11-10" (the whole day, kEndOfDay) or "2021-11-10 17:00" (also with
+// a T), Beijing time → the day and the minute of the day; nullopt when malformed.
+std::optional<std::pair<Date, int>> ParseDue(const std::string& s);
 
 std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file, std::vector<std::string>& errors);
 CampaignLibrary LoadCampaigns(const std::string& dir);

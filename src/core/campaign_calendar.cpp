@@ -48,6 +48,15 @@ long long DeadlineAt(const Requirement& r) {
 
 bool DeadlinePassed(const Requirement& r, long long now) { return now >= DeadlineAt(r); }
 
+std::optional<long long> ParseBeijingTime(const std::string& s) {
+  const auto due = ParseDue(s);
+  if (!due || s.size() != 16) return std::nullopt;  // a moment, not a whole day
+  Requirement r;
+  r.due = due->first;
+  r.due_minute = due->second;
+  return DeadlineAt(r);
+}
+
 std::string DeadlineText(const Requirement& r) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%d年%d月%d日 %02d:%02d", r.due.year, r.due.month, r.due.day, r.due_minute / 60,

@@ -3,6 +3,7 @@
 // time (UTC+8, no summer time), whatever time zone the browser is in. "Now" is always passed in
 // (UTC seconds since 1970), so the rules are the same in a test as on the 首页.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ Date BeijingDate(long long now);
 // day when the notice names only a day ("11月10日前报送" means the 10th still counts).
 long long DeadlineAt(const Requirement& r);
 bool DeadlinePassed(const Requirement& r, long long now);
+// "2021-09-05 09:00" (or with a T) read as Beijing time → UTC seconds; nullopt when malformed.
+std::optional<long long> ParseBeijingTime(const std::string& s);
 // "2021年11月10日 17:00"; "2021年11月10日 24:00" when the notice names only the day.
 std::string DeadlineText(const Requirement& r);
 // Beside an open deadline: "还剩 3 天" / "今天截止"; once passed "已截止" (a past campaign is not

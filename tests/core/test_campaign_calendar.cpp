@@ -62,6 +62,10 @@ TEST_CASE("deadlines read with their year and time, in Beijing time", "[campaign
   CHECK(DaysLeftText(summary, Beijing(2021, 12, 20, 7, 30)) == "今天截止");
   CHECK(DaysLeftText(summary, Beijing(2021, 12, 17, 9, 0)) == "还剩 3 天");
   CHECK(DaysLeftText(summary, Beijing(2026, 11, 23, 9, 0)) == "已截止");
+  CHECK(ParseBeijingTime("2021-11-10 17:00") == std::optional<long long>(1636534800));
+  CHECK(ParseBeijingTime("2021-11-10T17:00") == std::optional<long long>(1636534800));
+  CHECK_FALSE(ParseBeijingTime("2021-11-10"));
+  CHECK_FALSE(ParseBeijingTime("2021-13-10 17:00"));
   CHECK(BeijingDate(0) == Date{1970, 1, 1});
   CHECK(BeijingDate(-1) == Date{1970, 1, 1});  // 07:59:59 in Beijing
   std::vector<std::string> errors;

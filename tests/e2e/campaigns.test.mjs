@@ -2,7 +2,8 @@
 // "已逾期 1,800 天" for 2020/2021, a plain "no campaign open" message, 往年活动 behind a toggle the
 // keyboard reaches, with deadlines that carry their year and time); 往年获评名单 loaded from a GBK
 // CSV through the real file chooser on 汇总, and a new 百姓学习之星 nomination with a listed ID
-// number warned beside the field (a warning: the draft is still saved).
+// number warned beside the field (a warning: the draft is still saved); and with ?now= inside
+// 2021's campaign, 首页 lists it open with days left.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,5 +92,18 @@ test('往年获评名单 from a GBK CSV on 汇总; a listed ID number is warned 
   await findItem(page, '导出前核对');
   await reveal(page, '“百姓学习之星”推荐表 · 王秀兰：' + WARNING);
   await shot(page, 'campaigns-past-winner-export.png');
+  await context.close();
+});
+
+test('首页 while 2021\'s notices are open (?now=): the campaign first, deadlines in order with days left, 2020 archived', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url, { query: 'now=2021-09-05T09:00' });
+  await findItem(page, '2021年全民终身学习活动周');
+  assert.equal((await items(page)).some((i) => i.label === NO_CAMPAIGN), false);
+  // The Ministry's 9月10日 deadline, five Beijing days ahead.
+  await findItem(page, '2021年9月10日 24:00');
+  await findItem(page, '还剩 5 天');
+  await shot(page, 'campaigns-home-open.png');
+  await reveal(page, /^展开往年活动（1 届）/);  // 2020 only
   await context.close();
 });
