@@ -2,6 +2,7 @@
 #include "campaign.h"
 
 #include <algorithm>
+#include <cstdio>
 #include "text_file.h"
 
 namespace lw {
@@ -22,7 +23,24 @@ std::optional<DateWindow> WindowAt(const json& j) {
   return DateWindow{*b, *e};
 }
 
+std::optional<std::pair<Date, int>> DueAt(const json& j) {
+  if (!j.contains("due") || !j["due"].is_string()) return std::nullopt;
+  return ParseDue(j["due"].get<std::string>());
+}
+
 }  // namespace
+
+std::optional<std::pair<Date, int>> ParseDue(const std::string& s) {
+  const auto day = ParseDate(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  if (s.size() == 10) return std::pair{*day, kEndOfDay};
+  int h = 0, m = 0;
+  char sep = 0, colon = 0, end = 0;
+  if (s.size() != 16 || std::sscanf(s.c_str() + 10, "%c%2d%c%2d%c", &sep, &h, &colon, &m, &end) != 4 ||
+      (sep != ' ' && sep != 'T') || colon != ':' || h < 0 || m < 0 || m > 59 || h * 60 + m > kEndOfDay)
+    return std::nullopt;
+  return std::pair{*day, h * 60 + m};
+}
 
 const Issuer* Campaign::FindIssuer(const std::string& issuer_id) const {
   for (const Issuer& i : issuers)
@@ -77,10 +95,11 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
       r.min = static_cast<int>(IntAt(rj, "min", 1));
       r.max = static_cast<int>(IntAt(rj, "max", 1));
       r.rules = rj.value("rules", json::object());
-      const auto due = DateAt(rj, "due");
+      const auto due = DueAt(rj);
       if (r.id.empty() || r.form.empty() || !due || r.min > r.max)
         return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 不完整（需要 id、form、due，且 min ≤ max）");
-      r.due = *due;
+      r.due = due->first;
+      r.due_minute = due->second;
       is.requirements.push_back(std::move(r));
     }
     c.issuers.push_back(std::move(is));

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,10 +15,14 @@
 
 namespace lw {
 
+// A notice that names only a day ("11月10日前") closes at the end of that day.
+constexpr int kEndOfDay = 24 * 60;
+
 struct Requirement {
   std::string id, title, form, note;
   int min = 1, max = 1;          // quota ("3–5 名")
   Date due;
+  int due_minute = kEndOfDay;    // minute of the due day in Beijing time ("due": "2021-11-10 17:00")
   nlohmann::json rules;          // per-field rule overrides, e.g. {"body": {"minChars": 2000}}
 };
 
@@ -59,6 +64,10 @@ struct CampaignLibrary {
   const Campaign* Find(const std::string& id) const;
 };
 
+// A requirement's "due": "2021-11-10" (the whole day, kEndOfDay) or "2021-11-10 17:00" (also with
+// a T), Beijing time → the day and the minute of the day; nullopt when malformed.
+std::optional<std::pair<Date, int>> ParseDue(const std::string& s);
+
 std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file, std::vector<std::string>& errors);
 CampaignLibrary LoadCampaigns(const std::string& dir);
 
@@ -73,6 +82,7 @@ struct ChecklistRow {
   const Requirement* requirement = nullptr;
   int drafts = 0, valid = 0, exported = 0;
   int days_left = 0;               // negative: overdue
+  bool closed = false;             // its deadline has passed (DatedChecklist)
   std::string status;              // 未开始 / 草稿 / 已校验 / 已导出
   bool quota_met = false;          // valid (or exported) count within min..max
   std::string QuotaText() const;   // "2 / 3–5"

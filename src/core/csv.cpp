@@ -35,14 +35,19 @@ std::string ToCsv(const SummaryTable& t) {
   return out;
 }
 
-std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text) {
+std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text, std::vector<int>* rows_at) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string cell;
   bool quoted = false, any = false;  // any: the row has begun (a cell or a separator seen)
+  int row_number = 1;                // in the spreadsheet: a line break inside quotes is no new row
   const auto end_row = [&] {
-    if (any) row.push_back(std::move(cell)), rows.push_back(std::move(row));
+    if (any) {
+      row.push_back(std::move(cell)), rows.push_back(std::move(row));
+      if (rows_at) rows_at->push_back(row_number);
+    }
     row.clear(), cell.clear(), any = false;
+    ++row_number;
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

@@ -14,7 +14,9 @@ std::string CsvCell(const std::string& text);
 std::string ToCsv(const SummaryTable& t);
 
 // Rows of cells from CSV text (UTF-8): RFC 4180 quotes (a "" inside quotes is one "), CRLF or LF,
-// blank lines skipped. nullopt when a quoted cell is never closed.
-std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text);
+// blank lines skipped. nullopt when a quoted cell is never closed. With `rows_at`, the row number
+// each row has in a spreadsheet (1-based, blank rows counted), so a message names the row the
+// user sees in WPS or Excel.
+std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text, std::vector<int>* rows_at = nullptr);
 
 }  // namespace lw

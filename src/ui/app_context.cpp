@@ -103,6 +103,15 @@ std::string AppContext::TitleOf(const Record& r) const {
   return "（未命名）";
 }
 
+const std::vector<PastWinner>& AppContext::PastWinners() {
+  if (past_winners_version_ == data_version) return past_winners_;
+  past_winners_version_ = data_version;
+  std::string bytes;
+  past_winners_ = ws.store().Read(kPastWinnersFile, bytes) ? ReadPastWinners(bytes, regions).winners
+                                                            : std::vector<PastWinner>{};
+  return past_winners_;
+}
+
 void AppContext::Toast(std::string text, bool error) {
   toast = std::move(text);
   toast_error = error;

@@ -8,6 +8,7 @@
 #include "form_def.h"
 #include "aggregate.h"
 #include "import_store.h"
+#include "past_winners.h"
 #include "region.h"
 #include "validate.h"
 #include "workspace.h"
@@ -20,7 +21,7 @@ enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings }
 
 // Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
-  enum class Kind { Import, Photos, Restore, ExpectedUnits } kind = Kind::Import;
+  enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners } kind = Kind::Import;
   std::string uuid, field;  // for Photos
 };
 
@@ -35,7 +36,8 @@ class AppContext {
   const RegionDb& regions;
   const CampaignLibrary& campaigns;
 
-  double now_ms = 0;
+  double now_ms = 0;      // monotonic: timers, toasts, autosave
+  long long wall_now = 0;  // UTC seconds by the device's clock: the calendar (which campaigns are open)
   bool writable = true;  // false while another tab owns the data
   Screen screen = Screen::Home;
   std::string open_uuid;  // the draft shown by Screen::Form
@@ -72,7 +74,11 @@ class AppContext {
   // The messages the form would show for a record (the one shared validator).
   std::vector<Issue> IssuesOf(const Record& r);
   DraftStatus StatusOf(const Record& r);
-  std::string TitleOf(const Record& r) const;  // a human name for a draft: its name/title field
+  std::string TitleOf(const Record& r) const;
+  // 往年获评名单 as last imported (kept as past_winners.csv in the data folder), read again
+  // after anything changed; empty when none was imported.
+  static constexpr const char* kPastWinnersFile = "past_winners.csv";
+  const std::vector<PastWinner>& PastWinners();  // a human name for a draft: its name/title field
 
   // A short message at the bottom of the window, e.g. "已导出".
   void Toast(std::string text, bool error = false);
@@ -91,7 +97,9 @@ class AppContext {
   };
   std::map<std::string, unsigned> edit_serial_;
   std::map<std::string, StatusCache> status_cache_;
-  std::map<std::string, FormDef> effective_;  // key: issuer key + form id
+  std::map<std::string, FormDef> effective_;
+  std::vector<PastWinner> past_winners_;
+  unsigned past_winners_version_ = ~0u;  // key: issuer key + form id
 };
 
 }  // namespace lw::ui

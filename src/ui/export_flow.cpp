@@ -10,7 +10,14 @@
 namespace lw::ui {
 
 ExportSummary SummarizeForExport(AppContext& app, const std::vector<const Record*>& records) {
-  return SummarizeExport(app.ws, records, app.forms, [&](const Record& r) { return app.IssuesOf(r); });
+  ExportSummary s = SummarizeExport(app.ws, records, app.forms, [&](const Record& r) { return app.IssuesOf(r); });
+  // Nominees already honoured in a past year: the coordinator above would send them back.
+  for (const Record* r : records)
+    if (const auto m = MatchPastWinner(app.PastWinners(), *r)) {
+      const FormDef* f = app.forms.Find(r->form);
+      s.warnings.push_back((f ? f->title : r->form) + " · " + app.TitleOf(*r) + "：" + m->message);
+    }
+  return s;
 }
 
 std::string SendBundle(AppContext& app, const std::vector<const Record*>& records, const std::string& suffix) {
@@ -61,6 +68,7 @@ void ExportPanel::Draw(AppContext& app) {
   for (const ExportSummary::FormRow& f : s.forms)
     TextItem(f.title + "：已校验 " + std::to_string(f.valid) + " 份，草稿 " + std::to_string(f.draft) + " 份", Colors().text);
   const std::string unit = StringAt(app.ws.profile.values, "unit"), region = StringAt(app.ws.profile.values, "region");
+  for (const std::string& w : s.warnings) WarningText(w);
   if (s.unit && s.region) TextItem("报送单位：" + unit + " · " + app.regions.FullName(region), Colors().text);
   const std::string refusal = s.Refusal();
   if (!refusal.empty()) {

@@ -137,6 +137,8 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
   const float input_x = ImGui::GetCursorPosX();
   std::string message;
   for (const Issue* i : mine) message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
+  const auto warning = warnings.find(f.id);
+  if (warning != warnings.end()) message += (message.empty() ? "提醒：" : "；提醒：") + warning->second;
   BeginFieldSemantics(f.label, f.required, !mine.empty(), message);
   ImGui::BeginGroup();
   const bool changed = f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
@@ -144,7 +146,7 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
   TrackEditing(f, ImGui::IsItemActive(), mine);
   EndFieldSemantics();
   if (value.is_null()) record.values.erase(f.id);
-  if (!f.help.empty() || !mine.empty() || f.max_chars || f.min_chars) {
+  if (!f.help.empty() || !mine.empty() || f.max_chars || f.min_chars || warning != warnings.end()) {
     if (!wide) ImGui::SetCursorPosX(input_x);
     ImGui::BeginGroup();
     const json shown = record.values.value(f.id, json());
@@ -153,6 +155,7 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
       const std::string msg = (i->path == f.id ? "" : i->label + "：") + i->message;
       ErrorText(msg);
     }
+    if (warning != warnings.end()) WarningText(warning->second);
     if (!f.help.empty()) Muted("%s", f.help.c_str());
     ImGui::EndGroup();
   }

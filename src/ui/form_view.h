@@ -3,6 +3,7 @@
 // ("3 处需要修改") that jumps to each.
 #pragma once
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ class FormView {
   const std::vector<Issue>& issues() const { return issues_; }
   void Revalidate(const FormDef& form, const Record& record, const ValidationContext& ctx);
   void ShowAll() { show_all_ = true; }
+  // Warnings that block nothing, beside a top-level field (field id → text): set before Draw.
+  std::map<std::string, std::string> warnings;
   void Reset();  // another record was opened
 
  private:

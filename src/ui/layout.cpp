@@ -118,6 +118,19 @@ void ErrorText(const std::string& text, const char* live) {
   if (live) s->live = live;
 }
 
+void WarningText(const std::string& text) {
+  // The icon: an amber triangle with "!" (a different shape from an error's circle, not colour alone).
+  const float size = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float cy = p.y + ParagraphLineHeight() * 0.5f, half = size * 0.48f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddTriangleFilled(ImVec2(p.x + size * 0.5f, cy - half), ImVec2(p.x + size * 0.5f - half * 1.1f, cy + half * 0.85f),
+                        ImVec2(p.x + size * 0.5f + half * 1.1f, cy + half * 0.85f), U32(Colors().warn));
+  dl->AddText(ImVec2(p.x + size * 0.5f, cy + half * 0.15f) - ImGui::CalcTextSize("!") * 0.5f, U32(Colors().card), "!");
+  ImGui::SetCursorScreenPos(ImVec2(p.x + size * 1.3f, p.y));
+  if (Semantics* s = Paragraph(text, ImGui::GetContentRegionAvail().x, U32(Colors().text))) s->name = "提醒：" + text;
+}
+
 float RowLabel(const std::string& label, bool required, float label_width) {
   const float x0 = ImGui::GetCursorPosX();
   ImGui::AlignTextToFramePadding();

@@ -23,6 +23,9 @@ void ErrorText(const std::string& text, const char* live = nullptr);
 
 // Left column label (with a red * when required) for a form row; returns the x where the input
 // starts. Labels wrap when the text is larger than the column.
+// A warning that blocks nothing (a nominee on the list of past winners): an amber "!" icon and the
+// text, named "提醒：…" for screen readers.
+void WarningText(const std::string& text);
 float RowLabel(const std::string& label, bool required, float label_width);
 
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));

@@ -377,6 +377,7 @@ void DeskScreen::Draw(AppContext& app) {
   TablesCard(app);
   regions_.Draw(app);
   silent_.Draw(app);
+  past_winners_.Draw(app);
   BundlesCard(app);
   ExportCard(app);
 }

@@ -11,6 +11,7 @@
 #include "bundle_io.h"
 #include "export_flow.h"
 #include "region_summary.h"
+#include "past_winners_card.h"
 #include "silent_units.h"
 
 namespace lw::ui {
@@ -36,6 +37,7 @@ class DeskScreen {
   size_t selected_ = 0;   // table shown
   RegionSummaryCard regions_;
   SilentUnitsCard silent_;
+  PastWinnersCard past_winners_;
 
   ExportPanel export_;
 };

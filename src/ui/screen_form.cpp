@@ -92,6 +92,9 @@ void FormScreen::Draw(AppContext& app) {
   view_.draw_photos = [&](const FieldDef& f, json& v, const FieldEnv& e) {
     return PhotosInput(f, v, e, app, photos_, uuid);
   };
+  // A nominee on 往年获评名单: said beside the matching field, never an error (saving goes on).
+  view_.warnings.clear();
+  if (const auto m = MatchPastWinner(app.PastWinners(), *r)) view_.warnings[m->field] = m->message;
   if (view_.Draw(*form, *r, env)) app.Edited(uuid);
 }
 

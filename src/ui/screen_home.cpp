@@ -1,132 +1,119 @@
-// screen_home.cpp — see screen_home.h.
+// screen_home.cpp — see screen_home.h. Which campaigns are open or past, their order and how
+// deadlines read come from src/core/campaign_calendar.*; this file only draws them.
 #include "screen_home.h"
 
+#include "campaign_calendar.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
 #include "screen_drafts.h"
+#include "text_widgets.h"
 #include "theme.h"
 
 namespace lw::ui {
 
 namespace {
 
-void CampaignPicker(AppContext& app) {
+// The forms follow the notice whose row was used last: 新建/查看 on a row chooses its campaign
+// and issuer, so the new draft is checked by that notice's rules (e.g. 吉林: 总结不少于 2000 字).
+void Follow(AppContext& app, const Campaign& c, const Issuer& is) {
   Settings& s = app.ws.settings;
-  const Campaign* c = app.campaign();
-  const Issuer* is = app.issuer();
-  if (!c || !is) return;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("活动年份");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(Em() * 16);
-  const ImGuiID year_id = ImGui::GetID("##活动年份");
-  const bool year_open = ImGui::BeginCombo("##活动年份", c->title.c_str());
-  MarkComboBox(year_id, "活动年份", c->title, year_open);
-  if (year_open) {
-    for (const Campaign& x : app.campaigns.campaigns)
-      if (ListEntry(x.title.c_str(), &x == c)) {
-        s.campaign = x.id;
-        if (!x.FindIssuer(s.issuer)) s.issuer = "moe";
-        app.SettingsChanged();
-      }
-    ImGui::EndCombo();
-  }
-  ImGui::SameLine(0, Em());
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("按谁的通知");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-  const std::string current = is->name + "（" + is->notice + "）";
-  const ImGuiID issuer_id = ImGui::GetID("##发文单位");
-  const bool issuer_open = ImGui::BeginCombo("##发文单位", current.c_str());
-  MarkComboBox(issuer_id, "按谁的通知", current, issuer_open);
-  if (issuer_open) {
-    for (const Issuer& x : c->issuers) {
-      const std::string label = x.name + "（" + x.notice + "）";
-      if (ListEntry(label.c_str(), &x == is)) {
-        s.issuer = x.id;
-        app.SettingsChanged();
-      }
-    }
-    ImGui::EndCombo();
-  }
+  if (s.campaign == c.id && s.issuer == is.id) return;
+  s.campaign = c.id;
+  s.issuer = is.id;
+  app.SettingsChanged();
 }
 
-std::string DaysText(int days) {
-  if (days > 0) return "还剩 " + std::to_string(days) + " 天";
-  if (days == 0) return "今天截止";
-  return "已逾期 " + std::to_string(-days) + " 天";
-}
-
-void Checklist(AppContext& app) {
-  const Campaign* c = app.campaign();
-  const Issuer* is = app.issuer();
-  if (!c || !is) return;
-  const auto today = ParseDate(TodayLocal());
-  const auto rows = BuildChecklist(*is, app.ws.drafts, [&](const Record& r) { return app.StatusOf(r); },
-                                   today.value_or(c->opening));
+void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archived) {
+  const auto rows = DatedChecklist(is, app.ws.drafts, [&](const Record& r) { return app.StatusOf(r); }, app.wall_now);
   const Palette& p = Colors();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   std::string create, open;
-  if (ImGui::BeginTable("checklist", 5, flags)) {
-    ImGui::TableSetupColumn("材料", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn("数量", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
-    ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
-    ImGui::TableSetupColumn("截止", ImGuiTableColumnFlags_WidthFixed, Em() * 10);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"新建", "查看"}));
-    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // headers that do not sort are no Tab stop
-    ImGui::TableHeadersRow();
-    ImGui::PopItemFlag();
-    for (const ChecklistRow& row : rows) {
-      const Requirement& r = *row.requirement;
-      ImGui::PushID(r.id.c_str());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::AlignTextToFramePadding();
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(r.title.c_str());
-      ImGui::PopTextWrapPos();
-      if (!r.note.empty()) ImGui::TextDisabled("%s", r.note.c_str());
-      ImGui::TableNextColumn();
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextColored(row.quota_met ? p.ok : p.text, "%s", row.QuotaText().c_str());
-      RegisterText(r.title + " " + row.QuotaText(), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                   ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
-      ImGui::TableNextColumn();
-      ImGui::AlignTextToFramePadding();
-      const ImVec4 sc = row.status == "已导出" ? p.accent : row.status == "已校验" ? p.ok
-                        : row.status == "草稿" ? p.warn : p.text_muted;
-      TextItem(row.status, sc);
-      ImGui::TableNextColumn();
-      ImGui::AlignTextToFramePadding();
-      ImGui::Text("%d月%d日", r.due.month, r.due.day);
+  if (!ImGui::BeginTable("checklist", 5, flags)) return;
+  ImGui::TableSetupColumn("材料", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  ImGui::TableSetupColumn("数量", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
+  ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
+  ImGui::TableSetupColumn("截止时间", ImGuiTableColumnFlags_WidthFixed, Em() * 10.5f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"新建", "查看"}));
+  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // headers that do not sort are no Tab stop
+  ImGui::TableHeadersRow();
+  ImGui::PopItemFlag();
+  for (const ChecklistRow& row : rows) {
+    const Requirement& r = *row.requirement;
+    ImGui::PushID(r.id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(r.title.c_str());
+    ImGui::PopTextWrapPos();
+    if (!r.note.empty()) ImGui::TextDisabled("%s", r.note.c_str());
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(row.quota_met ? p.ok : p.text, "%s", row.QuotaText().c_str());
+    RegisterText(r.title + " " + row.QuotaText(), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                 ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    const ImVec4 sc = row.status == "已导出" ? p.accent : row.status == "已校验" ? p.ok
+                      : row.status == "草稿" ? p.warn : p.text_muted;
+    TextItem(row.status, sc);
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    TextItem(DeadlineText(r), row.closed ? p.text_muted : p.text);
+    // Red only for what can still be done and is close: a past deadline is a fact, not an alarm.
+    const bool urgent = !row.closed && row.days_left <= 7 && row.status != "已导出";
+    // A past campaign says 已结束 once, above its notices: no "已截止" on every row.
+    if (!archived) TextItem(DaysLeftText(r, app.wall_now), urgent ? p.error : p.text_muted);
+    ImGui::TableNextColumn();
+    ImGui::BeginDisabled(!app.writable);
+    if (row.drafts < r.max && TouchButton("新建")) create = r.form;
+    if (row.drafts < r.max) LastItemSemantics().name = "新建：" + r.title;  // five 新建 buttons: which one
+    ImGui::EndDisabled();
+    if (row.drafts > 0) {
       ImGui::SameLine();
-      const bool urgent = row.days_left <= 7 && row.status != "已导出";
-      ImGui::TextColored(row.days_left < 0 ? p.text_muted : urgent ? p.error : p.text_muted, "%s",
-                         DaysText(row.days_left).c_str());
-      ImGui::TableNextColumn();
-      ImGui::BeginDisabled(!app.writable);
-      if (row.drafts < r.max && TouchButton("新建")) create = r.form;
-      if (row.drafts < r.max) LastItemSemantics().name = "新建：" + r.title;  // five 新建 buttons: which one
-      ImGui::EndDisabled();
-      if (row.drafts > 0) {
-        ImGui::SameLine();
-        if (TouchButton("查看")) open = r.form;
-        LastItemSemantics().name = "查看：" + r.title;
-      }
-      ImGui::PopID();
+      if (TouchButton("查看")) open = r.form;
+      LastItemSemantics().name = "查看：" + r.title;
     }
-    ImGui::EndTable();
+    ImGui::PopID();
   }
-  if (!create.empty()) OpenNewDraft(app, create);
+  ImGui::EndTable();
+  if (!create.empty()) {
+    Follow(app, c, is);
+    OpenNewDraft(app, create);
+  }
   if (!open.empty()) {
+    Follow(app, c, is);
     for (const Record& d : app.ws.drafts)
       if (d.form == open) {
         app.Go(Screen::Form, d.uuid);
         break;
       }
   }
+}
+
+// One notice: who issued it, to whom, the activity week it sets, and what it asks for.
+void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool archived) {
+  ImGui::PushID(is.id.c_str());
+  ImGui::Spacing();
+  TextItem(is.name + (is.notice.empty() ? "" : "（" + is.notice + "）"), Colors().accent);
+  const DateWindow w = c.WindowFor(&is);
+  if (is.audience.empty())
+    Muted("活动周时间：%s 至 %s。", FormatDate(w.begin).c_str(), FormatDate(w.end).c_str());
+  else
+    Muted("发文对象：%s。活动周时间：%s 至 %s。", is.audience.c_str(), FormatDate(w.begin).c_str(), FormatDate(w.end).c_str());
+  Checklist(app, c, is, archived);
+  ImGui::PopID();
+}
+
+void CampaignBlock(AppContext& app, const CampaignEntry& e, bool archived) {
+  ImGui::PushID(e.campaign->id.c_str());
+  SubHeading(e.campaign->title.c_str());
+  Muted("主题：%s　全国总开幕式：%d年%d月%d日 · %s", e.campaign->theme.c_str(), e.campaign->opening.year,
+        e.campaign->opening.month, e.campaign->opening.day, e.campaign->opening_place.c_str());
+  if (archived && e.last) Muted("已结束：最后一项截止于 %s。", DeadlineText(*e.last).c_str());
+  for (const Issuer* is : e.issuers) IssuerBlock(app, *e.campaign, *is, archived);
+  ImGui::PopID();
 }
 
 void UnitCard(AppContext& app) {
@@ -151,30 +138,48 @@ void UnitCard(AppContext& app) {
 }  // namespace
 
 void HomeScreen::Draw(AppContext& app) {
-  const Campaign* c = app.campaign();
-  Heading(c ? c->title.c_str() : "全民终身学习活动周");
-  if (c) {
-    TextItem("主题：" + c->theme, Colors().accent);
-    Muted("全国总开幕式：%d年%d月%d日 · %s", c->opening.year, c->opening.month, c->opening.day, c->opening_place.c_str());
-  }
+  const std::string region = StringAt(app.ws.profile.values, "region");
+  const CampaignCalendar cal = SortCampaigns(app.campaigns, region, app.wall_now);
+  Heading("全民终身学习活动周");
   ImGui::Spacing();
   UnitCard(app);
-  BeginCard("checklist");
-  SubHeading("需要报送的材料");
-  CampaignPicker(app);
-  if (const Issuer* is = app.issuer()) {
-    const DateWindow w = c->WindowFor(is);
-    Muted("%s 发文对象：%s。活动周时间：%s 至 %s。", is->notice.c_str(), is->audience.c_str(),
-          FormatDate(w.begin).c_str(), FormatDate(w.end).c_str());
+
+  BeginCard("open");
+  SubHeading("进行中的活动");
+  if (cal.open.empty()) {
+    // Said plainly: no red "已逾期" wall for campaigns nobody can hand anything in to any more.
+    Paragraph("目前没有进行中的活动。上级发布新一年的通知后，请按通知导入活动包。往年活动见下方。");
   }
-  ImGui::Spacing();
-  Checklist(app);
+  for (size_t i = 0; i < cal.open.size(); ++i) {
+    if (i > 0) ImGui::Separator();
+    CampaignBlock(app, cal.open[i], false);
+  }
   // The checklist is where a unit sees it is done: send from here too, no detour through 汇总.
   ImGui::Spacing();
   ImGui::BeginDisabled(!app.writable || app.ws.drafts.empty());
   if (TouchButton("导出本单位数据包")) export_.Ask(app, false);
   ImGui::EndDisabled();
   export_.Draw(app);
+  EndCard();
+
+  if (cal.archived.empty()) return;
+  BeginCard("archive");
+  SubHeading("往年活动");
+  // Collapsed by default: past checklists, drafts and records stay one press away (and on 填报,
+  // 汇总 and 地图 as always), without filling the page.
+  const std::string label = std::string(archive_open_ ? "收起往年活动" : "展开往年活动") + "（" +
+                            std::to_string(cal.archived.size()) + " 届）###archive_toggle";
+  if (TouchButton(label.c_str())) archive_open_ = !archive_open_;
+  LastItemSemantics().expanded = archive_open_ ? 1 : 0;
+  if (!archive_open_) {
+    std::string years;
+    for (const CampaignEntry& e : cal.archived) years += (years.empty() ? "" : "、") + std::to_string(e.campaign->year) + "年";
+    Muted("%s的通知、清单和已填的表格都还在，展开即可查看。", years.c_str());
+  }
+  for (size_t i = 0; archive_open_ && i < cal.archived.size(); ++i) {
+    ImGui::Separator();
+    CampaignBlock(app, cal.archived[i], true);
+  }
   EndCard();
 }
 

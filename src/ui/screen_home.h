@@ -1,4 +1,5 @@
-// screen_home.h — 首页: what to hand in, to whom, by when.
+// screen_home.h — 首页: what to hand in, to whom, by when; campaigns still open first, past ones
+// (往年活动) in a section opened on demand.
 #pragma once
 #include "app_context.h"
 #include "export_flow.h"
@@ -11,6 +12,7 @@ class HomeScreen {
 
  private:
   ExportPanel export_;
+  bool archive_open_ = false;  // 往年活动 shown
 };
 
 }  // namespace lw::ui
