@@ -2,8 +2,12 @@
 // central directory as real unzippers do, so tests can look inside .xlsx and .docx files.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <string>
+
+#include "temp_dir.h"
 
 namespace lw::test {
 
@@ -31,5 +35,15 @@ inline std::map<std::string, std::string> ReadStoredZip(const std::string& z) {
   }
   return out;
 }
+
+#ifndef __EMSCRIPTEN__  // node's sandbox runs no programs; the native run checks with a real unzipper
+// Whether Info-ZIP's `unzip -t` (installed by tools/setup) finds no error in the archive.
+inline bool UnzipAccepts(const std::string& bytes, const std::string& file_name) {
+  TempDir dir;
+  const std::string path = (dir.path / file_name).string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  return std::system(("unzip -tqq '" + path + "' >/dev/null").c_str()) == 0;
+}
+#endif
 
 }  // namespace lw::test
