@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "base64.h"
+#include "file_name.h"
 #include "migrate.h"
 #include "sha256.h"
 #include "signature.h"
@@ -279,12 +280,7 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
 }
 
 std::string BundleFileName(const std::string& unit, const std::string& date, const std::string& suffix) {
-  std::string safe;
-  for (size_t i = 0; i < unit.size();) {
-    const char32_t cp = utf8::Next(unit, i);
-    if (cp < 0x20 || std::u32string_view(U"\\/:*?\"<>|").find(cp) != std::u32string_view::npos) safe += '_';
-    else utf8::Append(safe, cp);
-  }
+  std::string safe = FileNamePart(unit);
   if (safe.empty()) safe = "未填单位";
   return "学习周_" + safe + (suffix.empty() ? "" : "_" + suffix) + "_" + date + ".json";
 }

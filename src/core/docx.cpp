@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 
+#include "file_name.h"
 #include "image_size.h"
 #include "print_html.h"
 #include "utf8.h"
@@ -90,13 +91,6 @@ const char* kMiddle = "<w:vAlign w:val=\"center\"/>";
 
 const char* kSmall = "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>";  // 五号 (10.5 pt): tables with many columns
 
-// Width as a reader sees it: a hanzi or full-width sign takes about two digits' room.
-size_t TextWidth(const std::string& s) {
-  size_t w = 0;
-  for (size_t i = 0; i < s.size();) w += utf8::Next(s, i) >= 0x2E80 ? 2 : 1;
-  return w;
-}
-
 // The first column fixed (序号, or a matrix's row labels); the others share the rest in proportion
 // to their longest text, within bounds, so 活动地点 gets more room than 参与人次.
 std::vector<int> ColumnWidths(int first, const std::vector<std::string>& headers,
@@ -104,9 +98,9 @@ std::vector<int> ColumnWidths(int first, const std::vector<std::string>& headers
   if (headers.size() < 2) return {total};
   std::vector<size_t> want(headers.size(), 4);
   for (size_t i = 1; i < headers.size(); ++i) {
-    want[i] = std::max(want[i], TextWidth(headers[i]));
+    want[i] = std::max(want[i], utf8::DisplayWidth(headers[i]));
     for (const auto& r : rows)
-      if (i < r.size()) want[i] = std::max(want[i], TextWidth(r[i]));
+      if (i < r.size()) want[i] = std::max(want[i], utf8::DisplayWidth(r[i]));
     want[i] = std::min<size_t>(want[i], 30);
   }
   size_t sum = 0;
@@ -397,19 +391,6 @@ std::string CoreXml(const std::string& title, const std::string& unit, const Rec
          stamp("created", r.created) + stamp("modified", r.updated) + "</cp:coreProperties>";
 }
 
-// Unit names and titles as file name parts: no path separators or characters Windows refuses.
-std::string SafePart(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    const char32_t cp = utf8::Next(s, i);
-    if (cp < 0x20 || std::u32string_view(U"\\/:*?\"<>|").find(cp) != std::u32string_view::npos)
-      out += '_';
-    else
-      utf8::Append(out, cp);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions, const std::string& unit,
@@ -448,8 +429,8 @@ std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions
 std::string DocxFileName(const FormDef& form, const Record& r, const std::string& unit) {
   std::string who = StringAt(r.values, "name");
   if (who.empty()) who = StringAt(r.values, "title");
-  std::string name = SafePart(unit.empty() ? "未填单位" : unit) + "_" + SafePart(form.short_title);
-  if (!who.empty()) name += "_" + SafePart(who);
+  std::string name = FileNamePart(unit.empty() ? "未填单位" : unit) + "_" + FileNamePart(form.short_title);
+  if (!who.empty()) name += "_" + FileNamePart(who);
   return name + ".docx";
 }
 

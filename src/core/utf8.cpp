@@ -153,4 +153,13 @@ bool IsWhitespace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0;
 }
 
+size_t DisplayWidth(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = Next(s, i);
+    w += cp >= 0x2E80 && cp != 0xFFFD ? 2 : 1;  // CJK radicals onwards: ideographs, kana, full-width forms
+  }
+  return w;
+}
+
 }  // namespace lw::utf8

@@ -31,6 +31,10 @@ size_t CountCodePoints(std::string_view s);
 // counts one; combining marks attach to their base; line breaks are not counted.
 size_t CountChars(std::string_view s);
 
+// Room a text takes in a table column, in digits: a hanzi or full-width sign takes about two
+// (Excel's column units, and the proportions of a Word table's columns).
+size_t DisplayWidth(std::string_view s);
+
 // Byte offset of the first character past `max_chars` (same counting as CountChars);
 // s.size() when the text fits. Used to show where an over-long text starts overflowing.
 size_t OffsetOfChar(std::string_view s, size_t max_chars);

@@ -41,23 +41,13 @@ std::string CellXml(const Cell& c, const std::string& ref, bool bold) {
          "</t></is></c>";
 }
 
-// Width in Excel's character units: a hanzi or full-width sign takes about two digits' room.
-size_t DisplayWidth(const std::string& s) {
-  size_t w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const char32_t cp = utf8::Next(s, i);
-    w += cp >= 0x2E80 && cp != 0xFFFD ? 2 : 1;  // CJK radicals onwards: ideographs, kana, full-width forms
-  }
-  return w;
-}
-
 // Each column as wide as its longest cell (header, rows, totals) plus a margin, within sane bounds,
 // so "山西省 / 太原市" is readable without widening the column by hand.
 std::vector<size_t> ColumnWidths(const SummaryTable& t) {
   constexpr size_t kMin = 6, kMax = 60, kMargin = 2;
   std::vector<size_t> w(t.headers.size(), kMin);
   const auto fit = [&](size_t i, const std::string& text) {
-    if (i < w.size()) w[i] = std::max(w[i], std::min(kMax, DisplayWidth(text) + kMargin));
+    if (i < w.size()) w[i] = std::max(w[i], std::min(kMax, utf8::DisplayWidth(text) + kMargin));
   };
   for (size_t i = 0; i < t.headers.size(); ++i) fit(i, t.headers[i]);
   for (const auto& cells : t.rows)
