@@ -13,36 +13,14 @@ namespace {
 
 constexpr long long kDay = 24 * 3600;
 
-// Days since 1970-01-01 ↔ civil date (Howard Hinnant's algorithms; proleptic Gregorian).
-long long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-Date CivilFromDays(long long z) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
-}
-
 long long FloorDiv(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 }  // namespace
 
-Date BeijingDate(long long now) { return CivilFromDays(FloorDiv(now + kBeijingOffsetSeconds, kDay)); }
+Date BeijingDate(long long now) { return DateFromDays(FloorDiv(now + kBeijingOffsetSeconds, kDay)); }
 
 long long DeadlineAt(const Requirement& r) {
-  return DaysFromCivil(r.due.year, r.due.month, std::max(1, r.due.day)) * kDay + r.due_minute * 60LL -
+  return DaysSinceEpoch(r.due) * kDay + r.due_minute * 60LL -
          kBeijingOffsetSeconds;
 }
 

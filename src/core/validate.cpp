@@ -25,16 +25,6 @@ int DaysInMonth(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-// Days since 1970-01-01 (civil calendar, Howard Hinnant's algorithm).
-long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 std::string Trimmed(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
@@ -239,10 +229,30 @@ std::string FormatDate(const Date& d) {
   return buf;
 }
 
-int DaysBetween(const Date& a, const Date& b) {
-  return static_cast<int>(DaysFromCivil(b.year, b.month, std::max(1, b.day)) -
-                          DaysFromCivil(a.year, a.month, std::max(1, a.day)));
+// Howard Hinnant's civil-calendar algorithms.
+long long DaysSinceEpoch(const Date& date) {
+  const int m = date.month, d = std::max(1, date.day);
+  const int y = date.year - (m <= 2);
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
 }
+
+Date DateFromDays(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+int DaysBetween(const Date& a, const Date& b) { return static_cast<int>(DaysSinceEpoch(b) - DaysSinceEpoch(a)); }
 
 Date AddDays(Date d, int n) {
   for (int i = 0; i < n; ++i)

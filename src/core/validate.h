@@ -23,6 +23,9 @@ std::optional<Date> ParseDate(std::string_view s, bool month_precision = false);
 std::string FormatDate(const Date& d);
 // Days from a to b (b - a), for "还剩 N 天".
 int DaysBetween(const Date& a, const Date& b);
+// Days since 1970-01-01 (proleptic Gregorian; a month-precision date counts from its 1st), and back.
+long long DaysSinceEpoch(const Date& d);
+Date DateFromDays(long long days);
 // The date n days after d (n ≥ 0).
 Date AddDays(Date d, int n);
 
