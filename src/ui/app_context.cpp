@@ -112,6 +112,21 @@ const std::vector<PastWinner>& AppContext::PastWinners() {
   return past_winners_;
 }
 
+void AppContext::KeepChosenList(const std::string& name, const std::string& bytes, const char* file,
+                                const std::string& what, const std::string& error, const std::string& summary) {
+  if (!error.empty()) {
+    Toast("“" + name + "”无法作为" + what + "：" + error, true);
+    return;
+  }
+  if (!ws.store().WriteAtomic(file, bytes)) {
+    Toast(what + "无法保存（磁盘空间不足？）", true);
+    return;
+  }
+  if (ws.on_written) ws.on_written();
+  Changed();
+  Toast("已导入" + what + "：" + summary);
+}
+
 void AppContext::Toast(std::string text, bool error) {
   toast = std::move(text);
   toast_error = error;

@@ -74,11 +74,17 @@ class AppContext {
   // The messages the form would show for a record (the one shared validator).
   std::vector<Issue> IssuesOf(const Record& r);
   DraftStatus StatusOf(const Record& r);
-  std::string TitleOf(const Record& r) const;
+  std::string TitleOf(const Record& r) const;  // a human name for a draft: its name/title field
   // 往年获评名单 as last imported (kept as past_winners.csv in the data folder), read again
   // after anything changed; empty when none was imported.
   static constexpr const char* kPastWinnersFile = "past_winners.csv";
-  const std::vector<PastWinner>& PastWinners();  // a human name for a draft: its name/title field
+  const std::vector<PastWinner>& PastWinners();
+
+  // A list the coordinator chose (应报单位名单, 往年获评名单): refused with its reader's reason
+  // (error), else kept as `file` byte for byte — read again with the same rules on start — and
+  // announced with what it holds (summary, e.g. "12 个单位").
+  void KeepChosenList(const std::string& name, const std::string& bytes, const char* file, const std::string& what,
+                      const std::string& error, const std::string& summary);
 
   // A short message at the bottom of the window, e.g. "已导出".
   void Toast(std::string text, bool error = false);

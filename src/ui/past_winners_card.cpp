@@ -12,18 +12,8 @@ void ImportPastWinners(AppContext& app, const std::vector<std::pair<std::string,
   if (files.empty()) return;
   const auto& [name, bytes] = files.front();
   const PastWinnersRead read = ReadPastWinners(bytes, app.regions);
-  if (!read.error.empty()) {
-    app.Toast("“" + name + "”无法作为往年获评名单：" + read.error, true);
-    return;
-  }
-  // The bytes as chosen (same as the expected units): read again with the same rules on start.
-  if (!app.ws.store().WriteAtomic(AppContext::kPastWinnersFile, bytes)) {
-    app.Toast("往年获评名单无法保存（磁盘空间不足？）", true);
-    return;
-  }
-  if (app.ws.on_written) app.ws.on_written();
-  app.Changed();
-  app.Toast("已导入往年获评名单：" + std::to_string(read.winners.size()) + " 条");
+  app.KeepChosenList(name, bytes, AppContext::kPastWinnersFile, "往年获评名单", read.error,
+                     std::to_string(read.winners.size()) + " 条");
 }
 
 void PastWinnersCard::Draw(AppContext& app) {

@@ -16,17 +16,7 @@ void ImportExpectedUnits(AppContext& app, const std::vector<std::pair<std::strin
   if (files.empty()) return;
   const auto& [name, bytes] = files.front();
   const ExpectedUnitsRead read = ReadExpectedUnits(bytes);
-  if (!read.error.empty()) {
-    app.Toast("“" + name + "”无法作为应报单位名单：" + read.error, true);
-    return;
-  }
-  if (!app.ws.store().WriteAtomic(kFile, bytes)) {
-    app.Toast("应报单位名单无法保存（磁盘空间不足？）", true);
-    return;
-  }
-  if (app.ws.on_written) app.ws.on_written();
-  app.Changed();
-  app.Toast("已导入应报单位名单：" + std::to_string(read.units.size()) + " 个单位");
+  app.KeepChosenList(name, bytes, kFile, "应报单位名单", read.error, std::to_string(read.units.size()) + " 个单位");
 }
 
 void SilentUnitsCard::Load(AppContext& app) {
