@@ -30,6 +30,10 @@ constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over 
 
 lw::ui::App* g_app = nullptr;
 int g_frames_left = kFramesAfterInput;
+// The frames being drawn follow pointer motion alone. Then a frame that changed nothing on
+// screen ends them: moving over the map costs 2 frames instead of 3. (After a click or a key,
+// ImGui may change nothing for a frame and then move the focus, so those get all 3.)
+bool g_settling_motion = false;
 // Main-thread time of recent frames, for window.learnweek.stats(): building the frame (UI + map
 // geometry, all C++) and the whole frame including handing it to WebGL or the 2D canvas.
 constexpr int kFrameSamples = 240;
@@ -60,9 +64,14 @@ void BuildFrame(double now) {
 void Tick() {
   if (g_paused) return;
   lw::platform::web::CheckContextLost();
-  const bool input = lw::platform::web::PumpSdlEvents() | lw::platform::web::ConsumeWake();
+  using lw::platform::web::Queued;
+  const Queued queued = lw::platform::web::PumpSdlEvents();
+  const bool woken = lw::platform::web::ConsumeWake();
   const double now = lw::platform::NowMs();
-  if (input) g_frames_left = kFramesAfterInput;
+  if (queued != Queued::Nothing || woken) {
+    g_settling_motion = queued == Queued::MotionOnly && !woken && (g_frames_left == 0 || g_settling_motion);
+    g_frames_left = kFramesAfterInput;
+  }
   if (g_frames_left == 0 && !g_app->WantsAnimation() && now - g_last_draw < kIdleFrameMs) {
     lw::platform::web::SleepFor(kIdleFrameMs - (now - g_last_draw));
     return;
@@ -73,7 +82,9 @@ void Tick() {
   const double t0 = lw::platform::NowMs();
   BuildFrame(now);
   const double t_built = lw::platform::NowMs();
-  g_presented += lw::platform::web::Present(ImGui::GetDrawData());
+  const bool changed = lw::platform::web::Present(ImGui::GetDrawData());
+  g_presented += changed;
+  if (!changed && g_settling_motion) g_frames_left = 0;
   g_build_ms[g_frame_count % kFrameSamples] = t_built - t0;
   g_frame_ms[g_frame_count++ % kFrameSamples] = lw::platform::NowMs() - t0;
   lw::platform::web::AfterFrame(g_first);

@@ -181,14 +181,14 @@ void InstallImGuiHooks() {
   pio.Platform_SetClipboardTextFn = SetClipboard;
 }
 
-bool PumpSdlEvents() {
-  bool any = false;
+Queued PumpSdlEvents() {
+  Queued q = Queued::Nothing;
   SDL_Event ev;
   while (SDL_PollEvent(&ev)) {
     ImGui_ImplSDL2_ProcessEvent(&ev);
-    any = true;
+    q = ev.type == SDL_MOUSEMOTION && q != Queued::Other ? Queued::MotionOnly : Queued::Other;
   }
-  return any;
+  return q;
 }
 
 bool ConsumeWake() { return std::exchange(g_wake, false); }

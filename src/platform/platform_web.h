@@ -8,9 +8,12 @@ namespace lw::platform::web {
 
 // Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-host.js).
 void InstallImGuiHooks();
+// What SDL's queue held: nothing, only pointer motion, or anything else (buttons, wheel, keys,
+// window events).
+enum class Queued { Nothing, MotionOnly, Other };
 // Feeds every SDL event queued so far (mouse, wheel, keys typed outside the text agent) to
-// ImGui. Returns true if there was any.
-bool PumpSdlEvents();
+// ImGui, and says what there was.
+Queued PumpSdlEvents();
 // True (once) when input or a host event arrived since the last call: draw a frame now.
 bool ConsumeWake();
 // Pauses the main loop until input or a host event arrives, or `ms` have passed.

@@ -2,8 +2,8 @@
 // semantics the accessibility mirror (web/lw-a11y.js) turns into ARIA.
 #include "item_registry.h"
 
+#include <algorithm>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "imgui.h"
@@ -41,11 +41,44 @@ struct TableScope {
   int row_offset = 0;           // aria row index - ImGui's row index - 1 (clipped rows)
 };
 
+// Ids given to listed text this frame. Open addressing in one array, emptied by a fill: a node
+// per text (std::unordered_set) cost 1,500 allocations a frame on the prefecture map.
+class IdSet {
+ public:
+  void Clear() { std::fill(slots_.begin(), slots_.end(), 0u); size_ = 0; }
+  // False when already there. 0 (ImGui's "no id") is never kept: it reads as taken, so the
+  // caller derives another id from it.
+  bool Insert(ImGuiID id) {
+    if (id == 0) return false;
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = id & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == id) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = id;
+        ++size_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  void Grow() {
+    std::vector<ImGuiID> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0u);
+    size_ = 0;
+    for (ImGuiID id : old)
+      if (id) Insert(id);
+  }
+  std::vector<ImGuiID> slots_;
+  size_t size_ = 0;
+};
+
 std::vector<Item> g_items;  // the frame being built; complete between frames
 FieldScope g_field;
 size_t g_last_field_first = 0, g_last_field_end = 0;  // items of the field drawn last
 TableScope g_table;
-std::unordered_set<ImGuiID> g_text_ids;  // ids given to listed text this frame
+IdSet g_text_ids;
 Semantics g_scratch;        // returned for items that are not listed (clipped)
 ImGuiID g_pending_focus = 0;
 bool g_pending_activate = false;
@@ -196,7 +229,7 @@ void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
   g_items.clear();
   g_field = {};
   g_table = {};
-  g_text_ids.clear();
+  g_text_ids.Clear();
   g_last_field_first = g_last_field_end = 0;
   g_open_combo.clear();
 }
@@ -324,7 +357,7 @@ Semantics* RegisterTextItem(const std::string& text, float x0, float y0, float x
   // Named by its text and window, not its position: scrolling keeps the mirror's element (a
   // repeated text, such as two cells "0" in a row, takes the next free id).
   ImGuiID id = ImHashStr(text.c_str(), 0, window->ID);
-  while (!g_text_ids.insert(id).second) id = ImHashData(&id, sizeof id, 0x9e3779b9u);
+  while (!g_text_ids.Insert(id)) id = ImHashData(&id, sizeof id, 0x9e3779b9u);
   Item item{id, text, WindowName(window), r, false};
   SetLayer(item, window);
   item.text = true;
