@@ -22,6 +22,7 @@
   let Module = null;
   let root = null;
   let agent = null;
+  let agentValue = null;  // the edited field's text, describing the text agent
   const live = { polite: null, assertive: null };
   const nodes = new Map();   // id → { el, item, desc }
   const groups = new Map();  // group key → element
@@ -53,6 +54,10 @@
     css(root, 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;' +
       'color:transparent;background:transparent;');
     document.body.insertBefore(root, document.body.firstChild);
+    agentValue = document.createElement('div');
+    agentValue.id = 'lw-agent-value';
+    css(agentValue, 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;');
+    document.body.appendChild(agentValue);
     for (const kind of ['polite', 'assertive']) {
       const el = document.createElement('div');
       el.id = 'lw-live-' + kind;
@@ -351,8 +356,13 @@
     setAttr(agent, 'aria-label', item ? item.label : '文字输入');
     setAttr(agent, 'aria-required', item && item.required ? 'true' : null);
     setAttr(agent, 'aria-invalid', item && item.invalid ? 'true' : null);
-    setAttr(agent, 'aria-multiline', item && item.multiline ? 'true' : null);
-    setAttr(agent, 'aria-describedby', item && node.desc ? node.desc.id : null);
+    // A textarea is multi-line unless it says otherwise: a single-line field says so.
+    setAttr(agent, 'aria-multiline', item ? (item.multiline ? 'true' : 'false') : null);
+    // The agent stays empty (it only carries what is typed on to ImGui), so the field's text is
+    // its description: a screen reader focusing the field says what is in it.
+    setText(agentValue, item && item.value ? item.value : '');
+    const described = [item && item.value ? agentValue.id : '', item && node.desc ? node.desc.id : ''].filter(Boolean);
+    setAttr(agent, 'aria-describedby', described.length ? described.join(' ') : null);
   }
 
   // Called by lw-host.js after every drawn frame.

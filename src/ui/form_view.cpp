@@ -84,10 +84,12 @@ void FormView::DrawSummary() {
   ImGui::AlignTextToFramePadding();
   TextItem(buf, p.error);
   ImGui::SameLine();
-  if (TouchButton(summary_open_ ? "收起" : "逐项查看")) {
+  // One id whichever its text: the keyboard focus stays on the button when it is pressed.
+  if (TouchButton(summary_open_ ? "收起###summary_toggle" : "逐项查看###summary_toggle")) {
     summary_open_ = !summary_open_;
     show_all_ = true;
   }
+  LastItemSemantics().expanded = summary_open_ ? 1 : 0;
   if (!summary_open_) return;
   for (size_t k = 0; k < issues_.size(); ++k) {
     const Issue& i = issues_[k];

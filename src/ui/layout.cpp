@@ -147,11 +147,12 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
-bool Radio(const char* label, bool active) {
+bool Radio(const char* label, bool active, const char* group) {
   const bool hit = ImGui::RadioButton(label, active);
   Semantics& s = LastItemSemantics();
   s.role = Role::Radio;
   s.checked = active;
+  if (group) s.group_role = "radiogroup", s.group = group;
   return hit;
 }
 

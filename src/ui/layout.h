@@ -37,7 +37,7 @@ float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // Radio buttons and check boxes: their box as tall as a text field, so the target is 44×44 CSS
 // px (60×60 in 大字模式) like every other control.
-bool Radio(const char* label, bool active);
+bool Radio(const char* label, bool active, const char* group = nullptr);  // group: the radio group's name (form fields name theirs)
 bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);

@@ -58,7 +58,7 @@ void MapScreen::DaySlider(AppContext& app) {
   int v = day_index_ < 0 ? days : day_index_;
   const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + DayLabel(begin, day_index_);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - Em() * 4);
-  const bool moved = ImGui::SliderInt("##日期", &v, 0, days, label.c_str());
+  const bool moved = ImGui::SliderInt("##日期", &v, 0, days, label.c_str(), ImGuiSliderFlags_NoInput);  // Tab lands on the slider
   MarkSlider("日期", 0, static_cast<float>(days), static_cast<float>(v), label);
   if (moved) {
     day_index_ = v >= days ? -1 : v;
@@ -66,7 +66,7 @@ void MapScreen::DaySlider(AppContext& app) {
   }
   RegisterText(label, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
   ImGui::SameLine();
-  if (ImGui::Button(playing_ ? "暂停" : "播放")) {
+  if (ImGui::Button(playing_ ? "暂停###play" : "播放###play")) {  // one id: the focus stays on it
     playing_ = !playing_;
     if (playing_ && day_index_ < 0) day_index_ = 0;
     next_step_ms_ = app.now_ms + kStepMs;
@@ -124,7 +124,7 @@ void MapScreen::FeedAndExample(AppContext& app) {
   LineInput("##实时数据源网址", feed_edit_, "https://…/learnweek.json", ImGuiInputTextFlags_CharsNoBlank);
   ImGui::BeginDisabled(!app.writable);
   const bool on = !app.ws.settings.feed_url.empty();
-  if (TouchButton(on ? "停止接收" : "开始接收")) {
+  if (TouchButton(on ? "停止接收###feed_toggle" : "开始接收###feed_toggle")) {
     app.ws.settings.feed_url = on ? "" : feed_edit_;
     app.SettingsChanged();
     platform::SetFeed(app.ws.settings.feed_url);
@@ -165,7 +165,7 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
   ImGui::Separator();
   ImGui::TextUnformatted("显示指标");
   for (Measure m : {Measure::Activities, Measure::Participants, Measure::Volunteers, Measure::Stars, Measure::Projects})
-    if (Radio(MeasureName(m), measure_ == m)) measure_ = m;
+    if (Radio(MeasureName(m), measure_ == m, "显示指标")) measure_ = m;
   ImGui::Separator();
   Legend();
   ImGui::Separator();

@@ -38,7 +38,8 @@ void TextSizeCard(AppContext& app) {
   }
   ImGui::SetNextItemWidth(Em() * 16);
   int pct = s.text_scale;
-  const bool moved = ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%");
+  // NoInput: Tab lands on the slider (arrows move it), not in a text box that replaces it.
+  const bool moved = ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%", ImGuiSliderFlags_NoInput);
   MarkSlider("文字大小", Settings::kMinScale, Settings::kMaxScale, pct, std::to_string(pct) + "%");
   if (moved && pct != s.text_scale) {
     s.text_scale = pct;
@@ -51,12 +52,12 @@ void ThemeCard(AppContext& app) {
   BeginCard("theme");
   SubHeading("配色");
   Settings& s = app.ws.settings;
-  if (Radio("浅色（推荐）", !s.dark)) {
+  if (Radio("浅色（推荐）", !s.dark, "配色")) {
     s.dark = false;
     app.SettingsChanged();
   }
   ImGui::SameLine(0, Em() * 2);
-  if (Radio("深色", s.dark)) {
+  if (Radio("深色", s.dark, "配色")) {
     s.dark = true;
     app.SettingsChanged();
   }

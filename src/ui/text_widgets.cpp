@@ -106,17 +106,9 @@ bool HandleKeys(EditorState& st, ImGuiID id, const std::vector<LineSpan>& lines)
   if (ctrl && pressed(ImGuiKey_Z)) shift ? e.Redo() : e.Undo();
   if (ctrl && pressed(ImGuiKey_Y)) e.Redo();
   if (pressed(ImGuiKey_Escape)) ImGui::ClearActiveID();
-  if (pressed(ImGuiKey_Tab)) {
-    // Tab leaves the editor for the next control (keyboard users must not be trapped). This
-    // editor owns every key while active, so ImGui's tabbing did not see this press: hand the
-    // key back to the next frame, with the focus resting here so tabbing starts from here.
-    ImGuiContext& g = *GImGui;
-    ImGui::ClearActiveID();
-    ImGui::SetFocusID(id, g.CurrentWindow);
-    g.NavCursorVisible = true;
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_Tab, true);
-    ImGui::GetIO().AddKeyEvent(ImGuiKey_Tab, false);
-  }
+  // Tab (and Shift+Tab) is ImGui's: its tabbing, asked for this frame, moves the focus on from
+  // here; the editor only stops editing, so keyboard users are never trapped in it.
+  if (pressed(ImGuiKey_Tab)) ImGui::ClearActiveID();
   return e.version() != before;
 }
 
@@ -226,7 +218,12 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
     }
     if (g.ActiveId == id) {
       g_active_editor = id;
-      ImGui::SetActiveIdUsingAllKeyboardKeys();
+      // As ImGui's own InputText: the editing keys are the editor's, Tab is left to tabbing.
+      g.ActiveIdUsingNavDirMask = (1 << ImGuiDir_COUNT) - 1;
+      for (ImGuiKey k : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_Home,
+                         ImGuiKey_End, ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Backspace, ImGuiKey_Delete,
+                         ImGuiKey_Enter, ImGuiKey_KeypadEnter})
+        ImGui::SetKeyOwner(k, id);
       // As ImGui's InputText: while editing, other items stay hoverable, so a click on a tab or
       // a button acts at once instead of only ending the edit.
       g.ActiveIdAllowOverlap = !ImGui::IsMouseDown(0);
