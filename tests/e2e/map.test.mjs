@@ -124,11 +124,12 @@ test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc lea
   await findItem(page, /^正在展示：/);
   await findItem(page, /^滚动播报：【/);
   const before = await page.evaluate(() => window.__clears || window.learnweek.frames);
-  await page.waitForTimeout(3000);  // totals finish counting up
+  await page.waitForTimeout(4000);  // totals finish counting up
   const frames = (await page.evaluate(() => window.learnweek.frames)) - before;
-  // Idle pages draw 1 frame a second; ceremony mode animates continuously (software GL at 4K in
-  // CI draws only a few frames a second, hence the modest bar).
-  assert.ok(frames >= 8, `ceremony animates (drew ${frames} frames in 3 s)`);
+  // Idle pages draw 1 frame a second (at most 5 here); ceremony mode animates continuously.
+  // Software GL at 4K beside a second browser draws only 2–3 frames a second (7 in 3 s seen in
+  // CI), hence a bar just above idle rather than a frame rate.
+  assert.ok(frames >= 7, `ceremony animates (drew ${frames} frames in 4 s; idle draws at most 5)`);
   await findItem(page, /^参与 [\d,]+人次$/);
   await shot(page, 'ceremony-4k.png');
   await page.keyboard.press('Escape');
