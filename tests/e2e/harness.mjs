@@ -154,6 +154,10 @@ export async function revealRight(page, label, at, opts = {}) {
 // Opens a combo (its hidden label) and picks an entry, scrolling the list if needed.
 export async function choose(page, comboLabel, entry, opts = {}) {
   await click(page, comboLabel, opts);
+  // On a loaded machine the click can land before the frame that enables the combo (a 市 picker
+  // right after its 省 was chosen): click again until its list is open.
+  const listOpen = async () => (await items(page)).some((it) => it.window.startsWith('Combo_'));
+  for (let k = 0; k < 5 && !(await waitFor(listOpen, 1500)); k++) await click(page, comboLabel, opts);
   for (let tries = 0; tries < 60; tries++) {
     try {
       const it = await findItem(page, entry, { timeout: tries === 0 ? 1500 : 400, window: /^Combo_/ });
@@ -168,6 +172,15 @@ export async function choose(page, comboLabel, entry, opts = {}) {
     }
   }
   throw new Error(`"${entry}" not in combo "${comboLabel}"`);
+}
+
+async function waitFor(predicate, timeout) {
+  const deadline = Date.now() + timeout;
+  do {
+    if (await predicate()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < deadline);
+  return false;
 }
 
 export async function click(page, label, opts = {}) {
