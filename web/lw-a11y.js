@@ -44,6 +44,14 @@
 
   function css(el, text) { el.style.cssText = text; return el; }
 
+  // Text only assistive technology reads (live regions, descriptions): off screen, not hidden.
+  function offscreen(id) {
+    const el = css(document.createElement('div'), 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;');
+    el.id = id;
+    document.body.appendChild(el);
+    return el;
+  }
+
   function init(mod, textAgent) {
     Module = mod;
     agent = textAgent;
@@ -54,17 +62,11 @@
     css(root, 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;' +
       'color:transparent;background:transparent;');
     document.body.insertBefore(root, document.body.firstChild);
-    agentValue = document.createElement('div');
-    agentValue.id = 'lw-agent-value';
-    css(agentValue, 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;');
-    document.body.appendChild(agentValue);
+    agentValue = offscreen('lw-agent-value');
     for (const kind of ['polite', 'assertive']) {
-      const el = document.createElement('div');
-      el.id = 'lw-live-' + kind;
+      const el = offscreen('lw-live-' + kind);
       el.setAttribute('role', kind === 'polite' ? 'status' : 'alert');
       el.setAttribute('aria-live', kind);
-      css(el, 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;');
-      document.body.appendChild(el);
       live[kind] = el;
     }
     root.addEventListener('focusin', onFocusIn);

@@ -31,8 +31,8 @@ constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over 
 lw::ui::App* g_app = nullptr;
 int g_frames_left = kFramesAfterInput;
 // The frames being drawn follow pointer motion alone. Then a frame that changed nothing on
-// screen ends them: moving over the map costs 2 frames instead of 3. (After a click or a key,
-// ImGui may change nothing for a frame and then move the focus, so those get all 3.)
+// screen ends them: moving over the map cost 2.6 frames a move instead of 3. (After a click or
+// a key, ImGui may change nothing for a frame and then move the focus, so those get all 3.)
 bool g_settling_motion = false;
 // Main-thread time of recent frames, for window.learnweek.stats(): building the frame (UI + map
 // geometry, all C++) and the whole frame including handing it to WebGL or the 2D canvas.
