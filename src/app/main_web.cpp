@@ -14,6 +14,7 @@
 #include "bundle.h"
 #include "bundle_io.h"
 #include "campaign.h"
+#include "frame_settle.h"
 #include "imgui.h"
 #include "imgui_impl_sdl2.h"
 #include "item_registry.h"
@@ -31,8 +32,8 @@ constexpr int kFramesAfterInput = 3;   // ImGui settles hover/active state over 
 lw::ui::App* g_app = nullptr;
 int g_frames_left = kFramesAfterInput;
 // The frames being drawn follow pointer motion alone. Then a frame that changed nothing on
-// screen ends them: moving over the map cost 2.6 frames a move instead of 3. (After a click or
-// a key, ImGui may change nothing for a frame and then move the focus, so those get all 3.)
+// screen, or one that left ImGui nothing to catch up on (frame_settle.h), ends them. (After a
+// click or a key, ImGui may change nothing for a frame and then move the focus, so those get all 3.)
 bool g_settling_motion = false;
 // Main-thread time of recent frames, for window.learnweek.stats(): building the frame (UI + map
 // geometry, all C++) and the whole frame including handing it to WebGL or the 2D canvas.
@@ -84,7 +85,7 @@ void Tick() {
   const double t_built = lw::platform::NowMs();
   const bool changed = lw::platform::web::Present(ImGui::GetDrawData());
   g_presented += changed;
-  if (!changed && g_settling_motion) g_frames_left = 0;
+  if (g_settling_motion && (!changed || !lw::ui::NextFrameWouldDiffer())) g_frames_left = 0;
   g_build_ms[g_frame_count % kFrameSamples] = t_built - t0;
   g_frame_ms[g_frame_count++ % kFrameSamples] = lw::platform::NowMs() - t0;
   lw::platform::web::AfterFrame(g_first);

@@ -5,37 +5,13 @@
 #include <cmath>
 #include <cstring>
 
+#include "fast_hash.h"
+
 namespace lw::render {
 namespace {
 
-constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-
-inline uint64_t Mix(uint64_t h, uint64_t w) {
-  h = (h ^ w) * kMul;
-  return h ^ (h >> 29);
-}
-
-// A fast hash of a block of memory: tells whether a draw list changed. Four independent lanes
-// of 8 bytes keep the multiplier busy (the map's vertices are megabytes, hashed every frame).
-uint64_t HashBytes(const void* data, size_t n, uint64_t h) {
-  const unsigned char* p = static_cast<const unsigned char*>(data);
-  size_t i = 0;
-  uint64_t lane[4] = {h, h ^ 0x1234567, h ^ 0x89ABCDEF, h ^ 0xFEDCBA98};
-  for (; i + 32 <= n; i += 32) {
-    uint64_t w[4];
-    std::memcpy(w, p + i, 32);
-    for (int k = 0; k < 4; ++k) lane[k] = (lane[k] ^ w[k]) * kMul;
-  }
-  h = Mix(Mix(Mix(Mix(h, lane[0]), lane[1]), lane[2]), lane[3]);
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = Mix(h, w);
-  }
-  uint64_t tail = 0;
-  std::memcpy(&tail, p + i, n - i);
-  return Mix(h, tail ^ n);
-}
+constexpr auto& Mix = lw::HashMix;
+constexpr uint64_t kMul = lw::kHashMul;
 
 uint64_t Bits(float f) {
   uint32_t u;

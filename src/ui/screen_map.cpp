@@ -133,11 +133,28 @@ void MapScreen::FeedAndExample(AppContext& app) {
   ImGui::EndDisabled();
 }
 
-Semantics* MapScreen::RegionTooltip(int region, const char* hint) {
+// Placed once, where the mouse entered the region, not following it: moving within a region then
+// changes nothing on screen (at 4K a move costs a third of the time) and the figures hold still
+// for slow readers. The size is measured here, as ImGui would measure it a frame later, so a move
+// onto the next region is drawn complete in one frame (frame_settle.h).
+Semantics* MapScreen::RegionTooltip(int region, const char* hint, ImVec2 anchor) {
   const map::MapRegion& r = view_.asset().regions[region];
+  const std::string text = DescribeRegion(r.name, data_.Find(r.code));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 body = ImGui::CalcTextSize(text.c_str(), nullptr, false, Em() * 18 - style.WindowPadding.x);
+  const ImVec2 note = hint ? ImGui::CalcTextSize(hint) : ImVec2(0, 0);
+  const ImVec2 size(ImTrunc(std::max(body.x, note.x)) + style.WindowPadding.x * 2,
+                    ImTrunc(body.y + (hint ? style.ItemSpacing.y + note.y : 0)) + style.WindowPadding.y * 2);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 gap(Em(), Em() * 0.75f), end = vp->WorkPos + vp->WorkSize;
+  ImVec2 at = anchor + gap;  // below right of the pointer; above or left where the screen ends
+  if (at.x + size.x > end.x) at.x = std::max(vp->WorkPos.x, anchor.x - gap.x - size.x);
+  if (at.y + size.y > end.y) at.y = std::max(vp->WorkPos.y, anchor.y - gap.y * 0.5f - size.y);
+  ImGui::SetNextWindowPos(at);
+  ImGui::SetNextWindowSize(size);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(Em() * 18);
-  Semantics* s = TextItem(DescribeRegion(r.name, data_.Find(r.code)), Colors().text);
+  Semantics* s = TextItem(text, Colors().text);
   ImGui::PopTextWrapPos();
   if (hint) ImGui::TextDisabled("%s", hint);
   ImGui::EndTooltip();
@@ -221,10 +238,12 @@ void MapScreen::Draw(AppContext& app) {
   DrawMapNote(ImGui::GetWindowDrawList(), note, app.ws.settings.map_approval, NotePx(), U32(Colors().text_muted));
   if (hovered >= 0) {
     const map::MapRegion& r = view_.asset().regions[hovered];
-    RegionTooltip(hovered, drilled_ < 0 && r.level == 1 ? "点击查看各市" : nullptr);
+    if (hovered != tip_region_) tip_region_ = hovered, tip_anchor_ = ImGui::GetIO().MousePos;
+    RegionTooltip(hovered, drilled_ < 0 && r.level == 1 ? "点击查看各市" : nullptr, tip_anchor_);
     if (clicked && drilled_ < 0 && r.level == 1) drilled_ = hovered;
     if (clicked && drilled_ < 0 && r.level == 2) drilled_ = r.parent;
   } else {
+    tip_region_ = -1;
     KeyboardTooltip(key_region);
   }
   FiguresTable(shown, f.rect);

@@ -32,8 +32,8 @@ class MapScreen {
   // "示意图" and the 审图号 in the map's lower-left corner (map_note.h).
   float NotePx() const;
   ImRect NoteRect(const AppContext& app, const MapView::Frame& f) const;
-  // A region's figures in a tooltip (at the mouse unless placed before), with what opens it.
-  Semantics* RegionTooltip(int region, const char* hint);
+  // A region's figures in a tooltip beside `anchor` (flipped to stay on screen), with what opens it.
+  Semantics* RegionTooltip(int region, const char* hint, ImVec2 anchor);
   // Keyboard and screen readers (issue 10), in screen_map_a11y.cpp.
   int KeyboardRegion(const std::vector<int>& shown, bool activated);
   void KeyboardTooltip(int region);
@@ -48,6 +48,8 @@ class MapScreen {
   double next_step_ms_ = 0;
   std::string feed_edit_;
   int key_region_ = -1;    // region chosen with the arrow keys (index into the map asset)
+  int tip_region_ = -1;    // region under the mouse, and where the mouse entered it
+  ImVec2 tip_anchor_;
 };
 
 // Removes the example dataset (示例数据) and remembers not to bring it back.

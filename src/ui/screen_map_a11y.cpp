@@ -59,13 +59,12 @@ int MapScreen::KeyboardRegion(const std::vector<int>& shown, bool activated) {
   return key_region_;
 }
 
-// The chosen region's figures beside its label, as the mouse's tooltip shows them; announced.
+// The chosen region's figures beside its label, as for the mouse; announced.
 void MapScreen::KeyboardTooltip(int region) {
   if (region < 0) return;
   const map::MapRegion& r = view_.asset().regions[region];
-  ImGui::SetNextWindowPos(view_.LabelPos(region) + ImVec2(Em(), Em()));
   const char* hint = drilled_ >= 0 ? nullptr : r.level == 1 ? "回车键查看各市" : "回车键查看所在省";
-  RegionTooltip(region, hint);
+  RegionTooltip(region, hint, view_.LabelPos(region));
   // Announced from the map itself (tooltips are not in the mirror), over the region's label.
   const ImVec2 p = view_.LabelPos(region);
   if (Semantics* s = RegisterTextItem("已选：" + DescribeRegion(r.name, data_.Find(r.code)), p.x, p.y, p.x + Em(), p.y + Em()))
