@@ -175,7 +175,7 @@ bool FormView::Draw(const FormDef& form, Record& record, const FieldEnv& env) {
   }
   bool changed = false;
   BeginCard("summary");
-  SubHeading(form.title.c_str());
+  ScreenTitle(form.title.c_str());
   if (!form.description.empty()) Muted("%s", form.description.c_str());
   Muted("依据：%s", form.follows.c_str());
   DrawSummary();

@@ -92,6 +92,7 @@ void EndCard() {
 void Heading(const char* text) { HeadingItem(text, 1.45f, Colors().text, 1); }
 
 void SubHeading(const char* text) { HeadingItem(text, 1.15f, Colors().accent, 2); }
+void ScreenTitle(const char* text) { HeadingItem(text, 1.15f, Colors().accent, 1); }
 
 void Muted(const char* fmt, ...) {
   char buf[2048];
@@ -153,6 +154,15 @@ bool Radio(const char* label, bool active, const char* group) {
   s.role = Role::Radio;
   s.checked = active;
   if (group) s.group_role = "radiogroup", s.group = group;
+  return hit;
+}
+
+bool ChoiceButton(const char* label, bool chosen, const char* group) {
+  const bool hit = chosen ? PrimaryButton(label) : ImGui::Button(label);
+  Semantics& s = LastItemSemantics();
+  s.role = Role::Radio;
+  s.checked = chosen;
+  s.group_role = "radiogroup", s.group = group;
   return hit;
 }
 

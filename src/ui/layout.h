@@ -16,6 +16,7 @@ void Heading(const char* text);             // page title: large, bold colour
 // The next Heading/SubHeading drawn takes the keyboard focus (a new screen was opened).
 void FocusFirstHeading(bool on = true);
 void SubHeading(const char* text);          // card title
+void ScreenTitle(const char* text);         // a card-sized title that is the screen's (level 1)
 void Muted(const char* fmt, ...);           // secondary text, wrapped Chinese-aware
 // Red, wrapped, after an error icon (never colour alone); named "错误：…" for screen readers.
 // live: "assertive" for an error that appears on its own (a failed save), announced at once.
@@ -38,6 +39,9 @@ bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // Radio buttons and check boxes: their box as tall as a text field, so the target is 44×44 CSS
 // px (60×60 in 大字模式) like every other control.
 bool Radio(const char* label, bool active, const char* group = nullptr);  // group: the radio group's name (form fields name theirs)
+// One of a row of buttons of which one is chosen (text size, which table): looks like a button,
+// is a radio in the group `group` to a screen reader, so the chosen one is announced as checked.
+bool ChoiceButton(const char* label, bool chosen, const char* group);
 bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);

@@ -345,7 +345,7 @@ void DeskScreen::TablesCard(AppContext& app) {
     if (x > 0 && x + w < avail) ImGui::SameLine();
     else x = 0;
     x += w + ImGui::GetStyle().ItemSpacing.x;
-    if (selected_ == i ? PrimaryButton(label.c_str()) : ImGui::Button(label.c_str())) selected_ = i;
+    if (ChoiceButton(label.c_str(), selected_ == i, "选择汇总表")) selected_ = i;
   }
   if (selected_ >= tables_.size()) selected_ = 0;
   if (!tables_.empty()) {

@@ -162,9 +162,12 @@ Semantics* MapScreen::RegionTooltip(int region, const char* hint, ImVec2 anchor)
 }
 
 void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
+  // The screen's title (focus rests on it when the map opens) says which map is shown.
+  const std::string place = drilled_ >= 0 ? app.regions.Name(view_.asset().regions[drilled_].code) : "全国";
+  ScreenTitle(("活动地图 · " + place).c_str());
   bool example = false;
   for (const Provenance& p : app.imports.bundles()) example |= p.unit == kExampleUnit;
-  if (example) {  // first thing in the panel: nobody should mistake the example for real figures
+  if (example) {  // next in the panel: nobody should mistake the example for real figures
     TextItem("当前地图包含示例数据", Colors().warn);
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.writable);
@@ -173,10 +176,8 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
     ImGui::Separator();
   }
   if (drilled_ >= 0) {
-    TextItem(app.regions.Name(view_.asset().regions[drilled_].code), Colors().accent);
     if (ImGui::Button("← 返回全国")) drilled_ = -1;  // takes effect next frame: `shown` is this frame's
   } else {
-    TextItem("全国", Colors().accent);
     Check("按地级市显示", &show_prefectures);
   }
   ImGui::Separator();

@@ -25,8 +25,7 @@ void TextSizeCard(AppContext& app) {
     char label[32];
     snprintf(label, sizeof label, "%d%%", step);
     if (step != kSteps[0]) ImGui::SameLine();
-    const bool selected = s.text_scale == step;
-    if (selected ? PrimaryButton(label) : ImGui::Button(label)) {
+    if (ChoiceButton(label, s.text_scale == step, "文字大小")) {
       s.text_scale = step;
       app.SettingsChanged();
     }

@@ -78,6 +78,7 @@ test('a combo box opened from the mirror lists its options; the form screen has 
   assert.equal(hit.parentRole, 'radiogroup');
   assert.equal(hit.parentName, '性别');
   assert.equal(hit.props.checked, 'false');
+  assert.equal(find(tree, 'heading', '“百姓学习之星”推荐表')?.props.level, 1, 'the form title is the screen’s heading');
   // (the text agent is also called 姓名 while the field is edited: it is the field)
   assert.ok(tree.some((n) => n.role === 'textbox' && n.name === '姓名' && n.value === '张喆'), 'value of 姓名');
   // A screen reader activates the 民族 combo box: its list appears as a list box of options.
@@ -149,5 +150,10 @@ test('the toast’s 撤销 is reached by Tab and announced; 字数 describes its
   assert.equal(size.hit.value, 125, 'its value: ' + JSON.stringify(size.hit));
   assert.equal(size.hit.props.valuemin, 100);
   assert.equal(size.hit.props.valuemax, 200);
+  // Its preset buttons are one choice: the chosen one is checked in the group 文字大小.
+  const preset = find(size.tree, 'radio', '125%');
+  assert.ok(preset && preset.parentRole === 'radiogroup' && preset.parentName === '文字大小', 'presets in a radio group');
+  assert.equal(preset.props.checked, 'true');
+  assert.equal(find(size.tree, 'radio', '100%')?.props.checked, 'false');
   await context.close();
 });

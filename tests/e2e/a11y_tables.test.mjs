@@ -78,6 +78,8 @@ test('地图: the figures as a table, the legend in words, arrow keys walk the r
   await click(page, '地图');
   const { tree, hit } = await waitForAx(page, (t) => find(t, 'table', '地图数据：参与人次') && t.filter((n) => n.role === 'rowheader').length >= 30);
   assert.ok(hit, 'the map figures table: ' + tree.filter((n) => n.role === 'table').map((n) => n.name).join(', '));
+  const title = find(tree, 'heading', '活动地图 · 全国');
+  assert.ok(title && title.props.level === 1, 'the map screen has its level-1 heading');
   const figures = await domTable(page, '地图数据：参与人次');
   assert.equal(figures.colcount, 2);
   assert.deepEqual(figures.rows[0].cells, [['columnheader', '地区'], ['columnheader', '参与人次']]);
@@ -106,8 +108,9 @@ test('地图: the figures as a table, the legend in words, arrow keys walk the r
   const places = cities.rows.slice(1).map((r) => r.cells[0][1]);
   assert.ok(places.length > 0 && !places.some((p) => provinces.includes(p) && p !== region),
             `the table now lists ${region}'s cities: ${places.join('、')}`);
+  assert.ok((await waitForAx(page, (t) => t.find((n) => n.role === 'heading' && n.name.startsWith(`活动地图 · ${region}`)))).hit, 'the heading names the province shown');
   f = await press(page, 'Escape');
-  await findItem(page, '全国');
+  await findItem(page, '活动地图 · 全国');
   f = await press(page, 'ArrowRight');  // back on the map with the province just left as the start
   assert.match(f.label, /^地图：/);
   await context.close();

@@ -45,7 +45,7 @@ test('hover shows a province’s figures; a click drills into 山西’s 11 citi
   assert.ok(participants > 0);
   await page.mouse.down();
   await page.mouse.up();
-  await findItem(page, '山西省');  // the panel names the province
+  await findItem(page, '活动地图 · 山西省');  // the panel names the province
   await findItem(page, '地图·太原市');
   const cities = (await items(page)).filter((i) => i.label.startsWith('地图·')).map((i) => i.label.slice(3)).sort();
   assert.deepEqual(cities, [...SHANXI_CITIES].sort());
