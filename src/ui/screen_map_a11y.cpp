@@ -64,9 +64,9 @@ void MapScreen::KeyboardTooltip(int region) {
   if (region < 0) return;
   const map::MapRegion& r = view_.asset().regions[region];
   const char* hint = drilled_ >= 0 ? nullptr : r.level == 1 ? "回车键查看各市" : "回车键查看所在省";
-  RegionTooltip(region, hint, view_.LabelPos(region));
-  // Announced from the map itself (tooltips are not in the mirror), over the region's label.
   const ImVec2 p = view_.LabelPos(region);
+  RegionTooltip(region, hint, p);
+  // Announced from the map itself (tooltips are not in the mirror), over the region's label.
   if (Semantics* s = RegisterTextItem("已选：" + DescribeRegion(r.name, data_.Find(r.code)), p.x, p.y, p.x + Em(), p.y + Em()))
     s->live = "polite";
 }

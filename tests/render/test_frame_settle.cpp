@@ -13,6 +13,7 @@ namespace {
 struct Frames {
   Frames() {
     ctx = ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // as the app: no imgui.ini written where the test runs
     ImGui::GetIO().DisplaySize = ImVec2(800, 600);
     renderer.Install();
   }
