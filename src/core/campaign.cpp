@@ -145,11 +145,33 @@ FormDef ApplyRules(const FormDef& form, const json& rules) {
   return out;
 }
 
+FormDef FormForIssuer(const FormDef& form, const Issuer& issuer) {
+  nlohmann::json rules = nlohmann::json::object();
+  for (const Requirement& r : issuer.requirements)
+    if (r.form == form.id) rules.update(r.rules);
+  return ApplyRules(form, rules);
+}
+
+DraftStatus StatusOfDraft(const Record& r, bool valid, bool edit_pending) {
+  const bool exported = !r.exported.empty() && r.exported >= r.updated && !edit_pending;
+  return exported ? DraftStatus::Exported : valid ? DraftStatus::Valid : DraftStatus::Draft;
+}
+
 const char* DraftStatusName(DraftStatus s) {
   switch (s) {
     case DraftStatus::Draft: return "草稿";
     case DraftStatus::Valid: return "已校验";
     case DraftStatus::Exported: return "已导出";
+  }
+  return "";
+}
+
+const char* RequirementStatusName(RequirementStatus s) {
+  switch (s) {
+    case RequirementStatus::NotStarted: return "未开始";
+    case RequirementStatus::Draft: return DraftStatusName(DraftStatus::Draft);
+    case RequirementStatus::Valid: return DraftStatusName(DraftStatus::Valid);
+    case RequirementStatus::Exported: return DraftStatusName(DraftStatus::Exported);
   }
   return "";
 }
@@ -179,10 +201,10 @@ std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector
     }
     const int done = row.valid + row.exported;
     row.quota_met = done >= r.min && done <= r.max && (r.min > 0 || row.drafts == done);
-    if (row.drafts == 0) row.status = "未开始";
-    else if (row.exported >= std::max(1, r.min) && row.exported == row.drafts) row.status = "已导出";
-    else if (done == row.drafts && row.quota_met) row.status = "已校验";
-    else row.status = "草稿";
+    if (row.drafts == 0) row.status = RequirementStatus::NotStarted;
+    else if (row.exported >= std::max(1, r.min) && row.exported == row.drafts) row.status = RequirementStatus::Exported;
+    else if (done == row.drafts && row.quota_met) row.status = RequirementStatus::Valid;
+    else row.status = RequirementStatus::Draft;
     row.days_left = DaysBetween(today, r.due);
     rows.push_back(row);
   }

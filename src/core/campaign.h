@@ -73,9 +73,18 @@ CampaignLibrary LoadCampaigns(const std::string& dir);
 
 // The definition with a requirement's rule overrides applied (e.g. Jilin's ≥2000 字 summary).
 FormDef ApplyRules(const FormDef& form, const nlohmann::json& rules);
+// The form as an issuer asks for it: the overrides of every requirement of `issuer` for this form.
+FormDef FormForIssuer(const FormDef& form, const Issuer& issuer);
 
 enum class DraftStatus { Draft, Valid, Exported };
 const char* DraftStatusName(DraftStatus s);  // 草稿 / 已校验 / 已导出
+// A local draft's status: exported while its last export is not older than its last edit and no
+// edit waits to be saved; else valid when it passes every rule.
+DraftStatus StatusOfDraft(const Record& r, bool valid, bool edit_pending);
+
+// Where one requirement of the notice stands, over all its drafts.
+enum class RequirementStatus { NotStarted, Draft, Valid, Exported };
+const char* RequirementStatusName(RequirementStatus s);  // 未开始 / 草稿 / 已校验 / 已导出
 
 // One line of the home screen's checklist.
 struct ChecklistRow {
@@ -83,7 +92,7 @@ struct ChecklistRow {
   int drafts = 0, valid = 0, exported = 0;
   int days_left = 0;               // negative: overdue
   bool closed = false;             // its deadline has passed (DatedChecklist)
-  std::string status;              // 未开始 / 草稿 / 已校验 / 已导出
+  RequirementStatus status = RequirementStatus::NotStarted;
   bool quota_met = false;          // valid (or exported) count within min..max
   std::string QuotaText() const;   // "2 / 3–5"
 };

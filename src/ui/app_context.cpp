@@ -2,6 +2,7 @@
 #include "app_context.h"
 
 #include "platform.h"
+#include "source_records.h"
 
 namespace lw::ui {
 
@@ -17,17 +18,8 @@ void AppContext::Edited(const std::string& uuid) {
 }
 
 std::vector<SourceRecord> AppContext::AllRecords() {
-  std::vector<SourceRecord> out;
-  const std::string unit = StringAt(ws.profile.values, "unit"), region = StringAt(ws.profile.values, "region");
-  for (const Record& r : ws.drafts) out.push_back({&r, unit, region, StatusOf(r) == DraftStatus::Draft});
-  // Imported records leave this device's own drafts out (ImportStore), so nothing counts twice.
-  for (const Record* r : imports.records()) {
-    const Provenance* p = imports.SourceOf(r->uuid);
-    const std::string& by = r->origin.unit.empty() && p ? p->unit : r->origin.unit;
-    const std::string& at = r->origin.region.empty() && p ? p->region : r->origin.region;
-    out.push_back({r, by, at, r->status != kStatusValid});
-  }
-  return out;
+  return CollectRecords(ws.drafts, ws.profile.values, imports,
+                        [&](const Record& r) { return StatusOf(r) == DraftStatus::Draft; });
 }
 
 void AppContext::SettingsChanged() {
@@ -60,10 +52,7 @@ const FormDef* AppContext::EffectiveForm(const std::string& form_id) {
   const std::string key = (campaign() ? campaign()->id : "") + "/" + is->id + "/" + form_id;
   auto it = effective_.find(key);
   if (it != effective_.end()) return &it->second;
-  nlohmann::json rules = nlohmann::json::object();
-  for (const Requirement& r : is->requirements)
-    if (r.form == form_id) rules.update(r.rules);
-  return &effective_.emplace(key, ApplyRules(*base, rules)).first->second;
+  return &effective_.emplace(key, FormForIssuer(*base, *is)).first->second;
 }
 
 ValidationContext AppContext::Validation() const {
@@ -91,9 +80,7 @@ DraftStatus AppContext::StatusOf(const Record& r) {
   if (c.serial == serial && c.exported == r.exported && c.updated == r.updated && c.issuer == issuer_key) return c.status;
   c = {serial, r.exported, r.updated, issuer_key, DraftStatus::Draft};
   const bool valid = EffectiveForm(r.form) && IssuesOf(r).empty();
-  const bool exported = !r.exported.empty() && r.exported >= r.updated && !ws.HasPendingFor(r.uuid);
-  c.status = exported ? DraftStatus::Exported : valid ? DraftStatus::Valid : DraftStatus::Draft;
-  return c.status;
+  return c.status = StatusOfDraft(r, valid, ws.HasPendingFor(r.uuid));
 }
 
 std::string AppContext::TitleOf(const Record& r) const {

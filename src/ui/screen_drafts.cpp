@@ -30,15 +30,6 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
   }
 }
 
-namespace {
-
-ImVec4 StatusColor(DraftStatus s) {
-  const Palette& p = Colors();
-  return s == DraftStatus::Exported ? p.accent : s == DraftStatus::Valid ? p.ok : p.warn;
-}
-
-}  // namespace
-
 void DraftsScreen::NewDraftMenu(AppContext& app) {
   if (PrimaryButton("＋ 新建表格")) ImGui::OpenPopup("new-draft");
   if (ImGui::BeginPopup("new-draft")) {

@@ -55,14 +55,12 @@ void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archiv
                  ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    const ImVec4 sc = row.status == "已导出" ? p.accent : row.status == "已校验" ? p.ok
-                      : row.status == "草稿" ? p.warn : p.text_muted;
-    TextItem(row.status, sc);
+    TextItem(RequirementStatusName(row.status), StatusColor(row.status));
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     TextItem(DeadlineText(r), row.closed ? p.text_muted : p.text);
     // Red only for what can still be done and is close: a past deadline is a fact, not an alarm.
-    const bool urgent = !row.closed && row.days_left <= 7 && row.status != "已导出";
+    const bool urgent = !row.closed && row.days_left <= 7 && row.status != RequirementStatus::Exported;
     // A past campaign says 已结束 once, above its notices: no "已截止" on every row.
     if (!archived) TextItem(DaysLeftText(r, app.wall_now), urgent ? p.error : p.text_muted);
     ImGui::TableNextColumn();

@@ -113,4 +113,19 @@ void DrawFocusRing(ImDrawList* dl, ImVec2 min, ImVec2 max) {
   dl->AddRect(min, max, U32(g_palette.focus_inner), r, 0, 3.0f);
 }
 
+ImVec4 StatusColor(DraftStatus s) {
+  const Palette& p = Colors();
+  return s == DraftStatus::Exported ? p.accent : s == DraftStatus::Valid ? p.ok : p.warn;
+}
+
+ImVec4 StatusColor(RequirementStatus s) {
+  switch (s) {
+    case RequirementStatus::NotStarted: return Colors().text_muted;
+    case RequirementStatus::Draft: return StatusColor(DraftStatus::Draft);
+    case RequirementStatus::Valid: return StatusColor(DraftStatus::Valid);
+    case RequirementStatus::Exported: return StatusColor(DraftStatus::Exported);
+  }
+  return Colors().text;
+}
+
 }  // namespace lw::ui

@@ -1,5 +1,6 @@
 // theme.h — LearnWeek's look: a light, calm form a clerk trusts (dark optional), scaled 100–200 %.
 #pragma once
+#include "campaign.h"
 #include "imgui.h"
 
 namespace lw::ui {
@@ -14,6 +15,9 @@ struct Palette {
 // Otherwise controls are at least 44 px tall at the default size (125 %).
 void ApplyTheme(bool dark, int text_scale_percent, bool large = false);
 const Palette& Colors();
+// A status's colour; the status is always written out beside it as well.
+ImVec4 StatusColor(DraftStatus s);
+ImVec4 StatusColor(RequirementStatus s);
 inline ImU32 U32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 float Em();
 // The keyboard focus ring: two tones (a dark and a light ring) so it shows on any background.

@@ -127,10 +127,11 @@ TEST_CASE("checklist: counts against quotas, status and days left", "[forms]") {
   const auto status = [](const Record& r) { return r.uuid == "a" ? DraftStatus::Valid : DraftStatus::Draft; };
   const auto rows = BuildChecklist(*moe, drafts, status, *ParseDate("2020-09-20"));
   REQUIRE(rows.size() == 5);
-  CHECK(rows[0].status == "未开始");
+  CHECK(rows[0].status == RequirementStatus::NotStarted);
+  CHECK(std::string(RequirementStatusName(rows[0].status)) == "未开始");
   CHECK(rows[1].requirement->id == "stars");
   CHECK(rows[1].QuotaText() == "1 / 3–5");
-  CHECK(rows[1].status == "草稿");
+  CHECK(rows[1].status == RequirementStatus::Draft);
   CHECK_FALSE(rows[1].quota_met);
   CHECK(rows[1].days_left == 5);
   CHECK(rows[4].QuotaText() == "0 / 4");
@@ -146,6 +147,21 @@ TEST_CASE("rule overrides from a requirement (吉林: 总结不少于2000字)", 
   const FormDef jl = ApplyRules(*forms.Find("work_summary"), summary->rules);
   CHECK(jl.Find("body")->min_chars == 2000);
   CHECK(forms.Find("work_summary")->Find("body")->min_chars == 500);
+  // The same through the issuer: every requirement of 吉林 for this form; other issuers keep 500.
+  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("jl")).Find("body")->min_chars == 2000);
+  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("moe")).Find("body")->min_chars == 500);
+}
+
+TEST_CASE("a draft's status: exported only while no edit is newer or waiting", "[forms]") {
+  Record r;
+  r.updated = "2020-10-25T08:00:00Z";
+  CHECK(StatusOfDraft(r, false, false) == DraftStatus::Draft);
+  CHECK(StatusOfDraft(r, true, false) == DraftStatus::Valid);
+  r.exported = "2020-10-25T09:00:00Z";
+  CHECK(StatusOfDraft(r, true, false) == DraftStatus::Exported);
+  CHECK(StatusOfDraft(r, true, true) == DraftStatus::Valid);  // typed since, not yet saved
+  r.updated = "2020-10-26T08:00:00Z";
+  CHECK(StatusOfDraft(r, false, false) == DraftStatus::Draft);
 }
 
 TEST_CASE("a draft made with an older definition opens, migrated field by field", "[forms]") {

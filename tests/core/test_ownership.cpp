@@ -13,6 +13,7 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "sha256.h"
+#include "source_records.h"
 #include "temp_dir.h"
 
 using namespace lw;
@@ -240,4 +241,27 @@ TEST_CASE("older data: bundles, imports and drafts without origins are migrated"
   again.Load();
   CHECK(again.settings.device_id == ws.settings.device_id);
   CHECK(again.drafts[0].origin == ws.drafts[0].origin);
+}
+
+TEST_CASE("the records counted: own drafts by the profile's unit, imports by their origin", "[ownership]") {
+  TempDir dir;
+  Workspace ws(dir.path.string());
+  ws.Load();
+  ImportStore store(ws);
+  store.Load();
+  Record county = Star("张喆", kCounty);
+  county.status = kStatusValid;
+  REQUIRE(store.Import("county.json", BundleOf(kCounty, {county}), Forms()).refused.empty());
+  std::vector<Record> drafts = {Star("李四", Origin{}), Star("王五", Origin{})};
+  const json profile = {{"unit", kCity.unit}, {"region", kCity.region}};
+  const auto all = CollectRecords(drafts, profile, store, [](const Record& r) { return r.values["name"] == "王五"; });
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].record == &drafts[0]);
+  CHECK(all[0].unit == kCity.unit);
+  CHECK(all[0].region == kCity.region);
+  CHECK_FALSE(all[0].draft);
+  CHECK(all[1].draft);
+  CHECK(all[2].record->uuid == county.uuid);
+  CHECK(all[2].unit == kCounty.unit);
+  CHECK(all[2].region == kCounty.region);
 }
