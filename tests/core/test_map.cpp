@@ -111,9 +111,9 @@ TEST_CASE("triangulation covers exactly the polygon: concave shapes and holes", 
 }
 
 TEST_CASE("every real region triangulates to its own area at both levels of detail", "[map]") {
-  const std::string bin = std::string(LW_SOURCE_DIR) + "/build/map/map.bin";
+  const std::string bin = std::string(LW_MAP_BIN);
   std::ifstream in(bin, std::ios::binary);
-  REQUIRE(in.good());  // written by tools/build (lw_mapgen) before the tests run
+  REQUIRE(in.good());  // made by the native build (lw_map) before the tests are built
   std::stringstream ss;
   ss << in.rdbuf();
   MapAsset map;
@@ -198,7 +198,7 @@ TEST_CASE("Jenks natural breaks find the gaps in skewed data", "[map]") {
 #include "region.h"
 
 TEST_CASE("the example dataset is deterministic, valid and covers every province", "[map]") {
-  std::ifstream in(std::string(LW_SOURCE_DIR) + "/build/native/generated/regions.json");
+  std::ifstream in(std::string(LW_REGIONS_JSON));
   std::stringstream ss;
   ss << in.rdbuf();
   lw::RegionDb db;

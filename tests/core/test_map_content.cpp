@@ -16,11 +16,11 @@ using namespace lw::map;
 namespace {
 const MapAsset& Asset() {
   static MapAsset map = [] {
-    std::ifstream in(std::string(LW_SOURCE_DIR) + "/build/map/map.bin", std::ios::binary);
+    std::ifstream in(std::string(LW_MAP_BIN), std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     MapAsset m;
-    REQUIRE(m.Read(ss.str()));  // written by tools/build (lw_mapgen)
+    REQUIRE(m.Read(ss.str()));  // made by the native build (lw_map)
     return m;
   }();
   return map;
