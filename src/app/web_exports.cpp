@@ -33,7 +33,9 @@ extern "C" {
 
 // --- Text agent, clipboard (web/lw-host.js) ----------------------------------------------------------
 EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) { web::OnTextInput(utf8); }
-EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) { return web::OnKeyEvent(key, down != 0, mods); }
+EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) {
+  return web::OnKeyEvent(key, down != 0, mods);
+}
 EMSCRIPTEN_KEEPALIVE const char* lw_selection_text() {
   static std::string s;
   return Keep(s, lw::platform::SelectedText());
@@ -45,7 +47,8 @@ EMSCRIPTEN_KEEPALIVE int lw_is_text_field_at(float x, float y) { return lw::ui::
 EMSCRIPTEN_KEEPALIVE void lw_flush_now() { web::FlushNow(); }
 EMSCRIPTEN_KEEPALIVE void lw_storage_update(int writable, int persisted, int syncing, int failed, const char* error,
                                             double usage, double quota, double last_saved) {
-  web::OnStorageUpdate({writable != 0, persisted != 0, syncing != 0, failed != 0, error ? error : "", usage, quota, last_saved});
+  web::OnStorageUpdate(
+      {writable != 0, persisted != 0, syncing != 0, failed != 0, error ? error : "", usage, quota, last_saved});
 }
 
 // --- Host events (kind: LWContract.EVENT) ----------------------------------------------------------------
@@ -53,7 +56,8 @@ EMSCRIPTEN_KEEPALIVE void lw_storage_update(int writable, int persisted, int syn
 EMSCRIPTEN_KEEPALIVE int lw_post_event(int kind, const char* name, const char* data, int len, int ok, double number,
                                        int width, int height, int request) {
   if (kind < 0 || kind > static_cast<int>(Event::Kind::SigningKey)) return 0;  // SigningKey: the last kind
-  Event e{static_cast<Event::Kind>(kind), name ? name : "", std::string(data ? data : "", data ? len : 0), ok != 0, number};
+  Event e{static_cast<Event::Kind>(kind), name ? name : "", std::string(data ? data : "", data ? len : 0), ok != 0,
+          number};
   e.width = width, e.height = height, e.request = request;
   lw::platform::PostEvent(std::move(e));
   return 1;

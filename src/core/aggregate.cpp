@@ -46,8 +46,13 @@ SummaryTable ListTable(const char* id, const char* title, const char* form, cons
 }
 
 SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb& regions) {
-  SummaryTable t{"demo", "示范活动汇总表", "吉教职成〔2020〕30号 附件5", {"序号", "活动名称", "主办单位", "活动时间",
-                                                                         "活动地点", "活动形式", "参与人次", "报送单位", "状态"}, {}, {}, {}};
+  SummaryTable t{"demo",
+                 "示范活动汇总表",
+                 "吉教职成〔2020〕30号 附件5",
+                 {"序号", "活动名称", "主办单位", "活动时间", "活动地点", "活动形式", "参与人次", "报送单位", "状态"},
+                 {},
+                 {},
+                 {}};
   long long total = 0;
   for (const SourceRecord& s : records) {
     if (s.record->form != "demo_activity_summary") continue;
@@ -63,8 +68,15 @@ SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb&
     }
   }
   (void)regions;
-  t.totals = {TextCell("合计"), TextCell(""), TextCell(""), TextCell(""), TextCell(""), TextCell(""),
-              NumberCell(static_cast<double>(total)), TextCell(""), TextCell("")};
+  t.totals = {TextCell("合计"),
+              TextCell(""),
+              TextCell(""),
+              TextCell(""),
+              TextCell(""),
+              TextCell(""),
+              NumberCell(static_cast<double>(total)),
+              TextCell(""),
+              TextCell("")};
   return t;
 }
 
@@ -83,12 +95,18 @@ SummaryTable QuotaTable(const std::vector<SourceRecord>& records, const RegionDb
   }
   char req[32];
   snprintf(req, sizeof req, "%d–%d", lo, hi);
-  SummaryTable t{"quota", "推荐名额核对", "教育部通知：每省3—5名“百姓学习之星”、3—5个“终身学习品牌项目”",
-                 {"省份", "百姓学习之星", "品牌项目", "要求", "核对结果"}, {}, {}, {}};
+  SummaryTable t{"quota",
+                 "推荐名额核对",
+                 "教育部通知：每省3—5名“百姓学习之星”、3—5个“终身学习品牌项目”",
+                 {"省份", "百姓学习之星", "品牌项目", "要求", "核对结果"},
+                 {},
+                 {},
+                 {}};
   const auto verdict = [&](int n) { return n < lo ? "不足" : n > hi ? "超出" : "符合"; };
   for (const auto& [p, c] : counts) {
     const std::string v = std::string("学习之星") + verdict(c.first) + "，品牌项目" + verdict(c.second);
-    t.rows.push_back({RegionCell(regions, p, false), NumberCell(c.first), NumberCell(c.second), TextCell(req), TextCell(v)});
+    t.rows.push_back(
+        {RegionCell(regions, p, false), NumberCell(c.first), NumberCell(c.second), TextCell(req), TextCell(v)});
     t.row_regions.push_back(p);
   }
   return t;
@@ -122,8 +140,13 @@ SummaryTable StatsTable(const std::vector<SourceRecord>& records, const RegionDb
       f.volunteers += N(s.record->values.value("volunteers", json()));
     }
   }
-  SummaryTable t{"stats", "活动周情况统计（按地区、主题）", "由各单位“活动周情况统计表”“示范活动汇总表”“举办单位总结表”汇总",
-                 {"地区", "活动主题", "活动数", "参与人次", "志愿者人次"}, {}, {}, {}};
+  SummaryTable t{"stats",
+                 "活动周情况统计（按地区、主题）",
+                 "由各单位“活动周情况统计表”“示范活动汇总表”“举办单位总结表”汇总",
+                 {"地区", "活动主题", "活动数", "参与人次", "志愿者人次"},
+                 {},
+                 {},
+                 {}};
   RegionFigures total;
   for (const auto& [key, f] : by) {
     Cell where = RegionCell(regions, key.first, true);

@@ -46,7 +46,11 @@ std::optional<std::string> Base64Decode(std::string_view in) {
     int pad = 0;
     for (int k = 0; k < 4; ++k) {
       const char c = in[i + k];
-      if (c == '=' && i + 4 == in.size() && k >= 2) { v[k] = 0; ++pad; continue; }
+      if (c == '=' && i + 4 == in.size() && k >= 2) {
+        v[k] = 0;
+        ++pad;
+        continue;
+      }
       if (pad) return std::nullopt;  // data after padding
       v[k] = Value(c);
       if (v[k] < 0) return std::nullopt;

@@ -30,11 +30,11 @@ json RecordForBundle(const Record& r) {
   return j;
 }
 
-
 // The value a validation issue's path points at ("activities[2].participants",
 // "stats.columns[0].participants"), or null.
 bool IsSha256Hex(const std::string& s) {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 json ValueAtPath(const json& values, const std::string& path) {
@@ -73,7 +73,8 @@ std::string CheckValues(const FormDef& form, Record& r, const ValidationContext&
   const auto bad = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return !i.incomplete; });
   r.status = issues.empty() ? kStatusValid : kStatusDraft;
   if (bad == issues.end()) return {};
-  return "（" + form.short_title + "）的“" + bad->label + "”：" + bad->message + Shown(ValueAtPath(r.values, bad->path));
+  return "（" + form.short_title + "）的“" + bad->label + "”：" + bad->message +
+         Shown(ValueAtPath(r.values, bad->path));
 }
 
 bool HasMarkup(const json& v) {
@@ -100,11 +101,17 @@ bool AnyMarkup(const json& v, std::string* where, const std::string& path) {
 }
 
 bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string* why) {
-  if (!row.is_object()) { *why = "表格行不是对象"; return false; }
+  if (!row.is_object()) {
+    *why = "表格行不是对象";
+    return false;
+  }
   for (auto cell = row.begin(); cell != row.end(); ++cell) {
     const std::string key = cell.key();
     const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == key; });
-    if (it == cols.end()) { *why = "表格中有未知的列“" + key + "”"; return false; }
+    if (it == cols.end()) {
+      *why = "表格中有未知的列“" + key + "”";
+      return false;
+    }
     if (!ValueShapeOk(*it, cell.value(), why)) return false;
   }
   return true;
@@ -115,7 +122,7 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
 // a 100,000-record bundle is never held twice, and no callback runs for every key and value.
 class RecordsSax {
  public:
-  json doc;                        // the document, its "records" array left empty
+  json doc;  // the document, its "records" array left empty
   std::vector<Record> records;
   std::string record_error;        // why the record after the last one taken is not a record
   bool non_object_record = false;  // "records" held something other than objects
@@ -159,7 +166,8 @@ class RecordsSax {
     stack_.pop_back();
     if (done == &record_) {
       Record r;
-      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error)) records.push_back(std::move(r));
+      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error))
+        records.push_back(std::move(r));
       record_ = nullptr;
     }
     return true;
@@ -184,7 +192,7 @@ class RecordsSax {
   json* member_ = nullptr;    // the object member the next value goes to
   std::string top_key_;       // the last key of the document itself
   const json* records_ = nullptr;
-  json record_;               // the record being parsed
+  json record_;  // the record being parsed
 };
 
 std::string Fail(BundleReadResult& r, std::string why) {
@@ -242,7 +250,8 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
     return false;
   };
   switch (f.type) {
-    case FieldType::Integer: return v.is_number_integer() || v.is_string() ? true : bad("整数");
+    case FieldType::Integer:
+      return v.is_number_integer() || v.is_string() ? true : bad("整数");
     case FieldType::MultiChoice:
       if (!v.is_array()) return bad("选项列表");
       for (const json& x : v)
@@ -265,7 +274,8 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
     case FieldType::Matrix:
       if (!v.is_object() || !v.contains("columns") || !v["columns"].is_array()) return bad("统计表");
       for (const json& c : v["columns"])
-        if (!c.is_object() || !c.contains("theme") || !c["theme"].is_string() || !c.contains("cells") || !c["cells"].is_object())
+        if (!c.is_object() || !c.contains("theme") || !c["theme"].is_string() || !c.contains("cells") ||
+            !c["cells"].is_object())
           return bad("统计表");
       if (v.contains("extraRows")) {
         if (!v["extraRows"].is_array()) return bad("统计表");
@@ -274,8 +284,10 @@ bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
             return bad("统计表");
       }
       return true;
-    case FieldType::Computed: return true;
-    default: return v.is_string() ? true : bad("文字");
+    case FieldType::Computed:
+      return true;
+    default:
+      return v.is_string() ? true : bad("文字");
   }
 }
 
@@ -305,7 +317,8 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   std::sort(photos.begin(), photos.end(), [](const Photo* a, const Photo* c) { return a->sha256 < c->sha256; });
   json ph = json::array();
   for (const Photo* p : photos)
-    ph.push_back({{"sha256", p->sha256}, {"mime", p->mime}, {"size", p->bytes.size()}, {"data", Base64Encode(p->bytes)}});
+    ph.push_back(
+        {{"sha256", p->sha256}, {"mime", p->mime}, {"size", p->bytes.size()}, {"data", Base64Encode(p->bytes)}});
 
   std::string out = "{";
   const auto key = [&](const char* k) {
@@ -377,7 +390,8 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   // only to say why a file was not read (one pass less over 50 MB).
   RecordsSax sax;
   if (!json::sax_parse(bytes, &sax)) {
-    if (!utf8::IsValid(bytes)) return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
+    if (!utf8::IsValid(bytes))
+      return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
     if (sax.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
     return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
   }
@@ -385,13 +399,13 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   std::vector<Record>& parsed_records = sax.records;
   const std::string& record_error = sax.record_error;  // why record number parsed_records.size() + 1 is not one
   const bool non_object_record = sax.non_object_record;
-  if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle")
-    return Fail(res, "这不是 LearnWeek 数据包"), res;
+  if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle") return Fail(res, "这不是 LearnWeek 数据包"), res;
   if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())
     return Fail(res, "数据包缺少格式版本"), res;
   const int version = j["formatVersion"].get<int>();
   if (version > kBundleFormatVersion)
-    return Fail(res, "数据包由较新版本的 LearnWeek 生成（格式版本 " + std::to_string(version) + "），请先更新本程序"), res;
+    return Fail(res, "数据包由较新版本的 LearnWeek 生成（格式版本 " + std::to_string(version) + "），请先更新本程序"),
+           res;
   if (version < 1) return Fail(res, "数据包格式版本无效"), res;
   for (const char* key : {"created", "campaign", "kind"})
     if (!j.contains(key) || !j[key].is_string()) return Fail(res, std::string("数据包缺少“") + key + "”"), res;

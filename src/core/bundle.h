@@ -6,11 +6,10 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "form_def.h"
 #include "record.h"
@@ -47,15 +46,15 @@ struct Route {
 struct Bundle {
   std::string kind = "submission";  // "submission" (to hand in) or "backup" (everything on a device)
   std::string app_version = LW_VERSION;
-  std::string created;              // ISO 8601 UTC
+  std::string created;  // ISO 8601 UTC
   std::string campaign;
   nlohmann::json issuer = nlohmann::json::object();  // {unit, region, leader, filler, phone, email}
   std::vector<Record> records;
   std::vector<Photo> photos;
-  std::vector<Route> routes;        // for records with via >= 0 (forwarded from bundles below)
-  nlohmann::json profile;           // backup only
-  nlohmann::json settings;          // backup only
-  std::string signer_key;           // read only: raw public key of a valid signature ("" = unsigned)
+  std::vector<Route> routes;  // for records with via >= 0 (forwarded from bundles below)
+  nlohmann::json profile;     // backup only
+  nlohmann::json settings;    // backup only
+  std::string signer_key;     // read only: raw public key of a valid signature ("" = unsigned)
 };
 
 // Serializes deterministically. Form ids/versions are listed from the records.
@@ -63,8 +62,8 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms);
 
 struct BundleReadResult {
   std::optional<Bundle> bundle;
-  std::string error;     // why it was refused, in Chinese; empty when accepted
-  std::string sha256;    // of the file's bytes
+  std::string error;   // why it was refused, in Chinese; empty when accepted
+  std::string sha256;  // of the file's bytes
 };
 
 // Checks everything (size, UTF-8, nesting, format version, every record against its form,

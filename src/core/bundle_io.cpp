@@ -29,8 +29,10 @@ ExportSummary SummarizeExport(const Workspace& ws, const std::vector<const Recor
     ++s.records;
     s.issues += static_cast<int>(issues);
     s.status[r->uuid] = issues ? kStatusDraft : kStatusValid;
-    if (issues) ++row->draft, ++s.drafts;
-    else ++row->valid;
+    if (issues)
+      ++row->draft, ++s.drafts;
+    else
+      ++row->valid;
   }
   return s;
 }
@@ -56,7 +58,8 @@ Bundle MakeBundle(const Workspace& ws, const std::vector<const Record*>& records
     for (const auto& [k, v] : r->values.items())
       if (v.is_array())
         for (const json& e : v)
-          if (e.is_object() && e.contains("sha256") && e.contains("mime") && e["sha256"].is_string() && e["mime"].is_string())
+          if (e.is_object() && e.contains("sha256") && e.contains("mime") && e["sha256"].is_string() &&
+              e["mime"].is_string())
             mimes[e["sha256"].get<std::string>()] = e["mime"].get<std::string>();
   for (const std::string& sha : refs) {
     Photo ph{sha, mimes.count(sha) ? mimes[sha] : "image/jpeg", {}};

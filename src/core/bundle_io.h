@@ -20,10 +20,11 @@ struct ExportSummary {
   };
   std::vector<FormRow> forms;  // in the order the records come
   int records = 0, drafts = 0;
-  int issues = 0;              // messages the validator still shows in those drafts
+  int issues = 0;  // messages the validator still shows in those drafts
   bool unit = false, region = false;
   std::map<std::string, std::string> status;
-  std::vector<std::string> warnings;  // said before export, never a reason to refuse (往年获评名单)  // uuid → kStatusValid / kStatusDraft, written into the bundle
+  std::vector<std::string> warnings;  // said before export, never a reason to refuse (往年获评名单)  // uuid →
+                                      // kStatusValid / kStatusDraft, written into the bundle
 
   // Why nothing can be exported (Chinese), "" when it can.
   std::string Refusal() const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+
 #include "text_file.h"
 
 namespace lw {
@@ -58,7 +59,8 @@ const Campaign* CampaignLibrary::Find(const std::string& id) const {
   return nullptr;
 }
 
-std::optional<Campaign> ParseCampaign(const std::string& text, const std::string& file, std::vector<std::string>& errors) {
+std::optional<Campaign> ParseCampaign(const std::string& text, const std::string& file,
+                                      std::vector<std::string>& errors) {
   const json j = json::parse(text, nullptr, false);
   const auto fail = [&](const std::string& what) {
     errors.push_back(file + ": " + what);
@@ -126,7 +128,8 @@ int CalendarFocus(const std::vector<HostWeek>& calendar, const Date& today) {
 CampaignLibrary LoadCampaigns(const std::string& dir) {
   CampaignLibrary lib;
   for (const auto& p : JsonFilesIn(dir))
-    if (auto c = ParseCampaign(ReadTextFile(p), p.filename().string(), lib.errors)) lib.campaigns.push_back(std::move(*c));
+    if (auto c = ParseCampaign(ReadTextFile(p), p.filename().string(), lib.errors))
+      lib.campaigns.push_back(std::move(*c));
   return lib;
 }
 
@@ -159,19 +162,26 @@ DraftStatus StatusOfDraft(const Record& r, bool valid, bool edit_pending) {
 
 const char* DraftStatusName(DraftStatus s) {
   switch (s) {
-    case DraftStatus::Draft: return "草稿";
-    case DraftStatus::Valid: return "已校验";
-    case DraftStatus::Exported: return "已导出";
+    case DraftStatus::Draft:
+      return "草稿";
+    case DraftStatus::Valid:
+      return "已校验";
+    case DraftStatus::Exported:
+      return "已导出";
   }
   return "";
 }
 
 const char* RequirementStatusName(RequirementStatus s) {
   switch (s) {
-    case RequirementStatus::NotStarted: return "未开始";
-    case RequirementStatus::Draft: return DraftStatusName(DraftStatus::Draft);
-    case RequirementStatus::Valid: return DraftStatusName(DraftStatus::Valid);
-    case RequirementStatus::Exported: return DraftStatusName(DraftStatus::Exported);
+    case RequirementStatus::NotStarted:
+      return "未开始";
+    case RequirementStatus::Draft:
+      return DraftStatusName(DraftStatus::Draft);
+    case RequirementStatus::Valid:
+      return DraftStatusName(DraftStatus::Valid);
+    case RequirementStatus::Exported:
+      return DraftStatusName(DraftStatus::Exported);
   }
   return "";
 }
@@ -194,17 +204,26 @@ std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector
       if (d.form != r.form) continue;
       ++row.drafts;
       switch (status_of(d)) {
-        case DraftStatus::Draft: break;
-        case DraftStatus::Valid: ++row.valid; break;
-        case DraftStatus::Exported: ++row.exported; break;
+        case DraftStatus::Draft:
+          break;
+        case DraftStatus::Valid:
+          ++row.valid;
+          break;
+        case DraftStatus::Exported:
+          ++row.exported;
+          break;
       }
     }
     const int done = row.valid + row.exported;
     row.quota_met = done >= r.min && done <= r.max && (r.min > 0 || row.drafts == done);
-    if (row.drafts == 0) row.status = RequirementStatus::NotStarted;
-    else if (row.exported >= std::max(1, r.min) && row.exported == row.drafts) row.status = RequirementStatus::Exported;
-    else if (done == row.drafts && row.quota_met) row.status = RequirementStatus::Valid;
-    else row.status = RequirementStatus::Draft;
+    if (row.drafts == 0)
+      row.status = RequirementStatus::NotStarted;
+    else if (row.exported >= std::max(1, r.min) && row.exported == row.drafts)
+      row.status = RequirementStatus::Exported;
+    else if (done == row.drafts && row.quota_met)
+      row.status = RequirementStatus::Valid;
+    else
+      row.status = RequirementStatus::Draft;
     row.days_left = DaysBetween(today, r.due);
     rows.push_back(row);
   }

@@ -2,12 +2,11 @@
 // or a province) what it asks for, how many, and by when. Data from assets/campaigns/*.json.
 #pragma once
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "form_def.h"
 #include "record.h"
@@ -20,10 +19,10 @@ constexpr int kEndOfDay = 24 * 60;
 
 struct Requirement {
   std::string id, title, form, note;
-  int min = 1, max = 1;          // quota ("3–5 名")
+  int min = 1, max = 1;  // quota ("3–5 名")
   Date due;
-  int due_minute = kEndOfDay;    // minute of the due day in Beijing time ("due": "2021-11-10 17:00")
-  nlohmann::json rules;          // per-field rule overrides, e.g. {"body": {"minChars": 2000}}
+  int due_minute = kEndOfDay;  // minute of the due day in Beijing time ("due": "2021-11-10 17:00")
+  nlohmann::json rules;        // per-field rule overrides, e.g. {"body": {"minChars": 2000}}
 };
 
 struct Issuer {
@@ -68,7 +67,8 @@ struct CampaignLibrary {
 // a T), Beijing time → the day and the minute of the day; nullopt when malformed.
 std::optional<std::pair<Date, int>> ParseDue(const std::string& s);
 
-std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file, std::vector<std::string>& errors);
+std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file,
+                                      std::vector<std::string>& errors);
 CampaignLibrary LoadCampaigns(const std::string& dir);
 
 // The definition with a requirement's rule overrides applied (e.g. Jilin's ≥2000 字 summary).
@@ -90,17 +90,16 @@ const char* RequirementStatusName(RequirementStatus s);  // 未开始 / 草稿 /
 struct ChecklistRow {
   const Requirement* requirement = nullptr;
   int drafts = 0, valid = 0, exported = 0;
-  int days_left = 0;               // negative: overdue
-  bool closed = false;             // its deadline has passed (DatedChecklist)
+  int days_left = 0;    // negative: overdue
+  bool closed = false;  // its deadline has passed (DatedChecklist)
   RequirementStatus status = RequirementStatus::NotStarted;
-  bool quota_met = false;          // valid (or exported) count within min..max
-  std::string QuotaText() const;   // "2 / 3–5"
+  bool quota_met = false;         // valid (or exported) count within min..max
+  std::string QuotaText() const;  // "2 / 3–5"
 };
 
 // status_of tells whether a record is a draft, valid or exported (the UI validates).
 std::vector<ChecklistRow> BuildChecklist(const Issuer& issuer, const std::vector<Record>& drafts,
-                                         const std::function<DraftStatus(const Record&)>& status_of,
-                                         const Date& today);
+                                         const std::function<DraftStatus(const Record&)>& status_of, const Date& today);
 
 // The ＋ 新建表格 menu: first the forms the chosen notice asks for, in the notice's order (each
 // once), then every other form (the unit profile is never a new draft).

@@ -20,8 +20,7 @@ long long FloorDiv(long long a, long long b) { return a / b - ((a % b != 0) && (
 Date BeijingDate(long long now) { return DateFromDays(FloorDiv(now + kBeijingOffsetSeconds, kDay)); }
 
 long long DeadlineAt(const Requirement& r) {
-  return DaysSinceEpoch(r.due) * kDay + r.due_minute * 60LL -
-         kBeijingOffsetSeconds;
+  return DaysSinceEpoch(r.due) * kDay + r.due_minute * 60LL - kBeijingOffsetSeconds;
 }
 
 bool DeadlinePassed(const Requirement& r, long long now) { return now >= DeadlineAt(r); }
@@ -51,10 +50,14 @@ std::string DaysLeftText(const Requirement& r, long long now) {
 bool IssuerReaches(const Issuer& issuer, const std::string& unit_region) {
   if (issuer.region.empty() || unit_region.empty()) return true;
   switch (RegionDb::Level(issuer.region)) {
-    case 1: return RegionDb::ProvinceOf(unit_region) == issuer.region;
-    case 2: return RegionDb::CityOf(unit_region) == issuer.region;
-    case 3: return unit_region == issuer.region;
-    default: return false;  // a malformed code reaches nobody rather than everybody
+    case 1:
+      return RegionDb::ProvinceOf(unit_region) == issuer.region;
+    case 2:
+      return RegionDb::CityOf(unit_region) == issuer.region;
+    case 3:
+      return unit_region == issuer.region;
+    default:
+      return false;  // a malformed code reaches nobody rather than everybody
   }
 }
 
@@ -72,8 +75,10 @@ CampaignCalendar SortCampaigns(const CampaignLibrary& lib, const std::string& un
       }
     }
     if (e.issuers.empty()) continue;
-    if (e.next_deadline != LLONG_MAX) cal.open.push_back(e);
-    else cal.archived.push_back(e);
+    if (e.next_deadline != LLONG_MAX)
+      cal.open.push_back(e);
+    else
+      cal.archived.push_back(e);
   }
   std::stable_sort(cal.open.begin(), cal.open.end(),
                    [](const CampaignEntry& a, const CampaignEntry& b) { return a.next_deadline < b.next_deadline; });

@@ -6,7 +6,9 @@
 namespace lw {
 
 namespace {
-map::Box Rect(double w, double h, double x0, double y0, double x1, double y1) { return {x0 * w, y0 * h, x1 * w, y1 * h}; }
+map::Box Rect(double w, double h, double x0, double y0, double x1, double y1) {
+  return {x0 * w, y0 * h, x1 * w, y1 * h};
+}
 }  // namespace
 
 CeremonyLayout LayoutCeremony(double w, double h) {
@@ -32,7 +34,8 @@ CeremonyLayout LayoutCeremony(double w, double h) {
   // The legend sits in the map's lower-left corner (the 南海诸岛 inset has the lower right),
   // above the 示意图 note.
   const double lw = std::min((l.map.x1 - l.map.x0) * 0.30, l.text_px * 9), lh = l.text_px * 8.2;
-  l.legend = {l.map.x0 + l.text_px * 0.5, l.map.y1 - lh - l.text_px * 2.6, l.map.x0 + l.text_px * 0.5 + lw, l.map.y1 - l.text_px * 2.6};
+  l.legend = {l.map.x0 + l.text_px * 0.5, l.map.y1 - lh - l.text_px * 2.6, l.map.x0 + l.text_px * 0.5 + lw,
+              l.map.y1 - l.text_px * 2.6};
   return l;
 }
 

@@ -35,24 +35,52 @@ unsigned Composite(Rgb fg, unsigned bg) {
 // The themes' colours live here (not in the ImGui theme) so the contrast test can see them.
 // warn was 0xB26A00 (3.9:1 on white): darkened to pass 4.5:1 on cards and pages.
 const ThemeColors& LightThemeColors() {
-  static const ThemeColors t{.accent = 0x1E5AA8, .accent_soft = 0xE3EDF9, .text = 0x1F2937, .text_muted = 0x5B6472,
-                             .error = 0xC62828, .error_soft = 0xFDECEC, .ok = 0x2E7D32, .warn = 0x8F5600,
-                             .card = 0xFFFFFF, .page = 0xF3F5F8, .header = 0x1E5AA8, .border = 0xC7D0DC,
-                             .frame_bg = 0xFFFFFF, .header_text = 0xFFFFFF, .on_accent = 0xFFFFFF,
-                             .toast_bg = 0x1F2937, .toast_error_bg = 0xB71C1C, .toast_text = 0xFFFFFF,
-                             .focus_inner = 0x0B3D91, .focus_outer = 0xFFFFFF};
+  static const ThemeColors t{.accent = 0x1E5AA8,
+                             .accent_soft = 0xE3EDF9,
+                             .text = 0x1F2937,
+                             .text_muted = 0x5B6472,
+                             .error = 0xC62828,
+                             .error_soft = 0xFDECEC,
+                             .ok = 0x2E7D32,
+                             .warn = 0x8F5600,
+                             .card = 0xFFFFFF,
+                             .page = 0xF3F5F8,
+                             .header = 0x1E5AA8,
+                             .border = 0xC7D0DC,
+                             .frame_bg = 0xFFFFFF,
+                             .header_text = 0xFFFFFF,
+                             .on_accent = 0xFFFFFF,
+                             .toast_bg = 0x1F2937,
+                             .toast_error_bg = 0xB71C1C,
+                             .toast_text = 0xFFFFFF,
+                             .focus_inner = 0x0B3D91,
+                             .focus_outer = 0xFFFFFF};
   return t;
 }
 
 // error was 0xFF7B72 behind white toast text (2.4:1): error toasts now use a deep red; white on
 // the light-blue primary button was 2.5:1: its text is dark.
 const ThemeColors& DarkThemeColors() {
-  static const ThemeColors t{.accent = 0x6EA8F0, .accent_soft = 0x22324A, .text = 0xE6E9EE, .text_muted = 0xA3ACB9,
-                             .error = 0xFF7B72, .error_soft = 0x3A2020, .ok = 0x7CC287, .warn = 0xE0A84A,
-                             .card = 0x1D2430, .page = 0x151A22, .header = 0x1B3558, .border = 0x3A4556,
-                             .frame_bg = 0x111722, .header_text = 0xFFFFFF, .on_accent = 0x0B1220,
-                             .toast_bg = 0x1F2937, .toast_error_bg = 0xB71C1C, .toast_text = 0xFFFFFF,
-                             .focus_inner = 0xFFFFFF, .focus_outer = 0x000000};
+  static const ThemeColors t{.accent = 0x6EA8F0,
+                             .accent_soft = 0x22324A,
+                             .text = 0xE6E9EE,
+                             .text_muted = 0xA3ACB9,
+                             .error = 0xFF7B72,
+                             .error_soft = 0x3A2020,
+                             .ok = 0x7CC287,
+                             .warn = 0xE0A84A,
+                             .card = 0x1D2430,
+                             .page = 0x151A22,
+                             .header = 0x1B3558,
+                             .border = 0x3A4556,
+                             .frame_bg = 0x111722,
+                             .header_text = 0xFFFFFF,
+                             .on_accent = 0x0B1220,
+                             .toast_bg = 0x1F2937,
+                             .toast_error_bg = 0xB71C1C,
+                             .toast_text = 0xFFFFFF,
+                             .focus_inner = 0xFFFFFF,
+                             .focus_outer = 0x000000};
   return t;
 }
 
@@ -65,7 +93,8 @@ std::vector<ColorPair> ThemePairs(const ThemeColors& t) {
     const bool inner = ContrastRatio(t.focus_inner, bg) >= ContrastRatio(t.focus_outer, bg);
     pairs.push_back({what + (inner ? "（内圈）" : "（外圈）"), inner ? t.focus_inner : t.focus_outer, bg, 3.0});
   };
-  for (const auto& [name, bg] : {std::pair<const char*, unsigned>{"页面", t.page}, {"卡片", t.card}, {"输入框", t.frame_bg}}) {
+  for (const auto& [name, bg] :
+       {std::pair<const char*, unsigned>{"页面", t.page}, {"卡片", t.card}, {"输入框", t.frame_bg}}) {
     const std::string on = std::string(" on ") + name;
     text(("正文" + on).c_str(), t.text, bg);
     text(("说明文字" + on).c_str(), t.text_muted, bg);

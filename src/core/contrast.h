@@ -20,9 +20,9 @@ unsigned Composite(Rgb fg, unsigned bg);
 // Every colour the UI draws text or a focus ring in, for one theme.
 struct ThemeColors {
   unsigned accent, accent_soft, text, text_muted, error, error_soft, ok, warn, card, page, header, border;
-  unsigned frame_bg;           // text fields
-  unsigned header_text;        // navigation and save status on the header bar
-  unsigned on_accent;          // text on a primary (accent) button
+  unsigned frame_bg;     // text fields
+  unsigned header_text;  // navigation and save status on the header bar
+  unsigned on_accent;    // text on a primary (accent) button
   unsigned toast_bg, toast_error_bg, toast_text;
   unsigned focus_inner, focus_outer;  // the two-tone focus ring
 };
@@ -32,7 +32,7 @@ const ThemeColors& DarkThemeColors();
 struct ColorPair {
   std::string what;  // "说明文字 on 页面"
   unsigned fg, bg;
-  double minimum;    // 4.5 for text, 3.0 for large text and non-text (focus ring)
+  double minimum;  // 4.5 for text, 3.0 for large text and non-text (focus ring)
 };
 // Every text/background (and focus ring/background) combination the theme produces.
 std::vector<ColorPair> ThemePairs(const ThemeColors& t);

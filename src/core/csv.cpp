@@ -52,9 +52,12 @@ std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string&
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c != '"') cell += c;
-      else if (i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-      else quoted = false;
+      if (c != '"')
+        cell += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"')
+        cell += '"', ++i;
+      else
+        quoted = false;
     } else if (c == '"') {
       quoted = any = true;
     } else if (c == ',') {

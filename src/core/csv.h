@@ -17,6 +17,7 @@ std::string ToCsv(const SummaryTable& t);
 // blank lines skipped. nullopt when a quoted cell is never closed. With `rows_at`, the row number
 // each row has in a spreadsheet (1-based, blank rows counted), so a message names the row the
 // user sees in WPS or Excel.
-std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text, std::vector<int>* rows_at = nullptr);
+std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text,
+                                                              std::vector<int>* rows_at = nullptr);
 
 }  // namespace lw

@@ -40,15 +40,19 @@ std::string Uuid(Rng& rng) {
   return buf;
 }
 
-const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
-const char* kGiven[] = {"秀英", "建国", "玉兰", "志强", "桂芳", "红梅", "国华", "淑珍", "德明", "春燕", "海涛", "丽娟", "永刚", "晓东", "喆", "堃"};
-const char* kActivities[] = {"社区智能手机课堂", "老年大学开放日", "全民阅读分享会", "终身学习大讲堂", "乡村振兴技能培训",
-                             "书香家庭读书会", "非遗传承体验课", "健康生活讲座", "家庭教育沙龙", "职工技能比武",
-                             "学习型社区展示", "“智慧助老”志愿服务", "红色经典诵读", "社区学习成果展"};
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
+                           "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
+const char* kGiven[] = {"秀英", "建国", "玉兰", "志强", "桂芳", "红梅", "国华", "淑珍",
+                        "德明", "春燕", "海涛", "丽娟", "永刚", "晓东", "喆",   "堃"};
+const char* kActivities[] = {"社区智能手机课堂", "老年大学开放日", "全民阅读分享会", "终身学习大讲堂",
+                             "乡村振兴技能培训", "书香家庭读书会", "非遗传承体验课", "健康生活讲座",
+                             "家庭教育沙龙",     "职工技能比武",   "学习型社区展示", "“智慧助老”志愿服务",
+                             "红色经典诵读",     "社区学习成果展"};
 const char* kForms[] = {"讲座", "培训", "观摩", "座谈", "体验", "线上活动"};
-const char* kThemes[] = {"终身学习", "开放学习资源", "强化社区教育和老年教育资源共享", "全民阅读", "“智慧助老”", "乡村振兴",
-                         "学习型城市（乡村、社区）建设"};
-const char* kProjects[] = {"社区学院“银龄课堂”", "“网上老年大学”", "乡村夜校", "职工书屋", "家门口的学习圈", "市民终身学习护照"};
+const char* kThemes[] = {"终身学习",   "开放学习资源", "强化社区教育和老年教育资源共享", "全民阅读",
+                         "“智慧助老”", "乡村振兴",     "学习型城市（乡村、社区）建设"};
+const char* kProjects[] = {"社区学院“银龄课堂”", "“网上老年大学”", "乡村夜校",
+                           "职工书屋",           "家门口的学习圈", "市民终身学习护照"};
 
 template <class T, size_t N>
 const T& Pick(Rng& rng, const T (&arr)[N]) {
@@ -101,9 +105,13 @@ Bundle MakeExampleBundle(const RegionDb& regions, const std::string& campaign, c
         json cols = json::array();
         for (int k = 0; k < 3; ++k)
           cols.push_back({{"theme", Pick(rng, kThemes)},
-                          {"cells", {{"name", Pick(rng, kActivities)}, {"form", Pick(rng, kForms)},
-                                     {"participants", rng.Skewed(60 * weight)}, {"volunteers", rng.Int(2, 40)}}}});
-        s.values = {{"stats", {{"columns", cols}, {"extraRows", json::array()}}}, {"region", cities[c]},
+                          {"cells",
+                           {{"name", Pick(rng, kActivities)},
+                            {"form", Pick(rng, kForms)},
+                            {"participants", rng.Skewed(60 * weight)},
+                            {"volunteers", rng.Int(2, 40)}}}});
+        s.values = {{"stats", {{"columns", cols}, {"extraRows", json::array()}}},
+                    {"region", cities[c]},
                     {"unit", regions.Name(cities[c]) + "教育局"},
                     {"date", DayAfter(window_begin, rng.Int(0, std::max(0, window_days - 1)))}};
         b.records.push_back(std::move(s));

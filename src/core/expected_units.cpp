@@ -50,13 +50,15 @@ ExpectedUnitsRead ReadExpectedUnits(const std::string& bytes) {
     if (u.name.empty() && u.region.empty()) continue;
     const std::string at = "第 " + std::to_string(i + 1) + " 行";
     if (u.name.empty()) return {{}, at + "缺少单位名称"};
-    if (!RegionDb::Level(u.region)) return {{}, at + "（" + u.name + "）的地区代码“" + u.region + "”不是 6 位行政区划代码"};
+    if (!RegionDb::Level(u.region))
+      return {{}, at + "（" + u.name + "）的地区代码“" + u.region + "”不是 6 位行政区划代码"};
     if (seen.insert({u.name, u.region}).second) out.units.push_back(std::move(u));
   }
   return out;
 }
 
-std::vector<ExpectedUnit> SilentUnits(const std::vector<ExpectedUnit>& expected, const std::vector<const Record*>& arrived) {
+std::vector<ExpectedUnit> SilentUnits(const std::vector<ExpectedUnit>& expected,
+                                      const std::vector<const Record*>& arrived) {
   std::set<std::pair<std::string, std::string>> sent;  // (unit, region) of every origin
   std::set<std::string> sent_names;                    // origins without a region code
   for (const Record* r : arrived) {

@@ -26,6 +26,7 @@ ExpectedUnitsRead ReadExpectedUnits(const std::string& bytes);
 
 // The expected units that nothing has come from: no record whose origin is that unit (same name,
 // and same region code when both have one), whoever forwarded it. In the list's order.
-std::vector<ExpectedUnit> SilentUnits(const std::vector<ExpectedUnit>& expected, const std::vector<const Record*>& arrived);
+std::vector<ExpectedUnit> SilentUnits(const std::vector<ExpectedUnit>& expected,
+                                      const std::vector<const Record*>& arrived);
 
 }  // namespace lw

@@ -21,7 +21,8 @@ bool FileStore::Read(const std::string& rel, std::string& out) const {
 }
 
 bool FileStore::WriteAtomic(const std::string& rel, const std::string& data, std::string* error) {
-  return WriteAtomicStreamed(rel, [&](const Put& put) { return put(data); }, error);
+  return WriteAtomicStreamed(
+      rel, [&](const Put& put) { return put(data); }, error);
 }
 
 bool FileStore::WriteAtomicStreamed(const std::string& rel, const std::function<bool(const Put&)>& write,
@@ -35,9 +36,9 @@ bool FileStore::WriteAtomicStreamed(const std::string& rel, const std::function<
     if (error) *error = "无法创建文件 " + rel;
     return false;
   }
-  const bool ok = write([f](const std::string& chunk) {
-    return std::fwrite(chunk.data(), 1, chunk.size(), f) == chunk.size();
-  }) && std::fflush(f) == 0;
+  const bool ok =
+      write([f](const std::string& chunk) { return std::fwrite(chunk.data(), 1, chunk.size(), f) == chunk.size(); }) &&
+      std::fflush(f) == 0;
   const bool closed = std::fclose(f) == 0;
   if (!ok || !closed) {
     std::remove(tmp.c_str());

@@ -18,19 +18,20 @@ struct TypeName {
   const char* name;
 };
 constexpr TypeName kTypeNames[] = {
-    {FieldType::Text, "text"},         {FieldType::TextArea, "textarea"}, {FieldType::Integer, "integer"},
-    {FieldType::Date, "date"},         {FieldType::Choice, "choice"},     {FieldType::MultiChoice, "multichoice"},
-    {FieldType::Region, "region"},     {FieldType::Phone, "phone"},       {FieldType::Email, "email"},
-    {FieldType::Url, "url"},           {FieldType::IdCard, "idcard"},     {FieldType::Photos, "photos"},
-    {FieldType::Table, "table"},       {FieldType::Matrix, "matrix"},     {FieldType::Computed, "computed"},
+    {FieldType::Text, "text"},     {FieldType::TextArea, "textarea"}, {FieldType::Integer, "integer"},
+    {FieldType::Date, "date"},     {FieldType::Choice, "choice"},     {FieldType::MultiChoice, "multichoice"},
+    {FieldType::Region, "region"}, {FieldType::Phone, "phone"},       {FieldType::Email, "email"},
+    {FieldType::Url, "url"},       {FieldType::IdCard, "idcard"},     {FieldType::Photos, "photos"},
+    {FieldType::Table, "table"},   {FieldType::Matrix, "matrix"},     {FieldType::Computed, "computed"},
 };
 
 const std::set<std::string> kFieldKeys = {
-    "id", "label", "type", "required", "hint", "help", "minChars", "maxChars", "min", "max", "pattern",
-    "patternMessage", "options", "prefill", "precision", "inCampaignWindow", "minRows", "maxRows", "columns",
-    "rows", "themes", "extendable", "sumOf", "captionMaxChars", "wide"};
-const std::set<std::string> kFormKeys = {"$schema", "id", "version", "title", "shortTitle", "kind", "follows",
-                                         "description", "sections", "migrations"};
+    "id",      "label",   "type",    "required",       "hint",    "help",       "minChars",  "maxChars",
+    "min",     "max",     "pattern", "patternMessage", "options", "prefill",    "precision", "inCampaignWindow",
+    "minRows", "maxRows", "columns", "rows",           "themes",  "extendable", "sumOf",     "captionMaxChars",
+    "wide"};
+const std::set<std::string> kFormKeys = {"$schema", "id",      "version",     "title",    "shortTitle",
+                                         "kind",    "follows", "description", "sections", "migrations"};
 const std::set<std::string> kKinds = {"person", "project", "unit", "report", "statistics", "material", "profile"};
 const std::regex kIdPattern("^[a-z][a-z0-9_]*$");
 
@@ -48,26 +49,40 @@ class Checker {
       if (required) Error(where, std::string("缺少 \"") + key + "\"");
       return {};
     }
-    if (!j[key].is_string()) { Error(where, std::string("\"") + key + "\" 必须是字符串"); return {}; }
+    if (!j[key].is_string()) {
+      Error(where, std::string("\"") + key + "\" 必须是字符串");
+      return {};
+    }
     return j[key].get<std::string>();
   }
   bool Bool(const json& j, const char* key, const std::string& where) {
     if (!j.contains(key)) return false;
-    if (!j[key].is_boolean()) { Error(where, std::string("\"") + key + "\" 必须是 true 或 false"); return false; }
+    if (!j[key].is_boolean()) {
+      Error(where, std::string("\"") + key + "\" 必须是 true 或 false");
+      return false;
+    }
     return j[key].get<bool>();
   }
   std::optional<long long> Int(const json& j, const char* key, const std::string& where) {
     if (!j.contains(key)) return std::nullopt;
-    if (!j[key].is_number_integer()) { Error(where, std::string("\"") + key + "\" 必须是整数"); return std::nullopt; }
+    if (!j[key].is_number_integer()) {
+      Error(where, std::string("\"") + key + "\" 必须是整数");
+      return std::nullopt;
+    }
     return j[key].get<long long>();
   }
   std::vector<std::string> Strings(const json& j, const char* key, const std::string& where) {
     std::vector<std::string> out;
     if (!j.contains(key)) return out;
-    if (!j[key].is_array()) { Error(where, std::string("\"") + key + "\" 必须是字符串数组"); return out; }
+    if (!j[key].is_array()) {
+      Error(where, std::string("\"") + key + "\" 必须是字符串数组");
+      return out;
+    }
     for (const json& v : j[key]) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-      else Error(where, std::string("\"") + key + "\" 只能包含字符串");
+      if (v.is_string())
+        out.push_back(v.get<std::string>());
+      else
+        Error(where, std::string("\"") + key + "\" 只能包含字符串");
     }
     return out;
   }
@@ -84,7 +99,10 @@ class Checker {
 FieldDef ParseField(Checker& c, const json& j, const std::string& where);
 
 void ParseFieldList(Checker& c, const json& arr, const std::string& where, std::vector<FieldDef>& out) {
-  if (!arr.is_array()) { c.Error(where, "必须是数组"); return; }
+  if (!arr.is_array()) {
+    c.Error(where, "必须是数组");
+    return;
+  }
   for (size_t i = 0; i < arr.size(); ++i) out.push_back(ParseField(c, arr[i], where + "[" + std::to_string(i) + "]"));
 }
 
@@ -115,15 +133,20 @@ void CheckFieldSemantics(Checker& c, const FieldDef& f, const std::string& at) {
 
 FieldDef ParseField(Checker& c, const json& j, const std::string& where) {
   FieldDef f;
-  if (!j.is_object()) { c.Error(where, "字段必须是对象"); return f; }
+  if (!j.is_object()) {
+    c.Error(where, "字段必须是对象");
+    return f;
+  }
   f.id = c.Str(j, "id", where, true);
   const std::string at = where + (f.id.empty() ? "" : " (" + f.id + ")");
   if (!f.id.empty() && !std::regex_match(f.id, kIdPattern)) c.Error(at, "\"id\" 只能用小写字母、数字和下划线");
   c.UnknownKeys(j, kFieldKeys, at);
   f.label = c.Str(j, "label", at, true);
   const std::string type = c.Str(j, "type", at, true);
-  if (auto t = FieldTypeFromName(type)) f.type = *t;
-  else if (!type.empty()) c.Error(at, "未知类型 \"" + type + "\"");
+  if (auto t = FieldTypeFromName(type))
+    f.type = *t;
+  else if (!type.empty())
+    c.Error(at, "未知类型 \"" + type + "\"");
   f.required = c.Bool(j, "required", at);
   f.hint = c.Str(j, "hint", at, false);
   f.help = c.Str(j, "help", at, false);
@@ -177,7 +200,10 @@ void CheckComputed(Checker& c, const FormDef& form) {
 
 void ParseMigrations(Checker& c, const json& j, FormDef& form) {
   if (!j.contains("migrations")) return;
-  if (!j["migrations"].is_array()) { c.Error("migrations", "必须是数组"); return; }
+  if (!j["migrations"].is_array()) {
+    c.Error("migrations", "必须是数组");
+    return;
+  }
   for (const json& m : j["migrations"]) {
     Migration mig;
     mig.from = static_cast<int>(c.Int(m, "from", "migrations").value_or(0));
@@ -251,11 +277,16 @@ FormLoadResult ParseFormDef(const std::string& json_text, const std::string& fil
       const json& s = j["sections"][i];
       const std::string where = "sections[" + std::to_string(i) + "]";
       SectionDef sec;
-      if (!s.is_object()) { c.Error(where, "必须是对象"); continue; }
+      if (!s.is_object()) {
+        c.Error(where, "必须是对象");
+        continue;
+      }
       sec.title = c.Str(s, "title", where, true);
       sec.note = c.Str(s, "note", where, false);
-      if (s.contains("fields")) ParseFieldList(c, s["fields"], where + ".fields", sec.fields);
-      else c.Error(where, "缺少 \"fields\"");
+      if (s.contains("fields"))
+        ParseFieldList(c, s["fields"], where + ".fields", sec.fields);
+      else
+        c.Error(where, "缺少 \"fields\"");
       form.sections.push_back(std::move(sec));
     }
   }

@@ -1,17 +1,16 @@
 // form_def.h — form definitions loaded from assets/forms/*.json. A form is data: the UI draws
 // whatever a definition lists, so a province can add its own table without touching code.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace lw {
 
 enum class FieldType {
-  Text,         // single line
-  TextArea,     // multi-line, wrapped, live 字数
+  Text,      // single line
+  TextArea,  // multi-line, wrapped, live 字数
   Integer,
   Date,         // "YYYY-MM-DD", or "YYYY-MM" with precision "month"
   Choice,       // one of options
@@ -20,11 +19,11 @@ enum class FieldType {
   Phone,        // 11-digit mobile or landline such as 0471-2857047
   Email,
   Url,
-  IdCard,       // 18-digit 公民身份号码 with the GB 11643 check digit
-  Photos,       // captioned photos: [{sha256, name, mime, caption}]
-  Table,        // repeat group: rows of `columns`
-  Matrix,       // Shanxi-style statistics: one column per activity (theme), fixed rows, both extendable
-  Computed,     // read-only total of a numeric column of a table or a matrix row
+  IdCard,    // 18-digit 公民身份号码 with the GB 11643 check digit
+  Photos,    // captioned photos: [{sha256, name, mime, caption}]
+  Table,     // repeat group: rows of `columns`
+  Matrix,    // Shanxi-style statistics: one column per activity (theme), fixed rows, both extendable
+  Computed,  // read-only total of a numeric column of a table or a matrix row
 };
 
 std::optional<FieldType> FieldTypeFromName(const std::string& name);
@@ -34,22 +33,22 @@ struct FieldDef {
   std::string label;
   FieldType type = FieldType::Text;
   bool required = false;
-  std::string hint;           // placeholder / example
-  std::string help;           // one line under the field
+  std::string hint;  // placeholder / example
+  std::string help;  // one line under the field
   std::optional<int> min_chars, max_chars;
-  std::optional<long long> min, max;   // integer range
+  std::optional<long long> min, max;  // integer range
   std::string pattern, pattern_message;
   std::vector<std::string> options;
-  std::string prefill;        // "profile.<field>": copied from the unit profile when a draft is created
-  std::string precision = "day";         // Date: "day" or "month"
-  bool in_campaign_window = false;       // Date must lie inside the campaign's activity window
-  int min_rows = 0, max_rows = 500;      // Table, Photos (count of photos), Matrix (columns)
-  std::vector<FieldDef> columns;         // Table: the fields of one row; Matrix: the rows (!)
-  std::vector<std::string> themes;       // Matrix: one initial column per theme
-  bool extendable = false;               // Matrix: user may add rows and columns ("此表可加列、加行")
-  std::string sum_of;                    // Computed: "table_id.column_id" or "matrix_id.row_id"
-  int caption_max_chars = 0;             // Photos
-  bool wide = false;                     // UI hint: use the full width
+  std::string prefill;               // "profile.<field>": copied from the unit profile when a draft is created
+  std::string precision = "day";     // Date: "day" or "month"
+  bool in_campaign_window = false;   // Date must lie inside the campaign's activity window
+  int min_rows = 0, max_rows = 500;  // Table, Photos (count of photos), Matrix (columns)
+  std::vector<FieldDef> columns;     // Table: the fields of one row; Matrix: the rows (!)
+  std::vector<std::string> themes;   // Matrix: one initial column per theme
+  bool extendable = false;           // Matrix: user may add rows and columns ("此表可加列、加行")
+  std::string sum_of;                // Computed: "table_id.column_id" or "matrix_id.row_id"
+  int caption_max_chars = 0;         // Photos
+  bool wide = false;                 // UI hint: use the full width
 };
 
 struct SectionDef {
@@ -69,10 +68,10 @@ struct Migration {
 struct FormDef {
   std::string id;
   int version = 1;
-  std::string title;          // 全称, e.g. “百姓学习之星”推荐表
-  std::string short_title;    // for lists and the checklist
-  std::string kind;           // person | project | unit | report | statistics | material | profile
-  std::string follows;        // the notice (and attachment) this form follows
+  std::string title;        // 全称, e.g. “百姓学习之星”推荐表
+  std::string short_title;  // for lists and the checklist
+  std::string kind;         // person | project | unit | report | statistics | material | profile
+  std::string follows;      // the notice (and attachment) this form follows
   std::string description;
   std::vector<SectionDef> sections;
   std::vector<Migration> migrations;

@@ -36,20 +36,26 @@ std::string TitleOf(const Record& r) {
 }
 
 json ProvJson(const Provenance& p) {
-  return {{"file", p.file_name}, {"sha256", p.sha256},     {"unit", p.unit},         {"region", p.region},
-          {"created", p.created}, {"imported", p.imported}, {"campaign", p.campaign}, {"key", p.key},
-          {"warning", p.warning}};
+  return {{"file", p.file_name},    {"sha256", p.sha256},   {"unit", p.unit},
+          {"region", p.region},     {"created", p.created}, {"imported", p.imported},
+          {"campaign", p.campaign}, {"key", p.key},         {"warning", p.warning}};
 }
 }  // namespace
 
 const char* MergeActionName(MergeAction a) {
   switch (a) {
-    case MergeAction::Added: return "新增";
-    case MergeAction::Updated: return "更新";
-    case MergeAction::Unchanged: return "无变化";
-    case MergeAction::KeptNewer: return "保留较新";
-    case MergeAction::Conflict: return "冲突";
-    case MergeAction::Suggested: return "本机记录的修改建议";
+    case MergeAction::Added:
+      return "新增";
+    case MergeAction::Updated:
+      return "更新";
+    case MergeAction::Unchanged:
+      return "无变化";
+    case MergeAction::KeptNewer:
+      return "保留较新";
+    case MergeAction::Conflict:
+      return "冲突";
+    case MergeAction::Suggested:
+      return "本机记录的修改建议";
   }
   return "";
 }
@@ -116,14 +122,16 @@ void ImportStore::Load() {
         if (f.is_string()) dismissed_.insert(f.get<std::string>());
   }
   for (const std::string& name : ws_.store().List(kDir)) {
-    if (name == kResolutions || name == kDismissed || name == kKeys || !ws_.store().Read(std::string(kDir) + "/" + name, text)) continue;
+    if (name == kResolutions || name == kDismissed || name == kKeys ||
+        !ws_.store().Read(std::string(kDir) + "/" + name, text))
+      continue;
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
-    s.prov = {StringAt(p, "file"), StringAt(p, "sha256"), StringAt(p, "unit"),     StringAt(p, "region"),
+    s.prov = {StringAt(p, "file"),    StringAt(p, "sha256"),   StringAt(p, "unit"),     StringAt(p, "region"),
               StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign"), 0,
-              StringAt(p, "key"), StringAt(p, "warning")};
+              StringAt(p, "key"),     StringAt(p, "warning")};
     if (j.contains("routes") && !RoutesFromJson(j["routes"], s.routes).empty()) s.routes.clear();
     for (json& rj : j["records"]) {
       Record r;
@@ -135,7 +143,8 @@ void ImportStore::Load() {
     s.prov.records = s.records.size();
     stored_.push_back(std::move(s));
   }
-  std::sort(stored_.begin(), stored_.end(), [](const Stored& a, const Stored& b) { return a.prov.imported < b.prov.imported; });
+  std::sort(stored_.begin(), stored_.end(),
+            [](const Stored& a, const Stored& b) { return a.prov.imported < b.prov.imported; });
   Rebuild();
 }
 
@@ -151,7 +160,8 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
       *first = &v;  // in place: the origin keeps the position its first version had
       tops.erase(std::remove_if(first + 1, tops.end(), same), tops.end());
     } else if (v.record->revision == (*first)->record->revision &&
-               std::none_of(tops.begin(), tops.end(), [&](const Version* t) { return same(t) && t->record->values == v.record->values; })) {
+               std::none_of(tops.begin(), tops.end(),
+                            [&](const Version* t) { return same(t) && t->record->values == v.record->values; })) {
       tops.push_back(&v);  // the same version by a second path is not pushed: it counts once
     }
   }
@@ -163,9 +173,12 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
     const auto chosen = std::find_if(tops.begin(), tops.end(), [&](const Version* t) {
       return dec->legacy.is_null() ? Fingerprint(*t->record) == dec->chosen : t->record->values == dec->legacy;
     });
-    const auto follows = std::find_if(tops.begin(), tops.end(), [&](const Version* t) { return t->record->origin == dec->origin; });
-    if (chosen != tops.end()) winner = *chosen;
-    else if (dec->legacy.is_null() && follows != tops.end()) winner = *follows;
+    const auto follows =
+        std::find_if(tops.begin(), tops.end(), [&](const Version* t) { return t->record->origin == dec->origin; });
+    if (chosen != tops.end())
+      winner = *chosen;
+    else if (dec->legacy.is_null() && follows != tops.end())
+      winner = *follows;
   }
   for (const Version* t : tops) {
     if (t == winner) continue;
@@ -266,11 +279,12 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
     plan.refused = "这是备份文件，请在“设置 → 从备份文件恢复”中使用";
     return plan;
   }
-  plan.already_imported = std::any_of(stored_.begin(), stored_.end(), [&](const Stored& s) { return s.prov.sha256 == res.sha256; });
+  plan.already_imported =
+      std::any_of(stored_.begin(), stored_.end(), [&](const Stored& s) { return s.prov.sha256 == res.sha256; });
   const Bundle& b = *res.bundle;
   plan.key = b.signer_key.empty() ? std::string() : KeyFingerprint(b.signer_key);
-  plan.warning = KeyWarning(StringAt(b.issuer, "unit"), PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")),
-                            plan.key);
+  plan.warning = KeyWarning(StringAt(b.issuer, "unit"),
+                            PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")), plan.key);
   for (const Record& r : res.bundle->records) {
     MergeItem item{{}, {}, {}, MergeAction::Added, r.revision, 0};
     if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(r.uuid)) {
@@ -278,10 +292,14 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
       item.action = r.values == local->values ? MergeAction::Unchanged : MergeAction::Suggested;
     } else if (const Record* e = Existing(r.uuid)) {
       item.existing_revision = e->revision;
-      if (!SameOrigin(r, *e)) item.action = MergeAction::Conflict;
-      else if (r.revision > e->revision) item.action = MergeAction::Updated;
-      else if (r.revision < e->revision) item.action = MergeAction::KeptNewer;
-      else item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
+      if (!SameOrigin(r, *e))
+        item.action = MergeAction::Conflict;
+      else if (r.revision > e->revision)
+        item.action = MergeAction::Updated;
+      else if (r.revision < e->revision)
+        item.action = MergeAction::KeptNewer;
+      else
+        item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
     }
     if (plan.already_imported) item.action = MergeAction::Unchanged;
     if (plan.Full()) {
@@ -311,7 +329,7 @@ bool ImportStore::Write(const Stored& s) {
 }
 
 ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
-                              const ValidationContext& ctx) {
+                               const ValidationContext& ctx) {
   BundleReadResult res = ReadBundle(bytes, forms, ctx);
   ImportPlan plan = PlanRead(file_name, res);
   if (!plan.refused.empty() || plan.already_imported) return plan;

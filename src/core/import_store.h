@@ -14,9 +14,9 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bundle.h"
@@ -43,16 +43,19 @@ struct MergeItem {
 
 struct ImportPlan {
   std::string file_name, sha256, refused;  // refused: why nothing was imported ("" = accepted)
-  std::string key;      // signing key's fingerprint ("" = unsigned)
-  std::string warning;  // unsigned or another key than the one pinned for this unit (imported all the same)
-  bool already_imported = false;           // the same bytes were imported before: nothing changes
+  std::string key;                         // signing key's fingerprint ("" = unsigned)
+  std::string warning;            // unsigned or another key than the one pinned for this unit (imported all the same)
+  bool already_imported = false;  // the same bytes were imported before: nothing changes
   static constexpr size_t kMaxItems = 500;  // details kept for display; counts cover everything
   std::vector<MergeItem> items;
   int counts[6] = {};
   void Add(MergeItem item);
   bool Full() const { return items.size() >= kMaxItems; }  // further items are only counted
   void Tally(MergeAction a) { ++counts[static_cast<int>(a)]; }
-  void Clear() { items.clear(); std::fill(std::begin(counts), std::end(counts), 0); }
+  void Clear() {
+    items.clear();
+    std::fill(std::begin(counts), std::end(counts), 0);
+  }
   int Count(MergeAction a) const;
   std::string Summary() const;  // "新增 3 条，更新 1 条，无变化 2 条"
 };
@@ -119,10 +122,10 @@ class ImportStore {
     std::vector<Record> records;
   };
   struct Decision {
-    std::string chosen;           // fingerprint of the version kept
-    Origin origin;                // ...and its origin, whose later versions follow
+    std::string chosen;             // fingerprint of the version kept
+    Origin origin;                  // ...and its origin, whose later versions follow
     std::set<std::string> decided;  // fingerprints already seen side by side
-    nlohmann::json legacy;        // older app: the values chosen; every version then decided
+    nlohmann::json legacy;          // older app: the values chosen; every version then decided
   };
   struct Version {
     const Record* record;

@@ -21,9 +21,9 @@ struct Offset {
 };
 const std::vector<Offset>& Offsets() {
   static const std::vector<Offset> kOffsets = [] {
-    std::vector<Offset> o = {{0, 0, true},      {0, 1.1, true},     {0, -1.1, true},  {0.6, 0, true},    {-0.6, 0, true},
-                             {0.6, 1.1, true},  {-0.6, 1.1, true},  {0.6, -1.1, true}, {-0.6, -1.1, true}, {0, 2.2, true},
-                             {0, -2.2, true}};
+    std::vector<Offset> o = {{0, 0, true},       {0, 1.1, true},   {0, -1.1, true},   {0.6, 0, true},
+                             {-0.6, 0, true},    {0.6, 1.1, true}, {-0.6, 1.1, true}, {0.6, -1.1, true},
+                             {-0.6, -1.1, true}, {0, 2.2, true},   {0, -2.2, true}};
     for (double ring : {1.0, 1.6, 2.4, 3.4})  // out of the region, in 12 directions
       for (int k = 0; k < 12; ++k) {
         const double a = k * 3.14159265358979 / 6;
@@ -35,9 +35,10 @@ const std::vector<Offset>& Offsets() {
 }
 }  // namespace
 
-std::vector<PlacedLabel> PlaceLabels(std::vector<LabelRequest> labels, const std::vector<Box>& obstacles, const Box& bounds,
-                                     const std::function<bool(int, Pt)>& inside) {
-  std::stable_sort(labels.begin(), labels.end(), [](const LabelRequest& a, const LabelRequest& b) { return a.priority < b.priority; });
+std::vector<PlacedLabel> PlaceLabels(std::vector<LabelRequest> labels, const std::vector<Box>& obstacles,
+                                     const Box& bounds, const std::function<bool(int, Pt)>& inside) {
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const LabelRequest& a, const LabelRequest& b) { return a.priority < b.priority; });
   std::vector<PlacedLabel> placed;
   const auto free = [&](const Box& r) {
     if (!Within(r, bounds)) return false;

@@ -20,9 +20,9 @@ constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〘〖〝‘
 // CJK and full-width punctuation, and emoji.
 bool BreaksAround(char32_t cp) {
   return utf8::IsCjkIdeograph(cp) || (cp >= 0x2E80 && cp <= 0x2FFF) || (cp >= 0x3000 && cp <= 0x30FF) ||
-         (cp >= 0x3100 && cp <= 0x33FF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
-         cp == 0x2014 || cp == 0x2026 || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
+         (cp >= 0x3100 && cp <= 0x33FF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0x2014 || cp == 0x2026 ||
+         cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
 }
 
 struct Unit {
@@ -133,8 +133,7 @@ size_t OffsetAtX(std::string_view text, const LineSpan& line, float x, const Adv
 }
 
 size_t LineOfOffset(const std::vector<LineSpan>& lines, size_t pos) {
-  auto it = std::upper_bound(lines.begin(), lines.end(), pos,
-                             [](size_t p, const LineSpan& l) { return p < l.begin; });
+  auto it = std::upper_bound(lines.begin(), lines.end(), pos, [](size_t p, const LineSpan& l) { return p < l.begin; });
   return it == lines.begin() ? 0 : static_cast<size_t>(it - lines.begin()) - 1;
 }
 

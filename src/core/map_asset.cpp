@@ -139,8 +139,8 @@ bool MapAsset::Read(const std::string& bytes) {
     uint16_t nl = 0;
     int32_t parent = 0;
     float lx = 0, ly = 0;
-    if (!rd.Get(cl) || !rd.Str(r.code, cl) || !rd.Get(nl) || !rd.Str(r.name, nl) || !rd.Get(level) ||
-        !rd.Get(parent) || !rd.Get(lx) || !rd.Get(ly))
+    if (!rd.Get(cl) || !rd.Str(r.code, cl) || !rd.Get(nl) || !rd.Str(r.name, nl) || !rd.Get(level) || !rd.Get(parent) ||
+        !rd.Get(lx) || !rd.Get(ly))
       return false;
     r.level = level;
     r.parent = parent;

@@ -33,16 +33,16 @@ struct Box {
 struct MapAsset {
   std::vector<MapRegion> regions;
 
-  std::string Write() const;               // binary, little-endian (see map_asset.cpp)
-  bool Read(const std::string& bytes);     // false on anything malformed
-  Box Bounds(int level_filter = -1) const; // of provinces (1), prefectures (2), or all (-1)
+  std::string Write() const;                // binary, little-endian (see map_asset.cpp)
+  bool Read(const std::string& bytes);      // false on anything malformed
+  Box Bounds(int level_filter = -1) const;  // of provinces (1), prefectures (2), or all (-1)
   int Find(const std::string& code) const;
 };
 
 // A region's outline turned into triangles once, for drawing filled.
 struct Mesh {
-  std::vector<Pt> points;          // all rings of all shapes, in order
-  std::vector<uint32_t> triangles; // indices into points
+  std::vector<Pt> points;                            // all rings of all shapes, in order
+  std::vector<uint32_t> triangles;                   // indices into points
   std::vector<std::pair<uint32_t, uint32_t>> rings;  // [first, count] per ring, for outlines
 };
 Mesh BuildMesh(const std::vector<Polygon>& shapes);

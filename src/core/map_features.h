@@ -13,8 +13,8 @@ namespace lw::map {
 // Names of the decorations in map.bin (level 0 regions): the tests and the map view find them so.
 inline constexpr const char* kDiaoyuName = "钓鱼岛";
 inline constexpr const char* kChiweiName = "赤尾屿";
-inline constexpr const char* kTenDashName = "十段线";     // the segment east of 台湾 (main map)
-inline constexpr const char* kNanhaiName = "南海诸岛";    // the inset, always the last region
+inline constexpr const char* kTenDashName = "十段线";   // the segment east of 台湾 (main map)
+inline constexpr const char* kNanhaiName = "南海诸岛";  // the inset, always the last region
 inline constexpr const char* kTaiwanCode = "710000";
 
 struct LonLatShape {

@@ -53,8 +53,8 @@ bool IsEar(const Node* ear) {
   const Pt a = ear->prev->p, b = ear->p, c = ear->next->p;
   if (Cross(a, b, c) <= 0) return false;  // reflex (the list is counter-clockwise)
   for (const Node* n = ear->next->next; n != ear->prev; n = n->next) {
-    const bool shared = (n->p.x == a.x && n->p.y == a.y) || (n->p.x == b.x && n->p.y == b.y) ||
-                        (n->p.x == c.x && n->p.y == c.y);
+    const bool shared =
+        (n->p.x == a.x && n->p.y == a.y) || (n->p.x == b.x && n->p.y == b.y) || (n->p.x == c.x && n->p.y == c.y);
     if (!shared && PointInTriangle(a, b, c, n->p) && Cross(n->prev->p, n->p, n->next->p) <= 0) return false;
   }
   return true;
@@ -188,7 +188,8 @@ bool IsSimple(const Ring& r) {
     const double d1 = Cross(a, b, c), d2 = Cross(a, b, d), d3 = Cross(c, d, a), d4 = Cross(c, d, b);
     if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
     const auto on = [](Pt p, Pt q, Pt x) {  // x on segment pq, given collinear
-      return std::min(p.x, q.x) <= x.x && x.x <= std::max(p.x, q.x) && std::min(p.y, q.y) <= x.y && x.y <= std::max(p.y, q.y);
+      return std::min(p.x, q.x) <= x.x && x.x <= std::max(p.x, q.x) && std::min(p.y, q.y) <= x.y &&
+             x.y <= std::max(p.y, q.y);
     };
     return (d1 == 0 && on(a, b, c)) || (d2 == 0 && on(a, b, d)) || (d3 == 0 && on(c, d, a)) || (d4 == 0 && on(c, d, b));
   };

@@ -11,7 +11,7 @@ namespace lw::map {
 struct Pt {
   double x = 0, y = 0;
 };
-using Ring = std::vector<Pt>;     // closed implicitly: last point != first point
+using Ring = std::vector<Pt>;       // closed implicitly: last point != first point
 using Polygon = std::vector<Ring>;  // [0] outer boundary, [1..] holes
 
 // ECharts "UTF8Encoding": zigzag + delta encoded, one char per coordinate, offset by 64.
@@ -32,8 +32,8 @@ bool IsSimple(const Ring& ring);
 // Simplify, backing off the tolerance until the result is still a simple ring.
 Ring SimplifyKeepingSimple(const Ring& ring, double tolerance);
 
-double SignedArea(const Ring& ring);      // shoelace; > 0 counter-clockwise
-double Area(const Polygon& polygon);      // outer minus holes
+double SignedArea(const Ring& ring);  // shoelace; > 0 counter-clockwise
+double Area(const Polygon& polygon);  // outer minus holes
 // Triangulates a polygon with holes (ear clipping; holes bridged to the outer ring).
 // Returns indices into the concatenation of all rings' points.
 std::vector<uint32_t> Triangulate(const Polygon& polygon);

@@ -23,10 +23,18 @@ int NextInDirection(const std::vector<NavPoint>& points, int from, NavDir dir) {
     const float dx = points[i].x - o.x, dy = points[i].y - o.y;
     float along = 0, side = 0;
     switch (dir) {
-      case NavDir::Left: along = -dx, side = dy; break;
-      case NavDir::Right: along = dx, side = dy; break;
-      case NavDir::Up: along = -dy, side = dx; break;
-      case NavDir::Down: along = dy, side = dx; break;
+      case NavDir::Left:
+        along = -dx, side = dy;
+        break;
+      case NavDir::Right:
+        along = dx, side = dy;
+        break;
+      case NavDir::Up:
+        along = -dy, side = dx;
+        break;
+      case NavDir::Down:
+        along = dy, side = dx;
+        break;
     }
     if (along <= 0.5f) continue;  // not that way
     const float score = along + 2 * std::fabs(side);

@@ -7,7 +7,7 @@ using nlohmann::json;
 
 bool MigrateRecord(const FormDef& form, Record& r) {
   if (r.form != form.id || r.form_version >= form.version) return false;
-  json report = {{"from", r.form_version}, {"to", form.version}, {"notes", json::array()},
+  json report = {{"from", r.form_version},    {"to", form.version},        {"notes", json::array()},
                  {"renamed", json::object()}, {"removed", json::object()}, {"unknown", json::object()}};
   for (int v = r.form_version; v < form.version; ++v) {
     const Migration* step = nullptr;
@@ -29,7 +29,10 @@ bool MigrateRecord(const FormDef& form, Record& r) {
   }
   // Anything else the current definition does not know is kept aside too.
   for (auto it = r.values.begin(); it != r.values.end();) {
-    if (form.Find(it.key())) { ++it; continue; }
+    if (form.Find(it.key())) {
+      ++it;
+      continue;
+    }
     report["unknown"][it.key()] = it.value();
     it = r.values.erase(it);
   }

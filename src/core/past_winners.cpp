@@ -63,10 +63,14 @@ bool RegionsOverlap(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
   const auto within = [](const std::string& inner, const std::string& outer) {
     switch (RegionDb::Level(outer)) {
-      case 1: return RegionDb::ProvinceOf(inner) == outer;
-      case 2: return RegionDb::CityOf(inner) == outer;
-      case 3: return inner == outer;
-      default: return false;
+      case 1:
+        return RegionDb::ProvinceOf(inner) == outer;
+      case 2:
+        return RegionDb::CityOf(inner) == outer;
+      case 3:
+        return inner == outer;
+      default:
+        return false;
     }
   };
   return within(a, b) || within(b, a);
@@ -140,8 +144,9 @@ std::optional<PastWinnerMatch> MatchPastWinner(const std::vector<PastWinner>& li
         return PastWinnerMatch{&w, "id_number", "此人已于" + year + "年获评百姓学习之星，按通知不得重复推荐。"};
       const bool ids_differ = !id.empty() && !w.id_number.empty();
       if (!ids_differ && !name.empty() && name == w.name && RegionsOverlap(region, w.region))
-        return PastWinnerMatch{&w, "name", "往年获评名单中，" + year + "年的百姓学习之星有同地区的“" + w.name +
-                                               "”。如是同一人，按通知不得重复推荐；请核对身份证号码。"};
+        return PastWinnerMatch{&w, "name",
+                               "往年获评名单中，" + year + "年的百姓学习之星有同地区的“" + w.name +
+                                   "”。如是同一人，按通知不得重复推荐；请核对身份证号码。"};
     }
     if (project && w.kind == PastWinner::Kind::Project && !name.empty() && name == w.name &&
         (RegionsOverlap(region, w.region) || (!unit.empty() && unit == w.unit)))

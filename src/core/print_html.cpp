@@ -37,7 +37,8 @@ std::string InnerTable(const std::vector<FieldDef>& cols, const json& rows, cons
   h += "</tr>";
   for (const json& r : rows) {
     h += "<tr>";
-    for (const FieldDef& c : cols) h += "<td>" + Esc(DisplayValue(c, r.is_object() ? r.value(c.id, json()) : json(), regions)) + "</td>";
+    for (const FieldDef& c : cols)
+      h += "<td>" + Esc(DisplayValue(c, r.is_object() ? r.value(c.id, json()) : json(), regions)) + "</td>";
     h += "</tr>";
   }
   return h + "</table>";
@@ -50,7 +51,8 @@ std::string MatrixHtml(const FieldDef& f, const json& v, const RegionDb& regions
   h += "</tr>";
   for (const FieldDef& row : f.columns) {
     h += "<tr><th>" + Esc(row.label) + "</th>";
-    for (const json& c : cols) h += "<td>" + Esc(DisplayValue(row, c.value("cells", json::object()).value(row.id, json()), regions)) + "</td>";
+    for (const json& c : cols)
+      h += "<td>" + Esc(DisplayValue(row, c.value("cells", json::object()).value(row.id, json()), regions)) + "</td>";
     h += "</tr>";
   }
   return h + "</table>";
@@ -89,7 +91,8 @@ std::string LinesText(const FieldDef& f, const json& v, const RegionDb& regions)
       s += (s.empty() ? "" : "\n") + ("第 " + std::to_string(++n) + " 行：") + CellsText(f.columns, row, regions);
   } else {  // Matrix: one line per theme column
     for (const json& c : v.is_object() ? v.value("columns", json::array()) : json::array())
-      s += (s.empty() ? "" : "\n") + StringAt(c, "theme") + "：" + CellsText(f.columns, c.value("cells", json::object()), regions);
+      s += (s.empty() ? "" : "\n") + StringAt(c, "theme") + "：" +
+           CellsText(f.columns, c.value("cells", json::object()), regions);
   }
   return s;
 }
@@ -99,17 +102,21 @@ std::string DisplayValue(const FieldDef& f, const json& v, const RegionDb& regio
   if (v.is_null()) return "";
   switch (f.type) {
     case FieldType::Table:
-    case FieldType::Matrix: return LinesText(f, v, regions);
+    case FieldType::Matrix:
+      return LinesText(f, v, regions);
     case FieldType::Photos: {
       std::string captions;
-      for (const json& p : v.is_array() ? v : json::array()) captions += (captions.empty() ? "：" : "、") + StringAt(p, "caption");
+      for (const json& p : v.is_array() ? v : json::array())
+        captions += (captions.empty() ? "：" : "、") + StringAt(p, "caption");
       return std::to_string(v.is_array() ? v.size() : 0) + " 张照片" + captions;
     }
-    case FieldType::Region: return v.is_string() ? regions.FullName(v.get<std::string>()) : "";
+    case FieldType::Region:
+      return v.is_string() ? regions.FullName(v.get<std::string>()) : "";
     case FieldType::Date: {
       const std::string s = v.is_string() ? v.get<std::string>() : "";
       if (auto d = ParseDate(s, f.precision == "month"))
-        return std::to_string(d->year) + "年" + std::to_string(d->month) + "月" + (d->day ? std::to_string(d->day) + "日" : "");
+        return std::to_string(d->year) + "年" + std::to_string(d->month) + "月" +
+               (d->day ? std::to_string(d->day) + "日" : "");
       return s;
     }
     case FieldType::MultiChoice: {
@@ -118,8 +125,10 @@ std::string DisplayValue(const FieldDef& f, const json& v, const RegionDb& regio
         if (x.is_string()) s += (s.empty() ? "" : "、") + x.get<std::string>();
       return s;
     }
-    case FieldType::Integer: return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.is_string() ? v.get<std::string>() : "";
-    default: return v.is_string() ? v.get<std::string>() : "";
+    case FieldType::Integer:
+      return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.is_string() ? v.get<std::string>() : "";
+    default:
+      return v.is_string() ? v.get<std::string>() : "";
   }
 }
 
@@ -130,20 +139,26 @@ std::string PrintHtml(const FormDef& form, const Record& r, const RegionDb& regi
   std::string h = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + Esc(form.title) +
                   "</title>" + kStyle + "</head><body>";
   h += "<h1>" + Esc(form.title) + "</h1>";
-  h += "<div class=\"meta\"><span>填报单位：" + Esc(unit) + "</span><span>编号：" + Esc(r.uuid.substr(0, 8)) + "</span></div>";
+  h += "<div class=\"meta\"><span>填报单位：" + Esc(unit) + "</span><span>编号：" + Esc(r.uuid.substr(0, 8)) +
+       "</span></div>";
   h += "<table>";
   for (const FieldDef* f : form.AllFields()) {
     const json v = r.values.value(f->id, json());
     const bool opinion = HasSealLine(*f);
     h += "<tr><th>" + Esc(f->label) + "</th>";
-    if (f->type == FieldType::Table) h += "<td>" + InnerTable(f->columns, v.is_array() ? v : json::array(), regions) + "</td>";
-    else if (f->type == FieldType::Matrix) h += "<td>" + MatrixHtml(*f, v, regions) + "</td>";
-    else if (f->type == FieldType::Photos) h += "<td>" + PhotosHtml(v, photo) + "</td>";
+    if (f->type == FieldType::Table)
+      h += "<td>" + InnerTable(f->columns, v.is_array() ? v : json::array(), regions) + "</td>";
+    else if (f->type == FieldType::Matrix)
+      h += "<td>" + MatrixHtml(*f, v, regions) + "</td>";
+    else if (f->type == FieldType::Photos)
+      h += "<td>" + PhotosHtml(v, photo) + "</td>";
     else if (opinion)
       h += "<td class=\"opinion\">" + Esc(DisplayValue(*f, v, regions)) +
            "<div class=\"seal\">（盖章）<br>年　　月　　日</div></td>";
-    else if (f->type == FieldType::TextArea) h += "<td class=\"long\">" + Esc(DisplayValue(*f, v, regions)) + "</td>";
-    else h += "<td>" + Esc(DisplayValue(*f, v, regions)) + "</td>";
+    else if (f->type == FieldType::TextArea)
+      h += "<td class=\"long\">" + Esc(DisplayValue(*f, v, regions)) + "</td>";
+    else
+      h += "<td>" + Esc(DisplayValue(*f, v, regions)) + "</td>";
     h += "</tr>";
   }
   return h + "</table></body></html>";

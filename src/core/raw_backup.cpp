@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "base64.h"
@@ -19,7 +18,8 @@ namespace {
 
 // Only what a workspace writes, and nothing that could climb out of the scratch folder.
 bool SafeRelativePath(const std::string& p) {
-  if (p.empty() || p.size() > 200 || p.front() == '/' || p.find("..") != std::string::npos || p.find('\\') != std::string::npos)
+  if (p.empty() || p.size() > 200 || p.front() == '/' || p.find("..") != std::string::npos ||
+      p.find('\\') != std::string::npos)
     return false;
   for (unsigned char c : p)
     if (!(std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-')) return false;
@@ -32,7 +32,8 @@ std::string Unpack(const nlohmann::json& j, FileStore& scratch) {
   const auto files = j.find("files");
   if (files == j.end() || !files->is_array()) return "原始备份中没有文件列表";
   for (const nlohmann::json& f : *files) {
-    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("base64") || !f["base64"].is_string())
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("base64") ||
+        !f["base64"].is_string())
       return "原始备份中有一项格式不对";
     const std::string path = f["path"].get<std::string>();
     if (!SafeRelativePath(path)) return "原始备份中的文件名“" + path + "”不合规";

@@ -12,7 +12,7 @@ namespace lw {
 using nlohmann::json;
 
 json Record::ToJson() const {
-  json j = {{"uuid", uuid},       {"form", form},       {"formVersion", form_version},
+  json j = {{"uuid", uuid},         {"form", form},       {"formVersion", form_version},
             {"revision", revision}, {"created", created}, {"updated", updated},
             {"values", values}};
   if (!exported.empty()) j["exported"] = exported;
@@ -27,7 +27,8 @@ std::string Record::Dump() const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
   // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
   const auto str = [](const std::string& v) {
-    const bool plain = std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    const bool plain =
+        std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
     return plain ? '"' + v + '"' : json(v).dump(-1, ' ', false, json::error_handler_t::replace);
   };
   std::string out = "{\"created\":" + str(created);
@@ -35,8 +36,8 @@ std::string Record::Dump() const {
   out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
   if (!migrated.is_null()) out += ",\"migrated\":" + migrated.dump(-1, ' ', false, json::error_handler_t::replace);
   if (!origin.empty())  // written per record of a 100,000-record import: no json object for it
-    out += ",\"origin\":{\"device\":" + str(origin.device) + ",\"region\":" + str(origin.region) + ",\"unit\":" +
-           str(origin.unit) + "}";
+    out += ",\"origin\":{\"device\":" + str(origin.device) + ",\"region\":" + str(origin.region) +
+           ",\"unit\":" + str(origin.unit) + "}";
   out += ",\"revision\":" + std::to_string(revision);
   if (!status.empty()) out += ",\"status\":" + str(status);
   out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
@@ -73,7 +74,8 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
   json* form_version = member("formVersion");
   if (!form_version || !form_version->is_number_integer()) return fail("记录缺少表单版本");
   json* revision = member("revision");
-  if (!revision || !revision->is_number_integer() || revision->get<long long>() < 1) return fail("记录缺少有效的修订号");
+  if (!revision || !revision->is_number_integer() || revision->get<long long>() < 1)
+    return fail("记录缺少有效的修订号");
   json* values = member("values");
   if (!values || !values->is_object()) return fail("记录缺少填写内容");
   Record r;
@@ -82,7 +84,8 @@ bool Record::FromJson(json&& j, Record& out, std::string* why) {
   std::string status = text("status");
   if (status == kStatusDraft || status == kStatusValid) r.status = std::move(status);
   if (json* via = member("via")) {
-    if (!via->is_number_unsigned() || via->get<unsigned long long>() > 1000000) return fail("记录的转报路径（via）无效");
+    if (!via->is_number_unsigned() || via->get<unsigned long long>() > 1000000)
+      return fail("记录的转报路径（via）无效");
     r.via = via->get<int>();
   }
   r.uuid = std::move(uuid->get_ref<std::string&>());
@@ -133,8 +136,10 @@ std::string NewUuid() {
   static const char* kHex = "0123456789abcdef";
   std::string s = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
   for (char& c : s) {
-    if (c == 'x') c = kHex[nib(rng)];
-    else if (c == 'y') c = kHex[8 + nib(rng) % 4];
+    if (c == 'x')
+      c = kHex[nib(rng)];
+    else if (c == 'y')
+      c = kHex[8 + nib(rng) % 4];
   }
   return s;
 }
@@ -177,7 +182,8 @@ std::string LocalMinute(const std::string& iso) {
   char zone = 0;
   // Files keep UTC ("2026-11-22T10:35:00Z"); anything else is shown as written rather than guessed.
   if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                  &tm.tm_min, &tm.tm_sec, &zone) != 7 || zone != 'Z')
+                  &tm.tm_min, &tm.tm_sec, &zone) != 7 ||
+      zone != 'Z')
     return iso;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;

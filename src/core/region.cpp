@@ -2,7 +2,6 @@
 #include "region.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace lw {
@@ -37,8 +36,10 @@ bool RegionDb::LoadJson(std::string_view json_text) {
   provinces_.clear();
   for (const auto& [code, name] : names_) {
     const int level = Level(code);
-    if (level == 1) provinces_.push_back(code);
-    else children_[level == 2 ? ProvinceOf(code) : CityOf(code)].push_back(code);
+    if (level == 1)
+      provinces_.push_back(code);
+    else
+      children_[level == 2 ? ProvinceOf(code) : CityOf(code)].push_back(code);
   }
   std::sort(provinces_.begin(), provinces_.end());
   for (auto& [code, list] : children_) std::sort(list.begin(), list.end());

@@ -10,9 +10,12 @@ namespace {
 // The code of the group a region falls in at `level`, or "" when it is coarser than that.
 std::string GroupCode(const std::string& region, RegionLevel level) {
   switch (level) {
-    case RegionLevel::Province: return RegionDb::ProvinceOf(region);
-    case RegionLevel::City: return RegionDb::CityOf(region);
-    case RegionLevel::County: return RegionDb::Level(region) == 3 ? region : std::string();
+    case RegionLevel::Province:
+      return RegionDb::ProvinceOf(region);
+    case RegionLevel::City:
+      return RegionDb::CityOf(region);
+    case RegionLevel::County:
+      return RegionDb::Level(region) == 3 ? region : std::string();
   }
   return {};
 }
@@ -20,9 +23,12 @@ std::string GroupCode(const std::string& region, RegionLevel level) {
 // The digits a code under `parent` starts with: 2 for a province, 4 for a city.
 std::string PrefixOf(const std::string& parent) {
   switch (RegionDb::Level(parent)) {
-    case 1: return parent.substr(0, 2);
-    case 2: return parent.substr(0, 4);
-    case 3: return parent;
+    case 1:
+      return parent.substr(0, 2);
+    case 2:
+      return parent.substr(0, 4);
+    case 3:
+      return parent;
   }
   return {};
 }

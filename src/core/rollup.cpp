@@ -57,7 +57,8 @@ std::vector<Hop> ChainOf(const ImportStore& store, const Record& merged) {
   const std::vector<Route>* routes = store.RoutesOf(merged.uuid);
   if (!prov || !routes) return {};
   std::vector<Hop> chain{HopOf(*prov)};
-  for (int v = merged.via; v >= 0 && v < static_cast<int>(routes->size()); v = (*routes)[v].via < v ? (*routes)[v].via : -1)
+  for (int v = merged.via; v >= 0 && v < static_cast<int>(routes->size());
+       v = (*routes)[v].via < v ? (*routes)[v].via : -1)
     chain.push_back((*routes)[v].hop);
   return {chain.rbegin(), chain.rend()};
 }

@@ -6,9 +6,17 @@
 namespace lw {
 
 nlohmann::json Settings::ToJson() const {
-  return {{"textScale", text_scale}, {"dark", dark}, {"largeMode", large_mode}, {"campaign", campaign}, {"issuer", issuer},
-          {"backupDone", backup_done}, {"exampleLoaded", example_loaded}, {"feedUrl", feed_url},
-          {"mapApproval", map_approval}, {"ceremonyHideExample", ceremony_hide_example}, {"deviceId", device_id}};
+  return {{"textScale", text_scale},
+          {"dark", dark},
+          {"largeMode", large_mode},
+          {"campaign", campaign},
+          {"issuer", issuer},
+          {"backupDone", backup_done},
+          {"exampleLoaded", example_loaded},
+          {"feedUrl", feed_url},
+          {"mapApproval", map_approval},
+          {"ceremonyHideExample", ceremony_hide_example},
+          {"deviceId", device_id}};
 }
 
 Settings Settings::FromJson(const nlohmann::json& j) {

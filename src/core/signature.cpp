@@ -39,9 +39,8 @@ bool VerifyP256(std::string_view public_key, std::string_view message, std::stri
 }
 
 std::string SignatureMember(std::string_view public_key, std::string_view signature) {
-  const json sig = {{"algorithm", kSignatureAlgorithm},
-                    {"publicKey", Base64Encode(public_key)},
-                    {"value", Base64Encode(signature)}};
+  const json sig = {
+      {"algorithm", kSignatureAlgorithm}, {"publicKey", Base64Encode(public_key)}, {"value", Base64Encode(signature)}};
   return ",\"signature\":" + sig.dump();
 }
 

@@ -6,10 +6,9 @@
 // The signed message is the file without that member: everything before `,"signature":` plus
 // "}\n". Verification is here in C++ (Mbed TLS), so native tests cover it with known vectors.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace lw {
 

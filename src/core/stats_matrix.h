@@ -2,9 +2,8 @@
 // added activity goes and which columns may be removed.
 #pragma once
 #include <cstddef>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace lw {
 

@@ -6,19 +6,43 @@ namespace lw::utf8 {
 char32_t Next(std::string_view s, size_t& i) {
   const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
-  if (c < 0x80) { ++i; return c; }
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
   int len = 0;
   char32_t cp = 0, min = 0;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-  else { ++i; return kReplacement; }
-  if (i + len > s.size()) { ++i; return kReplacement; }
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+    min = 0x10000;
+  } else {
+    ++i;
+    return kReplacement;
+  }
+  if (i + len > s.size()) {
+    ++i;
+    return kReplacement;
+  }
   for (int k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) { ++i; return kReplacement; }
+    if ((b(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return kReplacement;
+    }
     cp = (cp << 6) | (b(i + k) & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return kReplacement; }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kReplacement;
+  }
   i += len;
   return cp;
 }
@@ -78,18 +102,21 @@ std::u32string Decode(std::string_view s) {
 
 size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
-  for (size_t i = 0; i < s.size();) { Next(s, i); ++n; }
+  for (size_t i = 0; i < s.size();) {
+    Next(s, i);
+    ++n;
+  }
   return n;
 }
 
 namespace {
 
 bool IsExtender(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) ||   // combining diacritics
-         (cp >= 0xFE00 && cp <= 0xFE0F) ||   // variation selectors
-         (cp >= 0x1F3FB && cp <= 0x1F3FF) || // emoji skin tones
-         (cp >= 0xE0020 && cp <= 0xE007F) || // emoji tag sequences (flags of regions)
-         cp == 0x200D || cp == 0x20E3;       // ZWJ, keycap
+  return (cp >= 0x0300 && cp <= 0x036F) ||    // combining diacritics
+         (cp >= 0xFE00 && cp <= 0xFE0F) ||    // variation selectors
+         (cp >= 0x1F3FB && cp <= 0x1F3FF) ||  // emoji skin tones
+         (cp >= 0xE0020 && cp <= 0xE007F) ||  // emoji tag sequences (flags of regions)
+         cp == 0x200D || cp == 0x20E3;        // ZWJ, keycap
 }
 
 bool IsRegionalIndicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
@@ -111,10 +138,24 @@ size_t ForEachChar(std::string_view s, F&& f) {
     while (i < s.size()) {
       size_t j = i;
       const char32_t nx = Next(s, j);
-      if (IsExtender(nx)) { joined = nx == 0x200D; i = j; continue; }
-      if (joined) { joined = false; i = j; continue; }
-      if (regional && !paired && IsRegionalIndicator(nx)) { paired = true; i = j; continue; }
-      if (cp == '\r' && nx == '\n') { i = j; }
+      if (IsExtender(nx)) {
+        joined = nx == 0x200D;
+        i = j;
+        continue;
+      }
+      if (joined) {
+        joined = false;
+        i = j;
+        continue;
+      }
+      if (regional && !paired && IsRegionalIndicator(nx)) {
+        paired = true;
+        i = j;
+        continue;
+      }
+      if (cp == '\r' && nx == '\n') {
+        i = j;
+      }
       break;
     }
     f(start, counted);
@@ -145,8 +186,8 @@ std::vector<size_t> CharBoundaries(std::string_view s) {
 }
 
 bool IsCjkIdeograph(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF);
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3134F) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
 bool IsWhitespace(char32_t cp) {

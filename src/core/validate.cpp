@@ -34,7 +34,9 @@ std::string Trimmed(std::string_view s) {
 
 std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
 // The text of a string value without a copy ("" for anything else).
-std::string_view View(const json& v) { return v.is_string() ? std::string_view(v.get_ref<const std::string&>()) : std::string_view(); }
+std::string_view View(const json& v) {
+  return v.is_string() ? std::string_view(v.get_ref<const std::string&>()) : std::string_view();
+}
 
 // j[key] without copying it (an import validates 100,000 records): a shared null when absent.
 const json& At(const json& j, const std::string& key) {
@@ -67,8 +69,7 @@ std::string CheckText(const FieldDef& f, const std::string& s, bool* short_text)
     return "不能超过 " + std::to_string(*f.max_chars) + " 字（现有 " + std::to_string(n) + " 字，请删减 " +
            std::to_string(n - *f.max_chars) + " 字）";
   *short_text = f.min_chars && n < static_cast<size_t>(*f.min_chars);
-  if (*short_text)
-    return "至少需要 " + std::to_string(*f.min_chars) + " 字（现有 " + std::to_string(n) + " 字）";
+  if (*short_text) return "至少需要 " + std::to_string(*f.min_chars) + " 字（现有 " + std::to_string(n) + " 字）";
   if (!f.pattern.empty() && !std::regex_match(s, CompiledPattern(f.pattern)))
     return f.pattern_message.empty() ? "格式不正确" : f.pattern_message;
   return {};
@@ -117,13 +118,13 @@ void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, cons
   const size_t n = v.is_array() ? v.size() : 0;
   if (f.min_rows > 0 && n < static_cast<size_t>(f.min_rows))
     AddMissing(out, path, label, "需要 " + std::to_string(f.min_rows) + " 张照片（现有 " + std::to_string(n) + " 张）");
-  if (n > static_cast<size_t>(f.max_rows))
-    Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 张照片");
+  if (n > static_cast<size_t>(f.max_rows)) Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 张照片");
   for (size_t i = 0; i < n; ++i) {
     const std::string cap = Str(At(v[i], "caption"));
     const std::string p = path + "[" + std::to_string(i) + "].caption";
     const std::string l = label + " 第" + std::to_string(i + 1) + "张 · 说明";
-    if (f.caption_max_chars > 0 && Trimmed(cap).empty()) AddMissing(out, p, l, "请为照片写一句说明");
+    if (f.caption_max_chars > 0 && Trimmed(cap).empty())
+      AddMissing(out, p, l, "请为照片写一句说明");
     else if (f.caption_max_chars > 0 && utf8::CountChars(cap) > static_cast<size_t>(f.caption_max_chars))
       Add(out, p, l, "说明不能超过 " + std::to_string(f.caption_max_chars) + " 字");
   }
@@ -132,7 +133,8 @@ void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, cons
 // One table or matrix cell. An import checks millions of cells and nearly all are fine, so the
 // cell's path and label (where) are only built for one that has something to say.
 template <class Where>
-void CheckCell(const FieldDef& col, const json& cell, const ValidationContext& ctx, std::vector<Issue>& out, Where where) {
+void CheckCell(const FieldDef& col, const json& cell, const ValidationContext& ctx, std::vector<Issue>& out,
+               Where where) {
   if (ValidateField(col, cell, ctx, {}, {}).empty()) return;
   const auto [path, label] = where();
   auto sub = ValidateField(col, cell, ctx, path, label);
@@ -148,7 +150,8 @@ void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, 
   for (size_t i = 0; i < n; ++i)
     for (const FieldDef& col : f.columns)
       CheckCell(col, At(v[i], col.id), ctx, out, [&] {
-        return std::pair(path + "[" + std::to_string(i) + "]." + col.id, label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
+        return std::pair(path + "[" + std::to_string(i) + "]." + col.id,
+                         label + " 第" + std::to_string(i + 1) + "行 · " + col.label);
       });
 }
 
@@ -168,7 +171,8 @@ void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx,
     const std::string_view theme = View(At(cols[i], "theme"));
     for (const FieldDef& row : f.columns)
       CheckCell(row, At(cells, row.id), ctx, out, [&] {
-        return std::pair(path + ".columns[" + std::to_string(i) + "]." + row.id, label + " ·「" + std::string(theme) + "」· " + row.label);
+        return std::pair(path + ".columns[" + std::to_string(i) + "]." + row.id,
+                         label + " ·「" + std::string(theme) + "」· " + row.label);
       });
   }
   if (f.required && !any_used) AddMissing(out, path, label, kEmptyMatrix);
@@ -224,8 +228,10 @@ std::optional<Date> ParseDate(std::string_view s, bool month_precision) {
 
 std::string FormatDate(const Date& d) {
   char buf[32];
-  if (d.day) snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  else snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  if (d.day)
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  else
+    snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
   return buf;
 }
 
@@ -306,8 +312,8 @@ std::string CheckIdCard(std::string_view s) {
   const char last = static_cast<char>(std::toupper(static_cast<unsigned char>(s[17])));
   if (!AllDigits(s.substr(0, 17)) || !(std::isdigit(static_cast<unsigned char>(last)) || last == 'X'))
     return "身份证号码只能是数字，最后一位可以是 X";
-  const std::string birth = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(10, 2)) + "-" +
-                            std::string(s.substr(12, 2));
+  const std::string birth =
+      std::string(s.substr(6, 4)) + "-" + std::string(s.substr(10, 2)) + "-" + std::string(s.substr(12, 2));
   if (!ParseDate(birth)) return "身份证号码中的出生日期无效";
   if (!IdCardCheckDigitOk(s)) return "身份证号码校验位不正确，请逐位核对";
   return {};
@@ -323,14 +329,16 @@ bool IsEmptyValue(const json& v) {
   return false;
 }
 
-std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
-                                 const std::string& label) {
+std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const ValidationContext& ctx,
+                                 const std::string& path, const std::string& label) {
   std::vector<Issue> out;
   if (f.type == FieldType::Computed) return out;
   if (IsEmptyValue(v)) {
     if (f.required)
       AddMissing(out, path, label,
-                 f.type == FieldType::Photos ? "请上传照片" : f.type == FieldType::Matrix ? kEmptyMatrix : "必填");
+                 f.type == FieldType::Photos   ? "请上传照片"
+                 : f.type == FieldType::Matrix ? kEmptyMatrix
+                                               : "必填");
     if (f.type == FieldType::Table || f.type == FieldType::Photos) {
       if (f.min_rows > 0 && !f.required) AddMissing(out, path, label, "至少需要 " + std::to_string(f.min_rows) + " 项");
     }
@@ -345,19 +353,42 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
       Add(out, path, label, msg, short_text);
       break;
     }
-    case FieldType::Integer: Add(out, path, label, CheckInteger(f, v)); break;
-    case FieldType::Date: Add(out, path, label, CheckDateField(f, s, ctx)); break;
+    case FieldType::Integer:
+      Add(out, path, label, CheckInteger(f, v));
+      break;
+    case FieldType::Date:
+      Add(out, path, label, CheckDateField(f, s, ctx));
+      break;
     case FieldType::Choice:
-    case FieldType::MultiChoice: Add(out, path, label, CheckChoice(f, v)); break;
-    case FieldType::Region: Add(out, path, label, CheckRegion(s, ctx)); break;
-    case FieldType::Phone: Add(out, path, label, CheckPhone(s)); break;
-    case FieldType::Email: Add(out, path, label, CheckEmail(s)); break;
-    case FieldType::Url: Add(out, path, label, CheckUrl(s)); break;
-    case FieldType::IdCard: Add(out, path, label, CheckIdCard(s)); break;
-    case FieldType::Photos: CheckPhotos(f, v, path, label, out); break;
-    case FieldType::Table: CheckTable(f, v, ctx, path, label, out); break;
-    case FieldType::Matrix: CheckMatrix(f, v, ctx, path, label, out); break;
-    case FieldType::Computed: break;
+    case FieldType::MultiChoice:
+      Add(out, path, label, CheckChoice(f, v));
+      break;
+    case FieldType::Region:
+      Add(out, path, label, CheckRegion(s, ctx));
+      break;
+    case FieldType::Phone:
+      Add(out, path, label, CheckPhone(s));
+      break;
+    case FieldType::Email:
+      Add(out, path, label, CheckEmail(s));
+      break;
+    case FieldType::Url:
+      Add(out, path, label, CheckUrl(s));
+      break;
+    case FieldType::IdCard:
+      Add(out, path, label, CheckIdCard(s));
+      break;
+    case FieldType::Photos:
+      CheckPhotos(f, v, path, label, out);
+      break;
+    case FieldType::Table:
+      CheckTable(f, v, ctx, path, label, out);
+      break;
+    case FieldType::Matrix:
+      CheckMatrix(f, v, ctx, path, label, out);
+      break;
+    case FieldType::Computed:
+      break;
   }
   return out;
 }

@@ -1,11 +1,10 @@
 // validate.h — field rules and record validation. Every message is Chinese and says what to do.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "form_def.h"
 
@@ -46,8 +45,8 @@ struct ValidationContext {
 };
 
 struct Issue {
-  std::string path;     // "name", "activities[2].participants", "stats.col3.participants"
-  std::string label;    // what the user sees: "活动列表 第3行 · 参与人数"
+  std::string path;   // "name", "activities[2].participants", "stats.col3.participants"
+  std::string label;  // what the user sees: "活动列表 第3行 · 参与人数"
   std::string message;
   // Only something missing (a required field, rows, photos, a caption, minimum length): the
   // record is an unfinished draft. Otherwise a value breaks a rule, and an import refuses it.

@@ -19,7 +19,6 @@ constexpr const char* kSettingsKey = "settings";
 constexpr const char* kTrashDir = "trash";
 constexpr const char* kPhotoDir = "photos";
 
-
 std::string Dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace); }
 }  // namespace
 
@@ -108,7 +107,10 @@ int Workspace::Flush(double now_ms, bool force) {
   for (auto it = pending_.begin(); it != pending_.end();) {
     const Pending& p = it->second;
     const bool due = force || now_ms >= std::min(p.last + kDebounceMs, p.first + kMaxDelayMs);
-    if (!due) { ++it; continue; }
+    if (!due) {
+      ++it;
+      continue;
+    }
     bool ok = true;
     if (it->first == kSettingsKey) {
       std::string err;
@@ -117,7 +119,10 @@ int Workspace::Flush(double now_ms, bool force) {
     } else if (Record* r = FindRecord(it->first)) {
       ok = WriteRecord(*r, RelPathOf(r->uuid));
     }
-    if (!ok) { ++it; continue; }  // stays pending: retried on the next flush
+    if (!ok) {
+      ++it;
+      continue;
+    }  // stays pending: retried on the next flush
     ++written;
     it = pending_.erase(it);
   }
@@ -225,8 +230,10 @@ bool Workspace::PutRecord(const Record& incoming) {
   if (incoming.uuid == profile.uuid || incoming.form == kProfileForm) return false;
   pending_.erase(incoming.uuid);
   if (!WriteNow(incoming, RelPathOf(incoming.uuid))) return false;
-  if (Record* r = FindDraft(incoming.uuid)) *r = incoming;
-  else drafts.push_back(incoming);
+  if (Record* r = FindDraft(incoming.uuid))
+    *r = incoming;
+  else
+    drafts.push_back(incoming);
   return true;
 }
 
@@ -306,7 +313,8 @@ std::string Workspace::StoredStateJson() const {
   state["profile"] = stored(kProfileFile);
   json drafts_json = json::array();
   for (const std::string& name : store_.List(kDraftDir))
-    if (name.size() > 5 && name.substr(name.size() - 5) == ".json") drafts_json.push_back(stored(std::string(kDraftDir) + "/" + name));
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".json")
+      drafts_json.push_back(stored(std::string(kDraftDir) + "/" + name));
   state["drafts"] = drafts_json;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

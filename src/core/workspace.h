@@ -18,8 +18,8 @@ namespace lw {
 class Workspace {
  public:
   static constexpr const char* kProfileForm = "unit_profile";
-  static constexpr double kDebounceMs = 300;   // save this long after the last keystroke
-  static constexpr double kMaxDelayMs = 800;   // ...but never later than this after the first one
+  static constexpr double kDebounceMs = 300;  // save this long after the last keystroke
+  static constexpr double kMaxDelayMs = 800;  // ...but never later than this after the first one
 
   explicit Workspace(std::string data_dir) : store_(std::move(data_dir)) {}
 

@@ -57,10 +57,11 @@ std::vector<size_t> ColumnWidths(const SummaryTable& t) {
 }
 
 std::string SheetXml(const SummaryTable& t) {
-  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                  "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                  "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" state=\"frozen\"/>"
-                  "</sheetView></sheetViews><cols>";
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" state=\"frozen\"/>"
+      "</sheetView></sheetViews><cols>";
   const std::vector<size_t> widths = ColumnWidths(t);
   for (size_t i = 0; i < widths.size(); ++i)
     x += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) + "\" width=\"" +
@@ -89,11 +90,21 @@ std::string XmlEscape(const std::string& s) {
     const size_t start = i;
     const char32_t cp = utf8::Next(s, i);
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // XML 1.0 forbids most control characters; drop them rather than emit an invalid file.
         if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') break;
@@ -105,31 +116,38 @@ std::string XmlEscape(const std::string& s) {
 
 std::string ToXlsx(const std::vector<const SummaryTable*>& tables) {
   ZipWriter zip;
-  std::string types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                      "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                      "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>";
+  std::string types =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/xl/workbook.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+      "<Override PartName=\"/xl/styles.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>";
   std::string sheets, rels;
   std::set<std::string> used;
   for (size_t i = 0; i < tables.size(); ++i) {
     const std::string n = std::to_string(i + 1);
     types += "<Override PartName=\"/xl/worksheets/sheet" + n +
              ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
-    sheets += "<sheet name=\"" + XmlEscape(SheetName(tables[i]->title, used)) + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
+    sheets += "<sheet name=\"" + XmlEscape(SheetName(tables[i]->title, used)) + "\" sheetId=\"" + n + "\" r:id=\"rId" +
+              n + "\"/>";
     rels += "<Relationship Id=\"rId" + n +
-            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet" +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+            "Target=\"worksheets/sheet" +
             n + ".xml\"/>";
   }
   const std::string styles_id = "rId" + std::to_string(tables.size() + 1);
-  rels += "<Relationship Id=\"" + styles_id +
-          "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>";
+  rels +=
+      "<Relationship Id=\"" + styles_id +
+      "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>";
   zip.Add("[Content_Types].xml", types + "</Types>");
   zip.Add("_rels/.rels",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+          "<Relationship Id=\"rId1\" "
+          "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
           "Target=\"xl/workbook.xml\"/></Relationships>");
   zip.Add("xl/workbook.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -138,20 +156,22 @@ std::string ToXlsx(const std::vector<const SummaryTable*>& tables) {
               sheets + "</sheets></workbook>");
   zip.Add("xl/_rels/workbook.xml.rels",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels +
-              "</Relationships>");
+          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+              rels + "</Relationships>");
   zip.Add("xl/styles.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
           "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
           "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/></font>"
           "<font><b/><sz val=\"11\"/><name val=\"等线\"/></font></fonts>"
-          "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+          "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill "
+          "patternType=\"gray125\"/></fill></fills>"
           "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
           "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
           "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
           "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
           "</styleSheet>");
-  for (size_t i = 0; i < tables.size(); ++i) zip.Add("xl/worksheets/sheet" + std::to_string(i + 1) + ".xml", SheetXml(*tables[i]));
+  for (size_t i = 0; i < tables.size(); ++i)
+    zip.Add("xl/worksheets/sheet" + std::to_string(i + 1) + ".xml", SheetXml(*tables[i]));
   return zip.Finish();
 }
 

@@ -23,23 +23,23 @@ double NowMs();          // monotonic milliseconds
 
 // --- Storage ---------------------------------------------------------------------------------
 struct StorageInfo {
-  bool writable = true;      // false: another tab owns the data (this one is read-only)
-  bool persisted = false;    // navigator.storage.persist() granted
-  bool syncing = false;      // a write to IndexedDB is in flight
-  bool failed = false;       // the last write to IndexedDB failed (full disk, ...)
-  std::string error;         // Chinese message for the user when failed
+  bool writable = true;         // false: another tab owns the data (this one is read-only)
+  bool persisted = false;       // navigator.storage.persist() granted
+  bool syncing = false;         // a write to IndexedDB is in flight
+  bool failed = false;          // the last write to IndexedDB failed (full disk, ...)
+  std::string error;            // Chinese message for the user when failed
   double usage = 0, quota = 0;  // bytes, from navigator.storage.estimate()
-  double last_saved_ms = 0;  // NowMs() of the last successful sync
+  double last_saved_ms = 0;     // NowMs() of the last successful sync
 };
 StorageInfo Storage();
-void PersistData();        // copy the data folder to durable storage soon (coalesced)
-void TakeOverStorage();    // make this tab the writer; the other one becomes read-only
+void PersistData();      // copy the data folder to durable storage soon (coalesced)
+void TakeOverStorage();  // make this tab the writer; the other one becomes read-only
 void RefreshStorageEstimate();
 
 // The app's flush function, called from a host timer even while the tab is hidden (no frames).
 void SetFlushHandler(std::function<void()> flush);
 void ScheduleFlush(double delay_ms);
-void RequestRedraw();      // draw the next animation frame even without input
+void RequestRedraw();  // draw the next animation frame even without input
 
 // --- Files -----------------------------------------------------------------------------------
 void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
@@ -92,7 +92,7 @@ void SetTitle(const std::string& title);
 struct Event {
   // The browser posts these from JavaScript, so their values are part of the JS contract
   // (generated into lw-contract.js by tools/gen_contract.mjs). Never renumber, only append.
-  enum class Kind {  // js: EVENT
+  enum class Kind {      // js: EVENT
     FileOpened = 0,      // name, data = file bytes, request (0: dropped on the page)
     FileTooLarge = 1,    // name, size in `number`, request
     FontShard = 2,       // name = shard file, data = font bytes (empty + !ok on failure)
@@ -101,9 +101,10 @@ struct Event {
     DataReloaded = 5,    // the data folder was refreshed from IndexedDB (read-only tab)
     FeedBundle = 6,      // a bundle fetched from the live feed: name = url, data = bytes
     FullscreenExit = 7,
-    ImageDecoded = 8,    // name = key given to DecodeImage, data = RGBA, width × height
-    TexturesLost = 9,    // the renderer changed (WebGL lost): textures from CreateTexture are gone
-    SigningKey = 10,     // data = this device's public signing key (65-byte P-256 point). Last kind: web_exports.cpp checks against it
+    ImageDecoded = 8,  // name = key given to DecodeImage, data = RGBA, width × height
+    TexturesLost = 9,  // the renderer changed (WebGL lost): textures from CreateTexture are gone
+    SigningKey = 10,   // data = this device's public signing key (65-byte P-256 point). Last kind: web_exports.cpp
+                       // checks against it
   };
   Kind kind;
   std::string name;

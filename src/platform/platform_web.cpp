@@ -8,6 +8,8 @@
 //      data is the real one: reading on Ctrl+V keydown would give the previous paste).
 //  [X] Storage: IDBFS sync is serialized, times out (3.1.6 never calls back on a full disk) and
 //      only runs in the tab that holds the writer lock.
+#include "platform_web.h"
+
 #include <SDL.h>
 #include <emscripten.h>
 
@@ -22,7 +24,6 @@
 #include "imgui_impl_sdl2.h"
 #include "platform.h"
 #include "signature.h"
-#include "platform_web.h"
 #include "web_contract.h"
 
 namespace lw::platform {
@@ -98,11 +99,20 @@ ImGuiKey KeyFromName(const char* k) {
     ImGuiKey key;
   };
   static const Named kKeys[] = {
-      {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete},     {"Enter", ImGuiKey_Enter},
-      {"Tab", ImGuiKey_Tab},             {"Escape", ImGuiKey_Escape},     {"ArrowLeft", ImGuiKey_LeftArrow},
-      {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
-      {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},           {"PageUp", ImGuiKey_PageUp},
-      {"PageDown", ImGuiKey_PageDown},   {"Insert", ImGuiKey_Insert},
+      {"Backspace", ImGuiKey_Backspace},
+      {"Delete", ImGuiKey_Delete},
+      {"Enter", ImGuiKey_Enter},
+      {"Tab", ImGuiKey_Tab},
+      {"Escape", ImGuiKey_Escape},
+      {"ArrowLeft", ImGuiKey_LeftArrow},
+      {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow},
+      {"ArrowDown", ImGuiKey_DownArrow},
+      {"Home", ImGuiKey_Home},
+      {"End", ImGuiKey_End},
+      {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown},
+      {"Insert", ImGuiKey_Insert},
   };
   for (const Named& n : kKeys)
     if (std::strcmp(k, n.name) == 0) return n.key;
@@ -269,4 +279,3 @@ void OnBundleSigned(int request, const std::string& key_and_signature) {
 
 }  // namespace web
 }  // namespace lw::platform
-

@@ -10,10 +10,10 @@
 #include <memory>
 #include <vector>
 
+#include "gl_base_layer.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
-#include "gl_base_layer.h"
 #include "platform.h"
 #include "soft_renderer.h"
 #include "web_contract.h"
@@ -43,7 +43,7 @@ EM_JS(void, js_present, (const void* pixels, int w, int h, const int* rects, int
 EM_JS(char*, js_renderer_info, (const char* key), {
   const info = LWRender.info();
   const k = UTF8ToString(key);
-  const s = k ? String(info[k] ?? '') : JSON.stringify(info);
+  const s = k ? String(info[k] ?? "") : JSON.stringify(info);
   const n = lengthBytesUTF8(s) + 1;
   const p = _malloc(n);
   stringToUTF8(s, p, n);
@@ -61,7 +61,8 @@ std::string InfoField(const char* key) {
 // Draws lists [from, to) of the frame into the bound framebuffer, inside `box` only: ImGui's clip
 // rectangles are cut to it (the backend sets its own scissor per command). `clear` paints the box
 // with the background first. Texture updates go with the frame's first call.
-void DrawListsInBox(ImDrawData* dd, int from, int to, const render::PixelRect& box, const ImVec4* clear, bool textures) {
+void DrawListsInBox(ImDrawData* dd, int from, int to, const render::PixelRect& box, const ImVec4* clear,
+                    bool textures) {
   ImDrawData part = *dd;
   part.CmdLists.clear();
   for (int i = from; i < to; ++i) part.CmdLists.push_back(dd->CmdLists[i]);
@@ -73,8 +74,8 @@ void DrawListsInBox(ImDrawData* dd, int from, int to, const render::PixelRect& b
   for (ImDrawList* list : part.CmdLists)
     for (ImDrawCmd& cmd : list->CmdBuffer) {
       saved.push_back(cmd.ClipRect);
-      cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, cut.x), std::max(cmd.ClipRect.y, cut.y), std::min(cmd.ClipRect.z, cut.z),
-                            std::min(cmd.ClipRect.w, cut.w));
+      cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, cut.x), std::max(cmd.ClipRect.y, cut.y),
+                            std::min(cmd.ClipRect.z, cut.z), std::min(cmd.ClipRect.w, cut.w));
     }
   const int fb_h = static_cast<int>(dd->DisplaySize.y * s.y);
   glViewport(0, 0, static_cast<int>(dd->DisplaySize.x * s.x), fb_h);
@@ -235,7 +236,8 @@ RendererInfo Renderer() {
 
 unsigned long long CreateTexture(const std::string& rgba, int w, int h) {
   if (rgba.size() != static_cast<size_t>(w) * h * 4 || w <= 0 || h <= 0) return 0;
-  if (web::g_kind == web::Kind::Cpu) return web::g_soft->CreateTexture(reinterpret_cast<const unsigned char*>(rgba.data()), w, h);
+  if (web::g_kind == web::Kind::Cpu)
+    return web::g_soft->CreateTexture(reinterpret_cast<const unsigned char*>(rgba.data()), w, h);
   GLuint tex = 0;
   glGenTextures(1, &tex);
   glBindTexture(GL_TEXTURE_2D, tex);

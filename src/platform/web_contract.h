@@ -8,7 +8,7 @@ namespace lw::platform::contract {
 
 // Modifier bits of a key event from the text agent (lw_key_event's `mods`).
 enum class KeyMod : int {  // js: MOD
-  Ctrl = 1,   // Cmd on a Mac: the shortcut key
+  Ctrl = 1,                // Cmd on a Mac: the shortcut key
   Shift = 2,
   Alt = 4,
   Super = 8,  // Ctrl on a Mac
@@ -23,7 +23,7 @@ enum class Renderer : int {  // js: RENDERER
 
 // Limits both sides apply: the host refuses a larger file before reading it into memory, the core
 // before parsing it (web_exports.cpp checks the two agree).
-enum class Limit : int {  // js: LIMIT
+enum class Limit : int {    // js: LIMIT
   MaxFileBytes = 52428800,  // 50 MB
 };
 

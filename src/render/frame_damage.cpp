@@ -102,8 +102,8 @@ void FrameDamage::Update(const ImDrawData& dd, int fb_w, int fb_h, uint32_t back
     content = HashBytes(list.IdxBuffer.Data, list.IdxBuffer.size_in_bytes(), content);
     for (const ImDrawCmd& cmd : list.CmdBuffer)
       content = Mix(HashBytes(&cmd.ClipRect, sizeof(cmd.ClipRect), content),
-                    static_cast<uint64_t>(cmd.GetTexID()) ^ uint64_t(cmd.IdxOffset) << 20 ^ uint64_t(cmd.ElemCount) << 40 ^
-                        cmd.VtxOffset);
+                    static_cast<uint64_t>(cmd.GetTexID()) ^ uint64_t(cmd.IdxOffset) << 20 ^
+                        uint64_t(cmd.ElemCount) << 40 ^ cmd.VtxOffset);
     ListTiles& state = lists_[&list];
     if (state.tiles.size() != n || state.content != content || state.seen) {
       state.tiles.resize(n);
@@ -141,7 +141,8 @@ PixelRect FrameDamage::DirtyBounds(bool base_only) const {
     for (int tx = 0; tx < tiles_x_; ++tx)
       if (tiles[static_cast<size_t>(ty) * tiles_x_ + tx]) {
         box.x0 = std::min(box.x0, tx * kTile), box.y0 = std::min(box.y0, ty * kTile);
-        box.x1 = std::max(box.x1, std::min(fb_w_, (tx + 1) * kTile)), box.y1 = std::max(box.y1, std::min(fb_h_, (ty + 1) * kTile));
+        box.x1 = std::max(box.x1, std::min(fb_w_, (tx + 1) * kTile)),
+        box.y1 = std::max(box.y1, std::min(fb_h_, (ty + 1) * kTile));
       }
   return box.Empty() ? PixelRect{} : box;
 }
@@ -153,14 +154,18 @@ void FrameDamage::MergeRects() {
   for (int ty = 0; ty < tiles_y_; ++ty) {
     std::vector<PixelRect> row;
     for (int tx = 0; tx < tiles_x_;) {
-      if (!TileDirty(tx, ty)) { ++tx; continue; }
+      if (!TileDirty(tx, ty)) {
+        ++tx;
+        continue;
+      }
       const int start = tx;
       while (tx < tiles_x_ && TileDirty(tx, ty)) ++tx;
       row.push_back({start * kTile, ty * kTile, std::min(fb_w_, tx * kTile), std::min(fb_h_, (ty + 1) * kTile)});
     }
     std::vector<PixelRect> next;
     for (PixelRect r : row) {
-      auto same = std::find_if(open.begin(), open.end(), [&](const PixelRect& o) { return o.x0 == r.x0 && o.x1 == r.x1; });
+      auto same =
+          std::find_if(open.begin(), open.end(), [&](const PixelRect& o) { return o.x0 == r.x0 && o.x1 == r.x1; });
       if (same != open.end()) {
         r.y0 = same->y0;
         open.erase(same);

@@ -45,7 +45,7 @@ class FrameDamage {
       uint32_t cmd;    // index into the list's CmdBuffer
       uint32_t index;  // offset of its first index, from the command's IdxOffset
     };
-    std::vector<Triangle> triangles;            // in drawing order
+    std::vector<Triangle> triangles;           // in drawing order
     std::vector<std::vector<uint32_t>> tiles;  // triangle numbers per tile, ascending
   };
   static constexpr int kBinnedTriangles = 4096;  // smaller lists are simply walked

@@ -110,8 +110,15 @@ bool AsQuad(const ImDrawIdx* idx, const ImDrawVert* vtx, ImVec2 scale, ImVec2 or
   if (a.col != b.col || a.col != c.col || a.col != d.col) return false;
   if (a.pos.y != b.pos.y || b.pos.x != c.pos.x || c.pos.y != d.pos.y || d.pos.x != a.pos.x) return false;
   if (a.uv.y != b.uv.y || b.uv.x != c.uv.x || c.uv.y != d.uv.y || d.uv.x != a.uv.x) return false;
-  q = {(a.pos.x - origin.x) * scale.x, (a.pos.y - origin.y) * scale.y, (c.pos.x - origin.x) * scale.x,
-       (c.pos.y - origin.y) * scale.y, a.uv.x, a.uv.y, c.uv.x, c.uv.y, a.col};
+  q = {(a.pos.x - origin.x) * scale.x,
+       (a.pos.y - origin.y) * scale.y,
+       (c.pos.x - origin.x) * scale.x,
+       (c.pos.y - origin.y) * scale.y,
+       a.uv.x,
+       a.uv.y,
+       c.uv.x,
+       c.uv.y,
+       a.col};
   if (q.x0 > q.x1) std::swap(q.x0, q.x1), std::swap(q.u0, q.u1);
   if (q.y0 > q.y1) std::swap(q.y0, q.y1), std::swap(q.v0, q.v1);
   return true;
@@ -132,7 +139,8 @@ void FillSolid(Target& t, const PixelRect& r, uint32_t color) {
   if ((color >> 24) == 0) return;
   for (int y = r.y0; y < r.y1; ++y) {
     uint32_t* row = t.px + static_cast<size_t>(y) * t.stride;
-    if ((color >> 24) == 255) std::fill(row + r.x0, row + r.x1, color);
+    if ((color >> 24) == 255)
+      std::fill(row + r.x0, row + r.x1, color);
     else
       for (int x = r.x0; x < r.x1; ++x) row[x] = Blend(row[x], color);
   }
@@ -155,7 +163,8 @@ void FillQuad(Target& t, const PixelRect& r, const Quad& q, const Texture* tex) 
   for (int y = r.y0; y < r.y1; ++y) {
     uint32_t* row = t.px + static_cast<size_t>(y) * t.stride;
     if (exact) {
-      const uint32_t* src = tex->px + (static_cast<int>(std::round(ty0)) + y - r.y0) * tex->w + static_cast<int>(std::round(tx0));
+      const uint32_t* src =
+          tex->px + (static_cast<int>(std::round(ty0)) + y - r.y0) * tex->w + static_cast<int>(std::round(tx0));
       if (tex->alpha_only)
         for (int x = r.x0; x < r.x1; ++x) row[x] = Blend(row[x], WithAlpha(q.col, src[x - r.x0] >> 24));
       else
@@ -163,7 +172,8 @@ void FillQuad(Target& t, const PixelRect& r, const Quad& q, const Texture* tex) 
       continue;
     }
     const float v = q.v0 + (y + 0.5f - q.y0) * dv;
-    for (int x = r.x0; x < r.x1; ++x) row[x] = Blend(row[x], Modulate(q.col, Sample(*tex, q.u0 + (x + 0.5f - q.x0) * du, v)));
+    for (int x = r.x0; x < r.x1; ++x)
+      row[x] = Blend(row[x], Modulate(q.col, Sample(*tex, q.u0 + (x + 0.5f - q.x0) * du, v)));
   }
 }
 
@@ -183,7 +193,10 @@ struct Edge {
   double a, b, c;  // E(x, y) = a x + b y + c, positive inside
   bool tie_inside;
   Edge(const Vtx& p, const Vtx& q)
-      : a(-(q.y - p.y)), b(q.x - p.x), c((q.y - p.y) * p.x - (q.x - p.x) * p.y), tie_inside(a > 0 || (a == 0 && b > 0)) {}
+      : a(-(q.y - p.y)),
+        b(q.x - p.x),
+        c((q.y - p.y) * p.x - (q.x - p.x) * p.y),
+        tie_inside(a > 0 || (a == 0 && b > 0)) {}
   bool Inside(double e) const { return e > 0 || (e == 0 && tie_inside); }
 };
 
@@ -211,21 +224,26 @@ void FillTriangle(Target& t, const PixelRect& clip, Vtx p0, Vtx p1, Vtx p2, cons
     bool empty = false;
     for (const Edge* e : {&e0, &e1, &e2}) {
       const double row = e->b * py + e->c;
-      if (e->a > 0) lo = std::max(lo, std::floor(-row / e->a - 0.5) - 1);
-      else if (e->a < 0) hi = std::min(hi, std::ceil(-row / e->a - 0.5) + 2);
-      else if (!e->Inside(row)) empty = true;
+      if (e->a > 0)
+        lo = std::max(lo, std::floor(-row / e->a - 0.5) - 1);
+      else if (e->a < 0)
+        hi = std::min(hi, std::ceil(-row / e->a - 0.5) + 2);
+      else if (!e->Inside(row))
+        empty = true;
     }
     if (empty) continue;
     uint32_t* out = t.px + static_cast<size_t>(y) * t.stride;
     for (int x = static_cast<int>(lo); x < static_cast<int>(hi); ++x) {
       const double px = x + 0.5;
-      const double w0 = e0.a * px + e0.b * py + e0.c, w1 = e1.a * px + e1.b * py + e1.c, w2 = e2.a * px + e2.b * py + e2.c;
+      const double w0 = e0.a * px + e0.b * py + e0.c, w1 = e1.a * px + e1.b * py + e1.c,
+                   w2 = e2.a * px + e2.b * py + e2.c;
       if (!e0.Inside(w0) || !e1.Inside(w1) || !e2.Inside(w2)) continue;
       if (flat && one_texel) {
         out[x] = Blend(out[x], flat_src);
         continue;
       }
-      const float l0 = static_cast<float>(w0 * inv), l1 = static_cast<float>(w1 * inv), l2 = static_cast<float>(w2 * inv);
+      const float l0 = static_cast<float>(w0 * inv), l1 = static_cast<float>(w1 * inv),
+                  l2 = static_cast<float>(w2 * inv);
       uint32_t col = p0.col;
       if (!flat) {
         col = 0;
@@ -234,7 +252,8 @@ void FillTriangle(Target& t, const PixelRect& clip, Vtx p0, Vtx p1, Vtx p2, cons
           col |= static_cast<uint32_t>(std::clamp(c + 0.5f, 0.0f, 255.0f)) << shift;
         }
       }
-      const uint32_t s = one_texel ? texel : Sample(*tex, l0 * p0.u + l1 * p1.u + l2 * p2.u, l0 * p0.v + l1 * p1.v + l2 * p2.v);
+      const uint32_t s =
+          one_texel ? texel : Sample(*tex, l0 * p0.u + l1 * p1.u + l2 * p2.u, l0 * p0.v + l1 * p1.v + l2 * p2.v);
       out[x] = Blend(out[x], Modulate(col, s));
     }
   }
@@ -323,7 +342,10 @@ unsigned SoftRenderer::DrawPrimitive(const Layer& layer, const ImDrawList& list,
     if (box.Empty()) return;
     for (int ty = box.y0 / T; ty <= (box.y1 - 1) / T; ++ty)
       for (int tx = box.x0 / T; tx <= (box.x1 - 1) / T;) {
-        if (!dirty(tx, ty)) { ++tx; continue; }
+        if (!dirty(tx, ty)) {
+          ++tx;
+          continue;
+        }
         const int start = tx;
         while (tx <= (box.x1 - 1) / T && dirty(tx, ty)) ++tx;
         draw(Intersect(box, {start * T, ty * T, tx * T, (ty + 1) * T}));

@@ -16,22 +16,22 @@
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "layout.h"
-#include "raw_backup.h"
+#include "map_data.h"
+#include "map_view.h"
+#include "past_winners_card.h"
 #include "photo_widget.h"
 #include "platform.h"
 #include "print_html.h"
-#include "map_data.h"
-#include "map_view.h"
+#include "raw_backup.h"
 #include "screen_ceremony.h"
 #include "screen_desk.h"
-#include "past_winners_card.h"
-#include "silent_units.h"
-#include "screen_map.h"
 #include "screen_drafts.h"
 #include "screen_form.h"
 #include "screen_home.h"
+#include "screen_map.h"
 #include "screen_profile.h"
 #include "screen_settings.h"
+#include "silent_units.h"
 #include "text_file.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -123,8 +123,8 @@ bool App::Init() {
   platform::SetSelectionProvider([] { return ActiveSelection(); });
   InstallItemRegistry(ImGui::GetCurrentContext());
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;                 // layout is code; nothing to remember between visits
-  io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the laptop awake
+  io.IniFilename = nullptr;               // layout is code; nothing to remember between visits
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the laptop awake
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter/Space, Esc reach every control
   return init_error_.empty();
@@ -170,11 +170,12 @@ void App::Impl::OnFeed(const std::string& url, const std::string& bytes) {
 void App::Impl::PrintRecord(AppContext& c, const Record& r) {
   const FormDef* f = c.forms.Find(r.form);
   if (!f) return;
-  const std::string html = PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), [&](const std::string& sha) {
-    std::string bytes;
-    c.ws.ReadPhoto(sha, bytes);
-    return bytes;
-  });
+  const std::string html =
+      PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), [&](const std::string& sha) {
+        std::string bytes;
+        c.ws.ReadPhoto(sha, bytes);
+        return bytes;
+      });
   platform::PrintHtml(html);
   c.Toast("已打开打印窗口。打印后请盖章。");
 }
@@ -226,10 +227,18 @@ void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& file
 void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files) {
   AppContext& c = ctx;
   switch (target.kind) {
-    case FileTarget::Kind::Photos: c.Toast(AddPhotos(c, target.uuid, target.field, files)); return;
-    case FileTarget::Kind::Import: ImportFiles(c, files); return;
-    case FileTarget::Kind::ExpectedUnits: ImportExpectedUnits(c, files); return;
-    case FileTarget::Kind::PastWinners: ImportPastWinners(c, files); return;
+    case FileTarget::Kind::Photos:
+      c.Toast(AddPhotos(c, target.uuid, target.field, files));
+      return;
+    case FileTarget::Kind::Import:
+      ImportFiles(c, files);
+      return;
+    case FileTarget::Kind::ExpectedUnits:
+      ImportExpectedUnits(c, files);
+      return;
+    case FileTarget::Kind::PastWinners:
+      ImportPastWinners(c, files);
+      return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
         const BundleReadResult res = LooksLikeRawBackup(bytes) ? ReadRawBackup(bytes, forms) : ReadBundle(bytes, forms);
@@ -254,15 +263,27 @@ void App::BeforeFrame(double now_ms) {
   for (platform::Event& e : platform::TakeEvents()) {
     using K = platform::Event::Kind;
     switch (e.kind) {
-      case K::FontShard: m.fonts.OnShard(e.name, e.data, e.ok); break;
-      case K::ImageDecoded: m.photos.OnDecoded(e.name, e.data, e.width, e.height, e.ok); break;
-      case K::TexturesLost: m.photos.Forget(); break;
-      case K::FileOpened: m.pending_files[e.request].emplace_back(e.name, std::move(e.data)); break;
+      case K::FontShard:
+        m.fonts.OnShard(e.name, e.data, e.ok);
+        break;
+      case K::ImageDecoded:
+        m.photos.OnDecoded(e.name, e.data, e.width, e.height, e.ok);
+        break;
+      case K::TexturesLost:
+        m.photos.Forget();
+        break;
+      case K::FileOpened:
+        m.pending_files[e.request].emplace_back(e.name, std::move(e.data));
+        break;
       case K::FileTooLarge:
         c.Toast("“" + e.name + "”" + TooLargeMessage(e.number), true);
         break;
-      case K::FeedBundle: m.OnFeed(e.name, e.data); break;
-      case K::SigningKey: c.signing_key = std::move(e.data); break;
+      case K::FeedBundle:
+        m.OnFeed(e.name, e.data);
+        break;
+      case K::SigningKey:
+        c.signing_key = std::move(e.data);
+        break;
       case K::FullscreenExit:
         if (c.screen == Screen::Ceremony) c.Go(Screen::Map);
         break;
@@ -272,7 +293,8 @@ void App::BeforeFrame(double now_ms) {
         c.theme_dirty = true;
         c.Changed();
         break;
-      default: break;
+      default:
+        break;
     }
   }
   m.OnFiles();
@@ -329,9 +351,12 @@ namespace {
 void SaveStatus(const AppContext& c, bool compact) {
   const platform::StorageInfo info = platform::Storage();
   const char* text = compact ? "已保存" : "已保存到本机";
-  if (!info.writable) text = "只读（另一标签页正在编辑）";
-  else if (info.failed) text = "未能保存！";
-  else if (c.ws.HasPending() || info.syncing) text = "正在保存…";
+  if (!info.writable)
+    text = "只读（另一标签页正在编辑）";
+  else if (info.failed)
+    text = "未能保存！";
+  else if (c.ws.HasPending() || info.syncing)
+    text = "正在保存…";
   const float w = ImGui::CalcTextSize(text).x;
   ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
   ImGui::AlignTextToFramePadding();
@@ -375,11 +400,12 @@ void Header(AppContext& c) {
     const char* label;
     Screen screen;
   };
-  static const Nav kNav[] = {{"首页", Screen::Home},     {"填报", Screen::Drafts}, {"汇总", Screen::Desk},
-                             {"地图", Screen::Map},      {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
+  static const Nav kNav[] = {{"首页", Screen::Home}, {"填报", Screen::Drafts},      {"汇总", Screen::Desk},
+                             {"地图", Screen::Map},  {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
   // Narrow windows (phones) get one 菜单 button instead of a row that would run off screen.
   float needed = 0;
-  for (const Nav& n : kNav) needed += ImGui::CalcTextSize(n.label).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
+  for (const Nav& n : kNav)
+    needed += ImGui::CalcTextSize(n.label).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
   const bool compact = needed > ImGui::GetContentRegionAvail().x - Em() * 6;
   const auto is_selected = [&](const Nav& n) {
     return c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
@@ -452,9 +478,9 @@ void ToastWindow(AppContext& c) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.8f, FLT_MAX));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, c.toast_error ? Colors().toast_error_bg : Colors().toast_bg);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
-  ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                       ImGuiWindowFlags_NoNav);
+  ImGui::Begin("##toast", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
   ToastContent(c, vp->Size.x * 0.75f);
   ImGui::End();
   ImGui::PopStyleVar();
@@ -467,7 +493,8 @@ void ToastInPage(AppContext& c) {
   if (!ToastShown(c)) return;
   static ImVec2 size(0, 0);  // last frame's: the child sizes itself to its content
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f - size.y));
+  ImGui::SetCursorScreenPos(
+      ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + vp->Size.y - Em() * 1.5f - size.y));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, c.toast_error ? Colors().toast_error_bg : Colors().toast_bg);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().WindowPadding);
@@ -571,14 +598,30 @@ void App::Frame() {
   // NavFlattened: Tab runs from the header through the page and back, in reading order.
   ImGui::BeginChild("page", ImVec2(w, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoBackground);
   switch (c.screen) {
-    case Screen::Home: m.home.Draw(c); break;
-    case Screen::Profile: m.profile.Draw(c); break;
-    case Screen::Drafts: m.drafts.Draw(c); break;
-    case Screen::Form: m.form.Draw(c); break;
-    case Screen::Desk: m.desk.Draw(c); break;
-    case Screen::Map: m.map.Draw(c); break;
-    case Screen::Settings: m.settings.Draw(c); break;
-    default: m.home.Draw(c); break;
+    case Screen::Home:
+      m.home.Draw(c);
+      break;
+    case Screen::Profile:
+      m.profile.Draw(c);
+      break;
+    case Screen::Drafts:
+      m.drafts.Draw(c);
+      break;
+    case Screen::Form:
+      m.form.Draw(c);
+      break;
+    case Screen::Desk:
+      m.desk.Draw(c);
+      break;
+    case Screen::Map:
+      m.map.Draw(c);
+      break;
+    case Screen::Settings:
+      m.settings.Draw(c);
+      break;
+    default:
+      m.home.Draw(c);
+      break;
   }
   if (c.screen != Screen::Map) ImGui::Dummy(ImVec2(0, Em() * 4));  // room to scroll past the last field
   ImGui::EndChild();

@@ -77,7 +77,8 @@ DraftStatus AppContext::StatusOf(const Record& r) {
   StatusCache& c = status_cache_[r.uuid];
   const std::string issuer_key = (campaign() ? campaign()->id : "") + "/" + (issuer() ? issuer()->id : "");
   const unsigned serial = edit_serial_[r.uuid];
-  if (c.serial == serial && c.exported == r.exported && c.updated == r.updated && c.issuer == issuer_key) return c.status;
+  if (c.serial == serial && c.exported == r.exported && c.updated == r.updated && c.issuer == issuer_key)
+    return c.status;
   c = {serial, r.exported, r.updated, issuer_key, DraftStatus::Draft};
   const bool valid = EffectiveForm(r.form) && IssuesOf(r).empty();
   return c.status = StatusOfDraft(r, valid, ws.HasPendingFor(r.uuid));
@@ -94,8 +95,8 @@ const std::vector<PastWinner>& AppContext::PastWinners() {
   if (past_winners_version_ == data_version) return past_winners_;
   past_winners_version_ = data_version;
   std::string bytes;
-  past_winners_ = ws.store().Read(kPastWinnersFile, bytes) ? ReadPastWinners(bytes, regions).winners
-                                                            : std::vector<PastWinner>{};
+  past_winners_ =
+      ws.store().Read(kPastWinnersFile, bytes) ? ReadPastWinners(bytes, regions).winners : std::vector<PastWinner>{};
   return past_winners_;
 }
 

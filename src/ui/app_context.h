@@ -4,16 +4,15 @@
 #include <map>
 #include <string>
 
+#include "aggregate.h"
 #include "campaign.h"
 #include "form_def.h"
-#include "aggregate.h"
 #include "import_store.h"
 #include "past_winners.h"
+#include "platform.h"
 #include "region.h"
 #include "validate.h"
 #include "workspace.h"
-
-#include "platform.h"
 
 namespace lw::ui {
 
@@ -36,9 +35,9 @@ class AppContext {
   const RegionDb& regions;
   const CampaignLibrary& campaigns;
 
-  double now_ms = 0;      // monotonic: timers, toasts, autosave
+  double now_ms = 0;       // monotonic: timers, toasts, autosave
   long long wall_now = 0;  // UTC seconds by the device's clock: the calendar (which campaigns are open)
-  bool writable = true;  // false while another tab owns the data
+  bool writable = true;    // false while another tab owns the data
   Screen screen = Screen::Home;
   std::string open_uuid;  // the draft shown by Screen::Form
   // Open file-chooser requests by id: each answer goes where its own request wanted it; a
@@ -57,7 +56,7 @@ class AppContext {
   // and whether it is still a draft.
   std::vector<SourceRecord> AllRecords();
   std::vector<ImportPlan> last_imports;  // report of the last batch of imported files
-  std::string feed_updated;  // local time ("14:05:09") the live feed was last read, "" before
+  std::string feed_updated;              // local time ("14:05:09") the live feed was last read, "" before
 
   void SettingsChanged();
   void Go(Screen s, std::string uuid = {});

@@ -66,7 +66,8 @@ void ExportPanel::Draw(AppContext& app) {
   TextItem("共 " + std::to_string(s.records) + " 条记录" + (pending_->with_imports ? "（含下级单位的记录）" : ""),
            Colors().text);
   for (const ExportSummary::FormRow& f : s.forms)
-    TextItem(f.title + "：已校验 " + std::to_string(f.valid) + " 份，草稿 " + std::to_string(f.draft) + " 份", Colors().text);
+    TextItem(f.title + "：已校验 " + std::to_string(f.valid) + " 份，草稿 " + std::to_string(f.draft) + " 份",
+             Colors().text);
   const std::string unit = StringAt(app.ws.profile.values, "unit"), region = StringAt(app.ws.profile.values, "region");
   for (const std::string& w : s.warnings) WarningText(w);
   if (s.unit && s.region) TextItem("报送单位：" + unit + " · " + app.regions.FullName(region), Colors().text);

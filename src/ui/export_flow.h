@@ -13,9 +13,9 @@ namespace lw::ui {
 // What exporting these records would send (by form and status, errors left, unit profile).
 ExportSummary SummarizeForExport(AppContext& app, const std::vector<const Record*>& records);
 
-// Writes and downloads the bundle, signed with this device's key: this device's drafts get their unit filled into their origin
-// first, every record carries its status, and the drafts are marked 已导出. Refuses (toast)
-// without a unit and region. Returns the file name, "" when nothing was written.
+// Writes and downloads the bundle, signed with this device's key: this device's drafts get their unit filled into their
+// origin first, every record carries its status, and the drafts are marked 已导出. Refuses (toast) without a unit and
+// region. Returns the file name, "" when nothing was written.
 std::string SendBundle(AppContext& app, const std::vector<const Record*>& records, const std::string& suffix);
 
 // This device's drafts, and with_imports everything imported too (a county's bundle upwards).

@@ -162,9 +162,12 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   char buf[48];
   const int yy = typed_year ? typed : yi >= 0 ? y_hi - yi : 0, mm = mi + 1, dd = di + 1;
   if (!yy || mm < 1) return SetString(value, yy ? std::to_string(yy) + "-" : "");
-  if (month_only) snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
-  else if (dd < 1) snprintf(buf, sizeof buf, "%04d-%02d-", yy, mm);  // incomplete: validation says so
-  else snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
+  if (month_only)
+    snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
+  else if (dd < 1)
+    snprintf(buf, sizeof buf, "%04d-%02d-", yy, mm);  // incomplete: validation says so
+  else
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
   return SetString(value, buf);
 }
 
@@ -200,8 +203,10 @@ bool MultiChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
   for (const std::string& o : f.options) {
     bool on = std::find(arr.begin(), arr.end(), json(o)) != arr.end();
     const float w = ImGui::CalcTextSize(o.c_str()).x + Em() * 2.5f;
-    if (x > 0 && x + w < avail) ImGui::SameLine(0, Em());
-    else x = 0;
+    if (x > 0 && x + w < avail)
+      ImGui::SameLine(0, Em());
+    else
+      x = 0;
     x += w + Em();
     if (Check(o.c_str(), &on)) {
       json next = json::array();
@@ -268,21 +273,46 @@ bool FieldInput(const FieldDef& f, json& value, const FieldEnv& env) {
   ImGui::PushID(f.id.c_str());
   bool changed = false;
   switch (f.type) {
-    case FieldType::Text: changed = TextLike(f, value, env); break;
-    case FieldType::Phone: changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank); break;
+    case FieldType::Text:
+      changed = TextLike(f, value, env);
+      break;
+    case FieldType::Phone:
+      changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank);
+      break;
     case FieldType::Email:
     case FieldType::Url:
-    case FieldType::IdCard: changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank); break;
-    case FieldType::TextArea: changed = MultiText(f, value, env); break;
-    case FieldType::Integer: changed = IntegerInput(f, value, env); break;
-    case FieldType::Date: changed = DateInput(f, value, env); break;
-    case FieldType::Choice: changed = ChoiceInput(f, value, env); break;
-    case FieldType::MultiChoice: changed = MultiChoiceInput(f, value, env); break;
-    case FieldType::Region: changed = RegionInput(f, value, env); break;
-    case FieldType::Computed: changed = ComputedValue(f, env); break;
-    case FieldType::Table: changed = TableInput(f, value, env); break;
-    case FieldType::Matrix: changed = MatrixInput(f, value, env); break;
-    case FieldType::Photos: break;  // drawn by the form view, which owns image textures
+    case FieldType::IdCard:
+      changed = TextLike(f, value, env, ImGuiInputTextFlags_CharsNoBlank);
+      break;
+    case FieldType::TextArea:
+      changed = MultiText(f, value, env);
+      break;
+    case FieldType::Integer:
+      changed = IntegerInput(f, value, env);
+      break;
+    case FieldType::Date:
+      changed = DateInput(f, value, env);
+      break;
+    case FieldType::Choice:
+      changed = ChoiceInput(f, value, env);
+      break;
+    case FieldType::MultiChoice:
+      changed = MultiChoiceInput(f, value, env);
+      break;
+    case FieldType::Region:
+      changed = RegionInput(f, value, env);
+      break;
+    case FieldType::Computed:
+      changed = ComputedValue(f, env);
+      break;
+    case FieldType::Table:
+      changed = TableInput(f, value, env);
+      break;
+    case FieldType::Matrix:
+      changed = MatrixInput(f, value, env);
+      break;
+    case FieldType::Photos:
+      break;  // drawn by the form view, which owns image textures
   }
   ImGui::PopID();
   return changed;
@@ -295,10 +325,14 @@ std::string CharCounter(const FieldDef& f, const json& value) {  // registered: 
   const bool over = f.max_chars && n > static_cast<size_t>(*f.max_chars);
   const bool under = f.min_chars && n < static_cast<size_t>(*f.min_chars);
   char buf[96];
-  if (f.max_chars && f.min_chars) snprintf(buf, sizeof buf, "%zu 字（要求 %d–%d 字）", n, *f.min_chars, *f.max_chars);
-  else if (f.max_chars) snprintf(buf, sizeof buf, "%zu / %d 字", n, *f.max_chars);
-  else if (f.min_chars) snprintf(buf, sizeof buf, "%zu 字（不少于 %d 字）", n, *f.min_chars);
-  else snprintf(buf, sizeof buf, "%zu 字", n);
+  if (f.max_chars && f.min_chars)
+    snprintf(buf, sizeof buf, "%zu 字（要求 %d–%d 字）", n, *f.min_chars, *f.max_chars);
+  else if (f.max_chars)
+    snprintf(buf, sizeof buf, "%zu / %d 字", n, *f.max_chars);
+  else if (f.min_chars)
+    snprintf(buf, sizeof buf, "%zu 字（不少于 %d 字）", n, *f.min_chars);
+  else
+    snprintf(buf, sizeof buf, "%zu 字", n);
   TextItem(buf, over ? p.error : under ? p.warn : p.text_muted);
   return buf;
 }

@@ -1,26 +1,25 @@
 // field_widgets.h — one input per field type of a form definition, bound to a JSON value.
 #pragma once
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "form_def.h"
 
 namespace lw {
 class RegionDb;
 struct ValidationContext;
-}
+}  // namespace lw
 
 namespace lw::ui {
 
 struct FieldEnv {
   const RegionDb* regions = nullptr;
   const ValidationContext* validation = nullptr;
-  const FormDef* form = nullptr;       // for computed totals
+  const FormDef* form = nullptr;  // for computed totals
   const nlohmann::json* record = nullptr;
   bool read_only = false;
-  bool error = false;                  // draw the input with an error border
-  float width = 0;                     // 0 = available width
+  bool error = false;  // draw the input with an error border
+  float width = 0;     // 0 = available width
 };
 
 // Draws the input for `f` (not its label). Returns true when `value` changed.

@@ -3,7 +3,6 @@
 #include "fonts.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
@@ -39,13 +38,13 @@ bool FontManager::Init(const std::string& asset_dir) {
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // AddFont copies it
   snprintf(cfg.Name, sizeof cfg.Name, "Noto Sans CJK SC");
-  font_ = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(base.data()), static_cast<int>(base.size()), kBaseSize, &cfg);
+  font_ =
+      io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(base.data()), static_cast<int>(base.size()), kBaseSize, &cfg);
   if (!font_) return false;
 
   const auto index = nlohmann::json::parse(ReadTextFile(asset_dir + "/fonts/shards.json"), nullptr, false);
   if (index.is_array())
-    for (const auto& s : index)
-      shards_.push_back({s.value("file", ""), s.value("first", 0u), s.value("last", 0u)});
+    for (const auto& s : index) shards_.push_back({s.value("file", ""), s.value("first", 0u), s.value("last", 0u)});
   return true;
 }
 

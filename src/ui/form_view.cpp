@@ -138,12 +138,14 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
   }
   const float input_x = ImGui::GetCursorPosX();
   std::string message;
-  for (const Issue* i : mine) message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
+  for (const Issue* i : mine)
+    message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
   const auto warning = warnings.find(f.id);
   if (warning != warnings.end()) message += (message.empty() ? "提醒：" : "；提醒：") + warning->second;
   BeginFieldSemantics(f.label, f.required, !mine.empty(), message);
   ImGui::BeginGroup();
-  const bool changed = f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
+  const bool changed =
+      f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);
   ImGui::EndGroup();
   TrackEditing(f, ImGui::IsItemActive(), mine);
   EndFieldSemantics();

@@ -45,8 +45,8 @@ class FormView {
   bool summary_open_ = false;
   std::string jump_to_;  // top-level field id to scroll to on the next frames
   static constexpr int kJumpFrames = 4;
-  int jump_frames_ = 0;  // frames left to hold it there (the focus change scrolls as well)
-  std::string editing_;                 // the field being typed into (as of the last frame)
+  int jump_frames_ = 0;                    // frames left to hold it there (the focus change scrolls as well)
+  std::string editing_;                    // the field being typed into (as of the last frame)
   std::set<std::string> flagged_at_edit_;  // its issue paths already shown when typing began
 };
 

@@ -19,11 +19,13 @@ bool Same(const ImVec2& a, const ImVec2& b) { return a.x == b.x && a.y == b.y; }
 bool WindowWouldChange(const ImGuiWindow& w) {
   if (w.Active != w.WasActive) return true;  // appeared or went: hover and focus follow next frame
   if (!w.Active) return false;
-  if (w.HiddenFramesCanSkipItems > 0 || w.HiddenFramesCannotSkipItems > 0 || w.HiddenFramesForRenderOnly > 0) return true;
+  if (w.HiddenFramesCanSkipItems > 0 || w.HiddenFramesCannotSkipItems > 0 || w.HiddenFramesForRenderOnly > 0)
+    return true;
   if (w.AutoFitFramesX > 0 || w.AutoFitFramesY > 0) return true;
   if (w.Collapsed) return false;
   // A window that fits its content (a tooltip) takes next frame the size of what it holds now.
-  if (w.Flags & ImGuiWindowFlags_AlwaysAutoResize) return !Same(ImGui::CalcWindowNextAutoFitSize(const_cast<ImGuiWindow*>(&w)), w.SizeFull);
+  if (w.Flags & ImGuiWindowFlags_AlwaysAutoResize)
+    return !Same(ImGui::CalcWindowNextAutoFitSize(const_cast<ImGuiWindow*>(&w)), w.SizeFull);
   return !Same(NextContentSize(w, false), w.ContentSize) || !Same(NextContentSize(w, true), w.ContentSizeIdeal);
 }
 

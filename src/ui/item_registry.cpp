@@ -21,12 +21,12 @@ struct Item {
   std::string window;
   ImRect rect;
   bool input = false;
-  bool text = false;      // visible text listed by RegisterText, not an ImGui item
-  bool clipped = false;   // partly scrolled out of its window: the rectangle is the visible part
-  bool tooltip = false;   // in a tooltip: follows the mouse, not listed in the mirror
-  ImGuiID layer = 0;      // the window whose scrolling moves it
-  ImVec2 origin;          // that window's content origin on screen (its position minus its scroll)
-  std::string field;      // label of the form field that submitted it (radio groups)
+  bool text = false;     // visible text listed by RegisterText, not an ImGui item
+  bool clipped = false;  // partly scrolled out of its window: the rectangle is the visible part
+  bool tooltip = false;  // in a tooltip: follows the mouse, not listed in the mirror
+  ImGuiID layer = 0;     // the window whose scrolling moves it
+  ImVec2 origin;         // that window's content origin on screen (its position minus its scroll)
+  std::string field;     // label of the form field that submitted it (radio groups)
   Semantics sem;
 };
 
@@ -40,14 +40,17 @@ struct TableScope {
   ImGuiTable* table = nullptr;  // null: no table scope open
   std::string name;
   int rows = 0, header_cols = 1;
-  int row_offset = 0;           // aria row index - ImGui's row index - 1 (clipped rows)
+  int row_offset = 0;  // aria row index - ImGui's row index - 1 (clipped rows)
 };
 
 // Ids given to listed text this frame. Open addressing in one array, emptied by a fill: a node
 // per text (std::unordered_set) cost 1,500 allocations a frame on the prefecture map.
 class IdSet {
  public:
-  void Clear() { std::fill(slots_.begin(), slots_.end(), 0u); size_ = 0; }
+  void Clear() {
+    std::fill(slots_.begin(), slots_.end(), 0u);
+    size_ = 0;
+  }
   // False when already there. 0 (ImGui's "no id") is never kept: it reads as taken, so the
   // caller derives another id from it.
   bool Insert(ImGuiID id) {
@@ -81,11 +84,11 @@ FieldScope g_field;
 size_t g_last_field_first = 0, g_last_field_end = 0;  // items of the field drawn last
 TableScope g_table;
 IdSet g_text_ids;
-Semantics g_scratch;        // returned for items that are not listed (clipped)
+Semantics g_scratch;  // returned for items that are not listed (clipped)
 ImGuiID g_pending_focus = 0;
 bool g_pending_activate = false;
-ImU64 g_last_mirror = 0;  // hash of what the mirror was last sent
-std::string g_open_combo;   // id of the combo box whose list is open (one at a time)
+ImU64 g_last_mirror = 0;   // hash of what the mirror was last sent
+std::string g_open_combo;  // id of the combo box whose list is open (one at a time)
 std::string g_open_combo_label;
 
 // Visible part of "name##hidden" / "##name": the text a person would look for.
@@ -98,26 +101,44 @@ std::string CleanLabel(const char* label) {
 
 void JsonEscape(std::string& out, const std::string& s) {
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') { out += '\\'; out += static_cast<char>(c); }
-    else if (c < 0x20) { char buf[8]; snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-    else out += static_cast<char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else
+      out += static_cast<char>(c);
   }
 }
 
 const char* RoleName(const Item& it) {
   switch (it.sem.role) {
-    case Role::Button: return "button";
-    case Role::Link: return "link";
-    case Role::Tab: return "tab";
-    case Role::CheckBox: return "checkbox";
-    case Role::Radio: return "radio";
-    case Role::ComboBox: return "combobox";
-    case Role::Option: return "option";
-    case Role::TextBox: return "textbox";
-    case Role::Heading: return "heading";
-    case Role::Text: return "text";
-    case Role::Slider: return "slider";
-    case Role::Auto: break;
+    case Role::Button:
+      return "button";
+    case Role::Link:
+      return "link";
+    case Role::Tab:
+      return "tab";
+    case Role::CheckBox:
+      return "checkbox";
+    case Role::Radio:
+      return "radio";
+    case Role::ComboBox:
+      return "combobox";
+    case Role::Option:
+      return "option";
+    case Role::TextBox:
+      return "textbox";
+    case Role::Heading:
+      return "heading";
+    case Role::Text:
+      return "text";
+    case Role::Slider:
+      return "slider";
+    case Role::Auto:
+      break;
   }
   if (it.text) return "text";
   if (it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty()) return "option";
@@ -195,8 +216,10 @@ void PlaceInTable(Item& item) {
     // button only where clicking sorts
     if (item.label.empty()) item.label = CleanLabel(ImGui::TableGetColumnName(t, t->CurrentColumn));
     const ImGuiTableColumn& c = t->Columns[t->CurrentColumn];
-    if (!(t->Flags & ImGuiTableFlags_Sortable)) s.role = Role::Text;
-    else if (c.SortOrder == 0) s.sort = c.SortDirection == ImGuiSortDirection_Ascending ? "ascending" : "descending";
+    if (!(t->Flags & ImGuiTableFlags_Sortable))
+      s.role = Role::Text;
+    else if (c.SortOrder == 0)
+      s.sort = c.SortDirection == ImGuiSortDirection_Ascending ? "ascending" : "descending";
   }
 }
 
@@ -270,7 +293,8 @@ std::string ItemList(bool relative) {
     const ImVec2 o = relative ? it.origin : ImVec2(0, 0);
     char buf[192];
     snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,", it.id,
-             it.rect.Min.x - o.x, it.rect.Min.y - o.y, it.rect.GetWidth(), it.rect.GetHeight(), it.input ? "true" : "false");
+             it.rect.Min.x - o.x, it.rect.Min.y - o.y, it.rect.GetWidth(), it.rect.GetHeight(),
+             it.input ? "true" : "false");
     out += buf;
     if (relative) {
       snprintf(buf, sizeof buf, "\"layer\":\"%08x\",", it.layer);
@@ -295,8 +319,8 @@ std::string LayerList() {
     if (!InMirror(it) || seen.contains(it.layer)) continue;
     seen.push_back(it.layer);
     char buf[96];
-    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer, it.origin.x,
-             it.origin.y);
+    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer,
+             it.origin.x, it.origin.y);
     out += buf;
   }
   return out + "]";
@@ -314,7 +338,8 @@ void SetLayer(Item& item, ImGuiWindow* window) {
 struct MirrorHasher {
   ImU64 h = 1469598103934665603ull;
   void Bytes(const void* p, size_t n) { h = HashBytes(p, n, h); }
-  template <typename T> void Value(const T& v) {
+  template <typename T>
+  void Value(const T& v) {
     if constexpr (sizeof v <= 8) {  // most fields: one step, no call
       ImU64 w = 0;
       std::memcpy(&w, &v, sizeof v);
@@ -337,7 +362,8 @@ ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
     m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected), m.Value(s.required);
     m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level), m.Value(s.value_min);
     m.Value(s.value_max), m.Value(s.value_now), m.Value(s.row), m.Value(s.col), m.Value(s.rows), m.Value(s.cols);
-    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table}) m.Text(*t);
+    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table})
+      m.Text(*t);
     m.Text(s.cell ? s.cell : ""), m.Text(s.sort ? s.sort : "");
   }
   return m.h;
@@ -494,7 +520,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (window->IsFallbackWindow) return;  // ImGui's implicit "Debug" window is never shown
   Item item{id, {}, WindowName(window), visible, false};
   SetLayer(item, window);
-  item.clipped = visible.Min.x != bb.Min.x || visible.Min.y != bb.Min.y || visible.Max.x != bb.Max.x || visible.Max.y != bb.Max.y;
+  item.clipped =
+      visible.Min.x != bb.Min.x || visible.Min.y != bb.Min.y || visible.Max.x != bb.Max.x || visible.Max.y != bb.Max.y;
   item.sem.disabled = (flags & ImGuiItemFlags_Disabled) != 0;
   if (g_field.open) {
     item.field = g_field.label;

@@ -12,21 +12,34 @@ namespace lw::ui {
 
 // What an item is to assistive technology (ARIA roles). Auto: derived from ImGui's item flags
 // (text field, check box, button).
-enum class Role : unsigned char { Auto, Button, Link, Tab, CheckBox, Radio, ComboBox, Option, TextBox, Heading, Text, Slider };
+enum class Role : unsigned char {
+  Auto,
+  Button,
+  Link,
+  Tab,
+  CheckBox,
+  Radio,
+  ComboBox,
+  Option,
+  TextBox,
+  Heading,
+  Text,
+  Slider
+};
 
 // Meaning of one item beyond its label and rectangle. -1 = the state does not apply.
 struct Semantics {
   Role role = Role::Auto;
-  std::string value;           // what a text field or combo box shows
+  std::string value;  // what a text field or combo box shows
   signed char checked = -1, expanded = -1, selected = -1;
   bool required = false, invalid = false, disabled = false, multiline = false;
-  int level = 0;               // heading level
-  std::string describe;        // the field's message (aria-describedby)
-  std::string group_role;      // container: "radiogroup", "tablist", "listbox"
-  std::string group;           // the container's label (items with equal role+label share it)
-  std::string controls;        // id of the item a combo box's list belongs to
-  std::string live;            // "polite" | "assertive": announced when its text changes
-  std::string name;            // accessible name when the visible label is ambiguous ("新建" → "新建：…")
+  int level = 0;           // heading level
+  std::string describe;    // the field's message (aria-describedby)
+  std::string group_role;  // container: "radiogroup", "tablist", "listbox"
+  std::string group;       // the container's label (items with equal role+label share it)
+  std::string controls;    // id of the item a combo box's list belongs to
+  std::string live;        // "polite" | "assertive": announced when its text changes
+  std::string name;        // accessible name when the visible label is ambiguous ("新建" → "新建：…")
   float value_min = 0, value_max = 0, value_now = 0;  // a slider's range and position (value: its text)
   // A table cell's place (filled in while a table scope is open): the table's name, the row and
   // column (1-based, as aria-rowindex/colindex), the cell's role and, on the first column, the
@@ -43,7 +56,7 @@ std::string ItemsJson();
 // {"focus":id,"active":id,"items":[...]} for the accessibility mirror, or "" when nothing
 // changed since the previous call (the mirror then has nothing to do).
 std::string MirrorJsonIfChanged();
-bool IsTextFieldAt(float x, float y);          // for opening the phone keyboard inside a tap
+bool IsTextFieldAt(float x, float y);  // for opening the phone keyboard inside a tap
 // Gives the last submitted item a label for tests and screen readers when its visible text is
 // drawn separately (form fields draw their label beside an unlabeled input).
 void LabelLastItem(const std::string& label);

@@ -125,7 +125,8 @@ void WarningText(const std::string& text) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float cy = p.y + ParagraphLineHeight() * 0.5f, half = size * 0.48f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddTriangleFilled(ImVec2(p.x + size * 0.5f, cy - half), ImVec2(p.x + size * 0.5f - half * 1.1f, cy + half * 0.85f),
+  dl->AddTriangleFilled(ImVec2(p.x + size * 0.5f, cy - half),
+                        ImVec2(p.x + size * 0.5f - half * 1.1f, cy + half * 0.85f),
                         ImVec2(p.x + size * 0.5f + half * 1.1f, cy + half * 0.85f), U32(Colors().warn));
   dl->AddText(ImVec2(p.x + size * 0.5f, cy + half * 0.15f) - ImGui::CalcTextSize("!") * 0.5f, U32(Colors().card), "!");
   ImGui::SetCursorScreenPos(ImVec2(p.x + size * 1.3f, p.y));

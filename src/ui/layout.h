@@ -12,12 +12,12 @@ namespace lw::ui {
 void BeginCard(const char* id);
 void EndCard();
 
-void Heading(const char* text);             // page title: large, bold colour
+void Heading(const char* text);  // page title: large, bold colour
 // The next Heading/SubHeading drawn takes the keyboard focus (a new screen was opened).
 void FocusFirstHeading(bool on = true);
-void SubHeading(const char* text);          // card title
-void ScreenTitle(const char* text);         // a card-sized title that is the screen's (level 1)
-void Muted(const char* fmt, ...);           // secondary text, wrapped Chinese-aware
+void SubHeading(const char* text);   // card title
+void ScreenTitle(const char* text);  // a card-sized title that is the screen's (level 1)
+void Muted(const char* fmt, ...);    // secondary text, wrapped Chinese-aware
 // Red, wrapped, after an error icon (never colour alone); named "错误：…" for screen readers.
 // live: "assertive" for an error that appears on its own (a failed save), announced at once.
 void ErrorText(const std::string& text, const char* live = nullptr);
@@ -38,7 +38,8 @@ float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // Radio buttons and check boxes: their box as tall as a text field, so the target is 44×44 CSS
 // px (60×60 in 大字模式) like every other control.
-bool Radio(const char* label, bool active, const char* group = nullptr);  // group: the radio group's name (form fields name theirs)
+bool Radio(const char* label, bool active,
+           const char* group = nullptr);  // group: the radio group's name (form fields name theirs)
 // One of a row of buttons of which one is chosen (text size, which table): looks like a button,
 // is a radio in the group `group` to a screen reader, so the chosen one is announced as checked.
 bool ChoiceButton(const char* label, bool chosen, const char* group);

@@ -9,33 +9,32 @@ namespace lw::ui {
 
 const char* MeasureName(Measure m) {
   switch (m) {
-    case Measure::Activities: return "活动数";
-    case Measure::Participants: return "参与人次";
-    case Measure::Volunteers: return "志愿者人次";
-    case Measure::Stars: return "百姓学习之星";
-    case Measure::Projects: return "品牌项目";
-  }
-  return "";
-}
-
-const char* MeasureUnit(Measure m) {
-  switch (m) {
-    case Measure::Activities: return "项";
+    case Measure::Activities:
+      return "活动数";
     case Measure::Participants:
-    case Measure::Volunteers: return "人次";
-    case Measure::Stars: return "名";
-    case Measure::Projects: return "个";
+      return "参与人次";
+    case Measure::Volunteers:
+      return "志愿者人次";
+    case Measure::Stars:
+      return "百姓学习之星";
+    case Measure::Projects:
+      return "品牌项目";
   }
   return "";
 }
 
 long long ValueOf(const RegionFigures& f, Measure m) {
   switch (m) {
-    case Measure::Activities: return f.activities;
-    case Measure::Participants: return f.participants;
-    case Measure::Volunteers: return f.volunteers;
-    case Measure::Stars: return f.stars;
-    case Measure::Projects: return f.projects;
+    case Measure::Activities:
+      return f.activities;
+    case Measure::Participants:
+      return f.participants;
+    case Measure::Volunteers:
+      return f.volunteers;
+    case Measure::Stars:
+      return f.stars;
+    case Measure::Projects:
+      return f.projects;
   }
   return 0;
 }
@@ -56,8 +55,7 @@ std::string DescribeRegion(const std::string& name, const RegionFigures* f) {
 void MapData::Update(AppContext& app, const std::string& day, bool include_example) {
   if (data_version_ == app.data_version && day_ == day && include_example_ == include_example) return;
   std::vector<SourceRecord> records = app.AllRecords();
-  if (!include_example)
-    std::erase_if(records, [](const SourceRecord& s) { return s.unit == kExampleUnit; });
+  if (!include_example) std::erase_if(records, [](const SourceRecord& s) { return s.unit == kExampleUnit; });
   figures_ = FiguresByRegion(records, day);
   data_version_ = app.data_version;
   day_ = day;
@@ -84,8 +82,8 @@ RegionFigures MapData::Totals() const {
 
 ImU32 MapData::ClassColor(int k, int classes, bool dark) {
   // A sequential blue ramp (light = few, dark = many); 5 steps read well for most people.
-  static const ImU32 kLight[] = {IM_COL32(222, 235, 247, 255), IM_COL32(175, 205, 234, 255), IM_COL32(115, 166, 214, 255),
-                                 IM_COL32(55, 118, 186, 255), IM_COL32(20, 66, 140, 255)};
+  static const ImU32 kLight[] = {IM_COL32(222, 235, 247, 255), IM_COL32(175, 205, 234, 255),
+                                 IM_COL32(115, 166, 214, 255), IM_COL32(55, 118, 186, 255), IM_COL32(20, 66, 140, 255)};
   static const ImU32 kDark[] = {IM_COL32(40, 60, 90, 255), IM_COL32(45, 90, 150, 255), IM_COL32(60, 130, 200, 255),
                                 IM_COL32(120, 180, 235, 255), IM_COL32(200, 230, 255, 255)};
   const int i = classes <= 1 ? 4 : k * 4 / (classes - 1);
@@ -108,8 +106,9 @@ void MapData::Colorize(const MapView& view, const std::vector<int>& regions, Mea
   colors_.clear();
   for (int r : regions) {
     const long long v = Value(view.asset().regions[r].code, m);
-    colors_.push_back(v > 0 ? ClassColor(map::ClassOf(breaks_, static_cast<double>(v)), static_cast<int>(breaks_.size()), dark)
-                            : NoDataColor(dark));
+    colors_.push_back(
+        v > 0 ? ClassColor(map::ClassOf(breaks_, static_cast<double>(v)), static_cast<int>(breaks_.size()), dark)
+              : NoDataColor(dark));
   }
 }
 

@@ -14,8 +14,7 @@
 namespace lw::ui {
 
 enum class Measure { Activities, Participants, Volunteers, Stars, Projects };
-const char* MeasureName(Measure m);   // 活动数 …
-const char* MeasureUnit(Measure m);   // 项 / 人次 / 名 / 个
+const char* MeasureName(Measure m);  // 活动数 …
 long long ValueOf(const RegionFigures& f, Measure m);
 
 class MapData {

@@ -13,7 +13,8 @@ std::string ApprovalLine(const std::string& approval) { return approval.empty() 
 ImRect MapNoteRect(const ImRect& map, const std::string& approval, float px) {
   ImFont* font = ImGui::GetFont();
   const std::string line = ApprovalLine(approval);
-  const float w = std::max(font->CalcTextSizeA(px, FLT_MAX, 0, kSchematic).x, font->CalcTextSizeA(px, FLT_MAX, 0, line.c_str()).x);
+  const float w =
+      std::max(font->CalcTextSizeA(px, FLT_MAX, 0, kSchematic).x, font->CalcTextSizeA(px, FLT_MAX, 0, line.c_str()).x);
   const float h = px * (line.empty() ? 1.2f : 2.4f);
   const ImVec2 min(map.Min.x + px * 0.5f, map.Max.y - h - px * 0.4f);
   return ImRect(min, min + ImVec2(w, h));

@@ -24,7 +24,8 @@ bool MapView::Load(const std::string& bytes) {
   }
   marks_.clear();
   for (size_t i = 0; i < asset_.regions.size(); ++i)
-    if (asset_.regions[i].level == 0) (asset_.regions[i].name == map::kNanhaiName ? inset_ : marks_.emplace_back()) = static_cast<int>(i);
+    if (asset_.regions[i].level == 0)
+      (asset_.regions[i].name == map::kNanhaiName ? inset_ : marks_.emplace_back()) = static_cast<int>(i);
   load_ms_ = platform::NowMs() - t0;
   return true;
 }
@@ -56,7 +57,8 @@ MapView::Fit MapView::FitTo(const ImRect& rect, const std::vector<int>& regions,
     const map::Box& r = boxes_[0][i];
     if (!r.empty()) b.Add({r.x0, r.y0}), b.Add({r.x1, r.y1});
   }
-  if (with_inset) b.Add({boxes_[0][inset_].x0, boxes_[0][inset_].y0}), b.Add({boxes_[0][inset_].x1, boxes_[0][inset_].y1});
+  if (with_inset)
+    b.Add({boxes_[0][inset_].x0, boxes_[0][inset_].y0}), b.Add({boxes_[0][inset_].x1, boxes_[0][inset_].y1});
   Fit f;
   if (b.empty()) return f;
   const map::Viewport v = map::FitBox(b, {rect.Min.x, rect.Min.y, rect.Max.x, rect.Max.y});
@@ -105,7 +107,9 @@ void MapView::DrawLabels(ImDrawList* dl, const Frame& f, const Fit& fit, int lod
   if (inset_rect_.GetWidth() > 0) obstacles.push_back(box(inset_rect_));
   for (const ImRect& r : f.label_obstacles) obstacles.push_back(box(r));
   for (const ImRect& r : mark_rects_) obstacles.push_back(box(r));
-  const auto inside = [&](int region, map::Pt p) { return Inside(region, lod, fit.Unapply(ImVec2(float(p.x), float(p.y)))); };
+  const auto inside = [&](int region, map::Pt p) {
+    return Inside(region, lod, fit.Unapply(ImVec2(float(p.x), float(p.y))));
+  };
   const auto contrast = [&](size_t k) {  // dark names on light fills, light names on dark ones
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.fill[k]);
     const float lum = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;

@@ -27,21 +27,21 @@ class MapView {
   ImRect InsetRect() const { return inset_rect_; }
 
   struct Frame {
-    ImRect rect;                 // where to draw (screen pixels)
-    std::vector<int> regions;    // what to draw
-    std::vector<ImU32> fill;     // one per region in `regions`
+    ImRect rect;               // where to draw (screen pixels)
+    std::vector<int> regions;  // what to draw
+    std::vector<ImU32> fill;   // one per region in `regions`
     ImU32 border = IM_COL32(255, 255, 255, 255);
     float border_px = 1.0f;
-    int highlight = -1;          // region index drawn with an accent outline
+    int highlight = -1;  // region index drawn with an accent outline
     ImU32 highlight_color = IM_COL32(255, 160, 0, 255);
     bool labels = true;
-    float label_px = 14;         // label font size
+    float label_px = 14;  // label font size
     ImU32 label_color = IM_COL32(40, 40, 40, 255);
     ImU32 label_color_on_light = 0;  // if set, used where the fill is light
     bool show_inset = true;
-    ImU32 mark_color = IM_COL32(70, 80, 96, 255);  // 钓鱼岛、赤尾屿、十段线 and the inset frame
+    ImU32 mark_color = IM_COL32(70, 80, 96, 255);     // 钓鱼岛、赤尾屿、十段线 and the inset frame
     ImU32 label_halo = IM_COL32(255, 255, 255, 215);  // behind a name moved out of its region
-    std::vector<ImRect> label_obstacles;           // e.g. the note in a corner: no label goes there
+    std::vector<ImRect> label_obstacles;              // e.g. the note in a corner: no label goes there
   };
   // Draws and returns the region under the mouse (index into asset().regions) or -1.
   int Draw(ImDrawList* dl, const Frame& f);
@@ -53,7 +53,8 @@ class MapView {
     double scale = 1, x0 = 0, y1 = 0;
     ImVec2 origin;
     ImVec2 Apply(map::Pt p) const {
-      return ImVec2(origin.x + static_cast<float>((p.x - x0) * scale), origin.y + static_cast<float>((y1 - p.y) * scale));
+      return ImVec2(origin.x + static_cast<float>((p.x - x0) * scale),
+                    origin.y + static_cast<float>((y1 - p.y) * scale));
     }
     map::Pt Unapply(ImVec2 s) const { return {x0 + (s.x - origin.x) / scale, y1 - (s.y - origin.y) / scale}; }
   };
@@ -75,7 +76,7 @@ class MapView {
   std::vector<ImVec2> scratch_;
   Fit last_fit_;
   int inset_ = -1;
-  std::vector<int> marks_;  // decorations other than the inset
+  std::vector<int> marks_;          // decorations other than the inset
   std::vector<ImRect> mark_rects_;  // where they were drawn this frame: no label over them
   ImRect inset_rect_;
   double load_ms_ = 0;

@@ -36,8 +36,10 @@ const PhotoCache::Thumb& PhotoCache::Get(Workspace& ws, const std::string& sha) 
   if (!t.requested) {
     t.requested = true;
     std::string bytes;
-    if (ws.ReadPhoto(sha, bytes)) platform::DecodeImage(sha, bytes, kThumbPx);
-    else t.failed = true;
+    if (ws.ReadPhoto(sha, bytes))
+      platform::DecodeImage(sha, bytes, kThumbPx);
+    else
+      t.failed = true;
   }
   return t;
 }
@@ -62,8 +64,14 @@ std::string AddPhotos(AppContext& app, const std::string& uuid, const std::strin
   int added = 0, rejected = 0, full = 0;
   for (const auto& [name, bytes] : files) {
     const std::string mime = SniffImageMime(bytes);
-    if (mime.empty() || bytes.size() > kMaxPhotoBytes) { ++rejected; continue; }
-    if (static_cast<int>(list.size()) >= f->max_rows) { ++full; continue; }
+    if (mime.empty() || bytes.size() > kMaxPhotoBytes) {
+      ++rejected;
+      continue;
+    }
+    if (static_cast<int>(list.size()) >= f->max_rows) {
+      ++full;
+      continue;
+    }
     const std::string sha = app.ws.AddPhoto(bytes);
     if (sha.empty()) return "照片无法保存：" + app.ws.last_error();
     list.push_back({{"sha256", sha}, {"name", name}, {"mime", mime}, {"size", bytes.size()}, {"caption", Stem(name)}});

@@ -2,9 +2,8 @@
 // textures), a caption per photo, add / remove / reorder.
 #pragma once
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app_context.h"
 #include "field_widgets.h"

@@ -14,9 +14,9 @@ constexpr int kCols = sizeof kHeaders / sizeof *kHeaders;
 
 std::vector<std::string> Figures(const RegionGroup& g) {
   const RegionFigures& f = g.figures;
-  return {std::to_string(g.records), std::to_string(g.valid), std::to_string(g.drafts), std::to_string(f.activities),
-          std::to_string(f.participants), std::to_string(f.volunteers), std::to_string(f.stars),
-          std::to_string(f.projects)};
+  return {std::to_string(g.records),    std::to_string(g.valid),        std::to_string(g.drafts),
+          std::to_string(f.activities), std::to_string(f.participants), std::to_string(f.volunteers),
+          std::to_string(f.stars),      std::to_string(f.projects)};
 }
 }  // namespace
 
@@ -38,8 +38,10 @@ void RegionSummaryCard::Draw(AppContext& app) {
   BeginCard("regions");
   SubHeading("按地区汇总");
   Muted("按省份、地市或区县统计全部记录。点击地区名称查看它下面的各地区。");
-  const struct { const char* label; RegionLevel level; } kGroupings[] = {
-      {"按省份", RegionLevel::Province}, {"按地市", RegionLevel::City}, {"按区县", RegionLevel::County}};
+  const struct {
+    const char* label;
+    RegionLevel level;
+  } kGroupings[] = {{"按省份", RegionLevel::Province}, {"按地市", RegionLevel::City}, {"按区县", RegionLevel::County}};
   for (const auto& g : kGroupings) {
     if (g.level != RegionLevel::Province) ImGui::SameLine();
     if (Radio(g.label, grouping_ == g.level)) grouping_ = g.level, path_.clear();

@@ -104,7 +104,8 @@ void CeremonyScreen::Header(AppContext& app, ImDrawList* dl, const CeremonyLayou
     const ImRect b = R(l.badge);
     dl->AddRectFilled(b.Min, b.Max, kBadge, px * 0.4f);
     const std::string big = "示例数据", small = "数字为演示，非真实统计";
-    const float big_px = std::min(px * 1.5f, b.GetWidth() / 5.2f), small_px = std::min(px * 0.72f, b.GetWidth() / 11.5f);
+    const float big_px = std::min(px * 1.5f, b.GetWidth() / 5.2f),
+                small_px = std::min(px * 0.72f, b.GetWidth() / 11.5f);
     CenteredText(dl, big_px, ImVec2(b.GetCenter().x, b.Min.y + b.GetHeight() * 0.36f), kNavy, big);
     CenteredText(dl, small_px, ImVec2(b.GetCenter().x, b.Min.y + b.GetHeight() * 0.77f), kNavy, small);
   }
@@ -145,14 +146,16 @@ void CeremonyScreen::MapPanel(AppContext& app, ImDrawList* dl, const CeremonyLay
   // A callout for the highlighted province, kept inside the map's rectangle.
   const map::MapRegion& r = view_.asset().regions[current];
   const RegionFigures* fig = data_.Find(r.code);
-  const std::string line2 = fig ? "活动 " + Thousands(fig->activities) + " 项 · 参与 " + Thousands(fig->participants) + " 人次" : "";
+  const std::string line2 =
+      fig ? "活动 " + Thousands(fig->activities) + " 项 · 参与 " + Thousands(fig->participants) + " 人次" : "";
   const ImVec2 box = ImVec2(std::max(TextSize(px * 0.85f, line2).x, px * 4) + px, px * 2.9f);
   ImVec2 at = view_.LabelPos(current) + ImVec2(px * 0.8f, -px * 3.4f);
   at.x = std::clamp(at.x, f.rect.Min.x, f.rect.Max.x - box.x);
   at.y = std::clamp(at.y, f.rect.Min.y, f.rect.Max.y - box.y);
   dl->AddRectFilled(at, at + box, IM_COL32(255, 255, 255, 235), px * 0.3f);
   dl->AddText(ImGui::GetFont(), px * 1.1f, at + ImVec2(px * 0.5f, px * 0.25f), kNavy, r.name.c_str());
-  dl->AddText(ImGui::GetFont(), px * 0.85f, at + ImVec2(px * 0.5f, px * 1.6f), IM_COL32(60, 70, 90, 255), line2.c_str());
+  dl->AddText(ImGui::GetFont(), px * 0.85f, at + ImVec2(px * 0.5f, px * 1.6f), IM_COL32(60, 70, 90, 255),
+              line2.c_str());
   RegisterText("正在展示：" + DescribeRegion(r.name, fig), at.x, at.y, at.x + box.x, at.y + box.y);
 }
 
@@ -236,9 +239,11 @@ void CeremonyScreen::Totals(AppContext& app, ImDrawList* dl, ImDrawList* moving,
     const float number_px = std::min(cell.GetHeight() * 0.5f, (cell.GetWidth() - px * 3.2f) / (n * 0.62f + 0.6f));
     const ImVec2 at = cell.Min + ImVec2(px * 0.7f, cell.GetHeight() - number_px * 1.35f);
     const float digits_w = Odometer(moving, at, number_px, bigs[i].value * ease, bigs[i].value, kGold);
-    Text(dl, px * 0.95f, ImVec2(std::min(at.x + digits_w + px * 0.4f, cell.Max.x - px * 2.6f), at.y + number_px * 1.1f - px * 0.95f),
+    Text(dl, px * 0.95f,
+         ImVec2(std::min(at.x + digits_w + px * 0.4f, cell.Max.x - px * 2.6f), at.y + number_px * 1.1f - px * 0.95f),
          White(0.75f), unit, false);
-    RegisterText(std::string(bigs[i].label) + " " + Thousands(bigs[i].value) + unit, cell.Min.x, cell.Min.y, cell.Max.x, cell.Max.y);
+    RegisterText(std::string(bigs[i].label) + " " + Thousands(bigs[i].value) + unit, cell.Min.x, cell.Min.y, cell.Max.x,
+                 cell.Max.y);
   }
 }
 
@@ -252,9 +257,10 @@ void CeremonyScreen::Ranking(AppContext& app, ImDrawList* dl, const CeremonyLayo
   const double t = Elapsed(app);
   const int page = static_cast<int>(t / kRankPageMs) % pages;
   const float slide = static_cast<float>(1 - CountUpEase(std::fmod(t, kRankPageMs) / kSlideMs));
-  const std::string title = top.empty() ? std::string("参与人次排行")
-                                        : "参与人次排行 · 第 " + std::to_string(page * kRankPageRows + 1) + "–" +
-                                              std::to_string(std::min<int>(top.size(), (page + 1) * kRankPageRows)) + " 名";
+  const std::string title = top.empty()
+                                ? std::string("参与人次排行")
+                                : "参与人次排行 · 第 " + std::to_string(page * kRankPageRows + 1) + "–" +
+                                      std::to_string(std::min<int>(top.size(), (page + 1) * kRankPageRows)) + " 名";
   Text(dl, px * 1.05f, area.Min + ImVec2(px * 0.7f, px * 0.5f), White(0.9f), title);
   if (top.empty()) {
     Text(dl, px, area.Min + ImVec2(px * 0.7f, px * 2.2f), White(0.6f), "暂无数据");
@@ -273,9 +279,11 @@ void CeremonyScreen::Ranking(AppContext& app, ImDrawList* dl, const CeremonyLayo
     const float name_w = row_px * 4.2f, value_w = row_px * 6.5f;
     const float bar_w = std::max(0.0f, area.GetWidth() - px * 1.4f - name_w - value_w) * static_cast<float>(v) / best;
     Text(dl, row_px, o, White(0.95f), std::to_string(idx + 1) + " " + r.name, false);
-    dl->AddRectFilled(o + ImVec2(name_w, row_h * 0.15f), o + ImVec2(name_w + bar_w, row_h * 0.15f + row_px * 0.8f), kGold, row_px * 0.2f);
+    dl->AddRectFilled(o + ImVec2(name_w, row_h * 0.15f), o + ImVec2(name_w + bar_w, row_h * 0.15f + row_px * 0.8f),
+                      kGold, row_px * 0.2f);
     Text(dl, row_px, o + ImVec2(name_w + bar_w + row_px * 0.4f, 0), White(0.85f), Thousands(v), false);
-    RegisterText("排行 " + std::to_string(idx + 1) + " " + r.name + " " + Thousands(v) + "人次", o.x, o.y, area.Max.x, o.y + row_h);
+    RegisterText("排行 " + std::to_string(idx + 1) + " " + r.name + " " + Thousands(v) + "人次", o.x, o.y, area.Max.x,
+                 o.y + row_h);
   }
   dl->PopClipRect();
 }
@@ -302,14 +310,16 @@ void CeremonyScreen::Calendar(AppContext& app, ImDrawList* dl, const CeremonyLay
     const bool now = static_cast<int>(i) == focus;
     std::string tag;
     if (now && today) tag = *today < w.days.begin ? "即将举行" : *today <= w.days.end ? "今天 · 进行中" : "最近一场";
-    if (now) dl->AddRectFilled(o, ImVec2(area.Max.x - px * 0.5f, o.y + row_h * 0.92f), IM_COL32(255, 214, 102, 60), px * 0.3f);
+    if (now)
+      dl->AddRectFilled(o, ImVec2(area.Max.x - px * 0.5f, o.y + row_h * 0.92f), IM_COL32(255, 214, 102, 60), px * 0.3f);
     const ImU32 color = now ? kGold : White(0.85f);
     const std::string line = DayRange(w.days) + "　" + app.regions.Name(w.region) + "　" + w.place;
     dl->PushClipRect(o, ImVec2(area.Max.x - px * 0.5f, o.y + row_h), true);
     Text(dl, row_px, o + ImVec2(px * 0.3f, (row_h - row_px) * 0.4f), color, line, false);
     if (!tag.empty()) {
       const ImVec2 ts = TextSize(row_px * 0.85f, tag);
-      Text(dl, row_px * 0.85f, ImVec2(area.Max.x - px * 0.9f - ts.x, o.y + (row_h - row_px) * 0.45f), kGold, tag, false);
+      Text(dl, row_px * 0.85f, ImVec2(area.Max.x - px * 0.9f - ts.x, o.y + (row_h - row_px) * 0.45f), kGold, tag,
+           false);
     }
     dl->PopClipRect();
     RegisterText("日历 " + line + (tag.empty() ? "" : "（" + tag + "）"), o.x, o.y, area.Max.x, o.y + row_h);
@@ -325,10 +335,12 @@ void CeremonyScreen::Ticker(AppContext& app, ImDrawList* dl, const Box& box, flo
   dl->AddRectFilled(area.Min, area.Max, IM_COL32(0, 0, 0, 90));
   dl->PushClipRect(area.Min, area.Max, true);
   const float y = area.Min.y + (area.GetHeight() - px) / 2;
-  for (float x = area.Min.x - shift; x < area.Max.x; x += w) dl->AddText(font, px, ImVec2(x, y), White(0.92f), ticker_.c_str());
+  for (float x = area.Min.x - shift; x < area.Max.x; x += w)
+    dl->AddText(font, px, ImVec2(x, y), White(0.92f), ticker_.c_str());
   dl->PopClipRect();
   // Its first 60 characters, cut between characters (a byte cut left half a 讲 and broke items()).
-  RegisterText("滚动播报：" + ticker_.substr(0, utf8::OffsetOfChar(ticker_, 60)), area.Min.x, area.Min.y, area.Max.x, area.Max.y);
+  RegisterText("滚动播报：" + ticker_.substr(0, utf8::OffsetOfChar(ticker_, 60)), area.Min.x, area.Min.y, area.Max.x,
+               area.Max.y);
 }
 
 bool CeremonyScreen::Draw(AppContext& app) {
@@ -338,8 +350,9 @@ bool CeremonyScreen::Draw(AppContext& app) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("开幕式大屏", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
+  ImGui::Begin("开幕式大屏", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = vp->Pos, s = vp->Size;
   dl->AddRectFilledMultiColor(o, o + s, kNavy, kNavy, IM_COL32(4, 18, 44, 255), IM_COL32(4, 18, 44, 255));
@@ -358,7 +371,7 @@ bool CeremonyScreen::Draw(AppContext& app) {
   const float hint = static_cast<float>(1.0 - std::clamp((Elapsed(app) - 4000) / 1500, 0.0, 1.0));
   if (hint > 0)
     moving->AddText(ImGui::GetFont(), static_cast<float>(l.text_px) * 0.8f, V(l.map.x1 - l.text_px * 5, l.map.y0),
-                White(0.6f * hint), "按 Esc 退出");
+                    White(0.6f * hint), "按 Esc 退出");
   ImGui::End();
   return !ImGui::IsKeyPressed(ImGuiKey_Escape, false);
 }

@@ -40,10 +40,12 @@ namespace {
 
 std::string OriginText(const AppContext& app, const Origin& o) {
   std::string s = o.unit.empty() ? "（未填单位）" : o.unit;
-  if (!o.region.empty()) s += " · " + (app.regions.FullName(o.region).empty() ? o.region : app.regions.FullName(o.region));
+  if (!o.region.empty())
+    s += " · " + (app.regions.FullName(o.region).empty() ? o.region : app.regions.FullName(o.region));
   // A device id is a UUID from LearnWeek, but a hand-made bundle may hold anything: cut on a
   // character boundary.
-  s += o.device.empty() ? " · 设备未知（旧版数据包）" : " · 设备 " + o.device.substr(0, utf8::OffsetOfChar(o.device, 8));
+  s +=
+      o.device.empty() ? " · 设备未知（旧版数据包）" : " · 设备 " + o.device.substr(0, utf8::OffsetOfChar(o.device, 8));
   return s;
 }
 
@@ -68,8 +70,10 @@ void DeskScreen::ImportCard(AppContext& app) {
   for (const ImportPlan& p : app.last_imports) {
     const bool refused = !p.refused.empty();
     // The import report is announced (a refusal at once), and a refusal carries the error icon.
-    if (refused) ErrorText(p.file_name + "：" + p.Summary(), "assertive");
-    else if (Semantics* s = TextItem(p.file_name + "：" + p.Summary(), Colors().ok)) s->live = "polite";
+    if (refused)
+      ErrorText(p.file_name + "：" + p.Summary(), "assertive");
+    else if (Semantics* s = TextItem(p.file_name + "：" + p.Summary(), Colors().ok))
+      s->live = "polite";
     if (!refused && !p.warning.empty()) ErrorText(p.warning, "polite");
   }
   EndCard();
@@ -80,8 +84,9 @@ void DeskScreen::ConflictsCard(AppContext& app) {
   if (conflicts.empty()) return;
   BeginCard("conflicts");
   SubHeading("需要您决定的记录");
-  Muted("同一条记录来自不同的单位或设备（或同一单位的两个不同修改），不会自动覆盖。请逐条选择保留哪一个；"
-        "汇总表在您决定之前使用现有版本。");
+  Muted(
+      "同一条记录来自不同的单位或设备（或同一单位的两个不同修改），不会自动覆盖。请逐条选择保留哪一个；"
+      "汇总表在您决定之前使用现有版本。");
   int choose = -1;
   bool incoming = false;
   for (size_t i = 0; i < conflicts.size(); ++i) {
@@ -138,7 +143,8 @@ void DeskScreen::SuggestionsCard(AppContext& app) {
     if (!mine || !f) continue;
     ImGui::PushID(static_cast<int>(i));
     ImGui::Separator();
-    TextItem(f->short_title + " · " + app.TitleOf(*mine) + "（来自 " + (s.unit.empty() ? "未填单位" : s.unit) + " 的数据包）",
+    TextItem(f->short_title + " · " + app.TitleOf(*mine) + "（来自 " + (s.unit.empty() ? "未填单位" : s.unit) +
+                 " 的数据包）",
              Colors().text);
     int differing = 0;
     if (ImGui::BeginTable("diff", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
@@ -162,8 +168,10 @@ void DeskScreen::SuggestionsCard(AppContext& app) {
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!app.writable);
         if (TouchButton("采用")) {
-          if (b.is_null()) mine->values.erase(fd->id);
-          else mine->values[fd->id] = b;
+          if (b.is_null())
+            mine->values.erase(fd->id);
+          else
+            mine->values[fd->id] = b;
           app.Edited(mine->uuid);
         }
         LastItemSemantics().name = "采用导入的“" + fd->label + "”";
@@ -191,7 +199,8 @@ void DeskScreen::BundlesCard(AppContext& app) {
   BeginCard("bundles");
   SubHeading("已导入的数据包");
   std::string remove;
-  if (ImGui::BeginTable("bundles", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+  if (ImGui::BeginTable("bundles", 7,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("报送单位", 0, 1.4f);
     ImGui::TableSetupColumn("文件", 0, 2.2f);
     ImGui::TableSetupColumn("记录数", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
@@ -265,7 +274,8 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable(t.id.c_str(), ncols, flags)) return;
-  for (int c = 0; c < ncols; ++c) ImGui::TableSetupColumn(t.headers[c].c_str(), c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0);
+  for (int c = 0; c < ncols; ++c)
+    ImGui::TableSetupColumn(t.headers[c].c_str(), c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0);
   const int nrows = static_cast<int>(order.size()) + 1 + (t.totals.empty() ? 0 : 1);
   BeginTableSemantics(t.title, nrows);
   TallHeadersRow();
@@ -301,8 +311,8 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
   EndTableSemantics();
   ImGui::EndTable();
   sticky.Draw();
-  RegisterText(t.title + "：" + std::to_string(order.size()) + " 行", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-               ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + 2);
+  RegisterText(t.title + "：" + std::to_string(order.size()) + " 行", ImGui::GetItemRectMin().x,
+               ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + 2);
 }
 
 void DeskScreen::TablesCard(AppContext& app) {
@@ -320,7 +330,8 @@ void DeskScreen::TablesCard(AppContext& app) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(Em() * 12);
   const ImGuiID pid = ImGui::GetID("##筛选地区");
-  const bool open = ImGui::BeginCombo("##筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_).c_str());
+  const bool open =
+      ImGui::BeginCombo("##筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_).c_str());
   MarkComboBox(pid, "筛选地区", province_.empty() ? "全部地区" : app.regions.Name(province_), open);
   if (open) {
     if (ListEntry("全部地区", province_.empty())) province_.clear();
@@ -342,8 +353,10 @@ void DeskScreen::TablesCard(AppContext& app) {
   for (size_t i = 0; i < tables_.size(); ++i) {
     const std::string label = tables_[i].title + " (" + std::to_string(tables_[i].rows.size()) + ")";
     const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (x > 0 && x + w < avail) ImGui::SameLine();
-    else x = 0;
+    if (x > 0 && x + w < avail)
+      ImGui::SameLine();
+    else
+      x = 0;
     x += w + ImGui::GetStyle().ItemSpacing.x;
     if (ChoiceButton(label.c_str(), selected_ == i, "选择汇总表")) selected_ = i;
   }

@@ -1,17 +1,16 @@
 // screen_desk.h — 汇总 (the coordinator's desk): import other units' bundles, see where every
 // record came from, resolve conflicts, and read, sort, filter and export the summary tables.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
-
-#include <optional>
 
 #include "aggregate.h"
 #include "app_context.h"
 #include "bundle_io.h"
 #include "export_flow.h"
-#include "region_summary.h"
 #include "past_winners_card.h"
+#include "region_summary.h"
 #include "silent_units.h"
 
 namespace lw::ui {

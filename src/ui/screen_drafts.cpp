@@ -94,7 +94,8 @@ void DraftsScreen::Draw(AppContext& app) {
   BeginCard("drafts");
   if (drafts.empty()) Muted("还没有表格。点击“新建表格”，或在首页的材料清单中开始填写。");
   std::string open, dup, del;
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!drafts.empty() && ImGui::BeginTable("list", 5, flags)) {
     ImGui::TableSetupColumn("表格", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("名称", ImGuiTableColumnFlags_WidthStretch, 1.6f);

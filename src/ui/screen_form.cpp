@@ -17,8 +17,9 @@ void FormScreen::Toolbar(AppContext& app, Record& r, const FormDef& form) {
   ImGui::SameLine();
   const DraftStatus s = app.StatusOf(r);
   ImGui::AlignTextToFramePadding();
-  TextItem(std::string("状态：") + DraftStatusName(s),
-           s == DraftStatus::Draft ? Colors().warn : s == DraftStatus::Valid ? Colors().ok : Colors().accent);
+  TextItem(std::string("状态：") + DraftStatusName(s), s == DraftStatus::Draft   ? Colors().warn
+                                                       : s == DraftStatus::Valid ? Colors().ok
+                                                                                 : Colors().accent);
   ImGui::SameLine(0, Em() * 1.5f);
   ImGui::BeginDisabled(!app.writable);
   if (on_export && ImGui::Button("导出此表")) {
@@ -50,8 +51,8 @@ void FormScreen::MigrationNotice(AppContext& app, Record& r) {
   if (r.migrated.is_null()) return;
   BeginCard("migrated");
   SubHeading("表格格式已更新");
-  Muted("此草稿按旧版表格（第 %d 版）填写，已自动转换为第 %d 版。已填写的内容都已保留：",
-        r.migrated.value("from", 0), r.migrated.value("to", 0));
+  Muted("此草稿按旧版表格（第 %d 版）填写，已自动转换为第 %d 版。已填写的内容都已保留：", r.migrated.value("from", 0),
+        r.migrated.value("to", 0));
   for (const json& n : r.migrated.value("notes", json::array()))
     if (n.is_string()) Paragraph("· " + n.get<std::string>());
   for (const auto& [from, to] : r.migrated.value("renamed", json::object()).items())

@@ -25,9 +25,11 @@ void Follow(AppContext& app, const Campaign& c, const Issuer& is) {
 }
 
 void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archived) {
-  const auto rows = DatedChecklist(is, app.ws.drafts, [&](const Record& r) { return app.StatusOf(r); }, app.wall_now);
+  const auto rows = DatedChecklist(
+      is, app.ws.drafts, [&](const Record& r) { return app.StatusOf(r); }, app.wall_now);
   const Palette& p = Colors();
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   std::string create, open;
   if (!ImGui::BeginTable("checklist", 5, flags)) return;
   ImGui::TableSetupColumn("材料", ImGuiTableColumnFlags_WidthStretch, 2.4f);
@@ -99,7 +101,8 @@ void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool arch
   if (is.audience.empty())
     Muted("活动周时间：%s 至 %s。", FormatDate(w.begin).c_str(), FormatDate(w.end).c_str());
   else
-    Muted("发文对象：%s。活动周时间：%s 至 %s。", is.audience.c_str(), FormatDate(w.begin).c_str(), FormatDate(w.end).c_str());
+    Muted("发文对象：%s。活动周时间：%s 至 %s。", is.audience.c_str(), FormatDate(w.begin).c_str(),
+          FormatDate(w.end).c_str());
   Checklist(app, c, is, archived);
   ImGui::PopID();
 }
@@ -171,7 +174,8 @@ void HomeScreen::Draw(AppContext& app) {
   LastItemSemantics().expanded = archive_open_ ? 1 : 0;
   if (!archive_open_) {
     std::string years;
-    for (const CampaignEntry& e : cal.archived) years += (years.empty() ? "" : "、") + std::to_string(e.campaign->year) + "年";
+    for (const CampaignEntry& e : cal.archived)
+      years += (years.empty() ? "" : "、") + std::to_string(e.campaign->year) + "年";
     Muted("%s的通知、清单和已填的表格都还在，展开即可查看。", years.c_str());
   }
   for (size_t i = 0; archive_open_ && i < cal.archived.size(); ++i) {

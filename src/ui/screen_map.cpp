@@ -58,13 +58,15 @@ void MapScreen::DaySlider(AppContext& app) {
   int v = day_index_ < 0 ? days : day_index_;
   const std::string label = day_index_ < 0 ? "全周累计" : "截至 " + DayLabel(begin, day_index_);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - Em() * 4);
-  const bool moved = ImGui::SliderInt("##日期", &v, 0, days, label.c_str(), ImGuiSliderFlags_NoInput);  // Tab lands on the slider
+  const bool moved =
+      ImGui::SliderInt("##日期", &v, 0, days, label.c_str(), ImGuiSliderFlags_NoInput);  // Tab lands on the slider
   MarkSlider("日期", 0, static_cast<float>(days), static_cast<float>(v), label);
   if (moved) {
     day_index_ = v >= days ? -1 : v;
     playing_ = false;
   }
-  RegisterText(label, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+  RegisterText(label, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+               ImGui::GetItemRectMax().y);
   ImGui::SameLine();
   if (ImGui::Button(playing_ ? "暂停###play" : "播放###play")) {  // one id: the focus stays on it
     playing_ = !playing_;
@@ -86,9 +88,11 @@ void MapScreen::Legend() {
   double lo = 1;
   for (size_t k = 0; k < breaks.size(); ++k) {
     swatch(MapData::ClassColor(static_cast<int>(k), static_cast<int>(breaks.size()), dark));
-    const std::string range = Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k]));
+    const std::string range =
+        Thousands(static_cast<long long>(lo)) + " – " + Thousands(static_cast<long long>(breaks[k]));
     if (Semantics* s = TextItem(range, Colors().text))  // the colour, said in words
-      s->name = "图例：第 " + std::to_string(k + 1) + " 级颜色（共 " + std::to_string(breaks.size()) + " 级，越深越多）" + range;
+      s->name = "图例：第 " + std::to_string(k + 1) + " 级颜色（共 " + std::to_string(breaks.size()) +
+                " 级，越深越多）" + range;
     lo = breaks[k] + 1;
   }
   swatch(MapData::NoDataColor(dark));
@@ -208,7 +212,7 @@ ImRect MapScreen::NoteRect(const AppContext& app, const MapView::Frame& f) const
 
 void MapScreen::Draw(AppContext& app) {
   data_.Update(app, Day(app));
-  std::vector<int> shown = drilled_ >= 0       ? view_.ChildrenOf(drilled_)
+  std::vector<int> shown = drilled_ >= 0      ? view_.ChildrenOf(drilled_)
                            : show_prefectures ? view_.Prefectures()
                                               : view_.Provinces();
   data_.Colorize(view_, shown, measure_, app.ws.settings.dark);
@@ -220,7 +224,8 @@ void MapScreen::Draw(AppContext& app) {
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::GetContentRegionAvail();
-  const bool clicked = ImGui::InvisibleButton("##地图", size, ImGuiButtonFlags_EnableNav);  // on release, like any button
+  const bool clicked =
+      ImGui::InvisibleButton("##地图", size, ImGuiButtonFlags_EnableNav);  // on release, like any button
   const int key_region = KeyboardRegion(shown, clicked);
   MapView::Frame f;
   f.highlight = key_region;

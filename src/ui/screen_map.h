@@ -20,7 +20,7 @@ class MapScreen {
   bool animating() const { return playing_; }
   // Which day the slider shows ("" = the whole activity week).
   std::string Day(const AppContext& app) const;
-  bool show_prefectures = false;  // national view: every prefecture instead of provinces
+  bool show_prefectures = false;            // national view: every prefecture instead of provinces
   std::function<void(double)> on_ceremony;  // the ceremony screen restarts its animations
 
  private:
@@ -42,13 +42,13 @@ class MapScreen {
   MapView& view_;
   MapData& data_;
   Measure measure_ = Measure::Participants;
-  int drilled_ = -1;       // province index, or -1 for the whole country
-  int day_index_ = -1;     // -1: whole week
+  int drilled_ = -1;    // province index, or -1 for the whole country
+  int day_index_ = -1;  // -1: whole week
   bool playing_ = false;
   double next_step_ms_ = 0;
   std::string feed_edit_;
-  int key_region_ = -1;    // region chosen with the arrow keys (index into the map asset)
-  int tip_region_ = -1;    // region under the mouse, and where the mouse entered it
+  int key_region_ = -1;  // region chosen with the arrow keys (index into the map asset)
+  int tip_region_ = -1;  // region under the mouse, and where the mouse entered it
   ImVec2 tip_anchor_;
 };
 

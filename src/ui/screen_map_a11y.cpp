@@ -54,8 +54,9 @@ int MapScreen::KeyboardRegion(const std::vector<int>& shown, bool activated) {
     drilled_ = r.level == 1 ? key_region_ : r.parent;
     key_region_ = -1;
   }
-  if (key_region_ >= 0) sem.name = "地图：" + DescribeRegion(view_.asset().regions[key_region_].name,
-                                                             data_.Find(view_.asset().regions[key_region_].code));
+  if (key_region_ >= 0)
+    sem.name = "地图：" + DescribeRegion(view_.asset().regions[key_region_].name,
+                                         data_.Find(view_.asset().regions[key_region_].code));
   return key_region_;
 }
 
@@ -67,7 +68,8 @@ void MapScreen::KeyboardTooltip(int region) {
   const ImVec2 p = view_.LabelPos(region);
   RegionTooltip(region, hint, p);
   // Announced from the map itself (tooltips are not in the mirror), over the region's label.
-  if (Semantics* s = RegisterTextItem("已选：" + DescribeRegion(r.name, data_.Find(r.code)), p.x, p.y, p.x + Em(), p.y + Em()))
+  if (Semantics* s =
+          RegisterTextItem("已选：" + DescribeRegion(r.name, data_.Find(r.code)), p.x, p.y, p.x + Em(), p.y + Em()))
     s->live = "polite";
 }
 
@@ -81,13 +83,15 @@ void MapScreen::FiguresTable(const std::vector<int>& shown, const ImRect& map_re
   const ImVec2 corner = map_rect.Min;
   const float s = Em() * 0.5f;
   RegisterCell(table, n, 2, 1, 1, "columnheader", "地区", corner.x, corner.y, corner.x + s, corner.y + s);
-  RegisterCell(table, n, 2, 1, 2, "columnheader", MeasureName(measure_), corner.x + s, corner.y, corner.x + 2 * s, corner.y + s);
+  RegisterCell(table, n, 2, 1, 2, "columnheader", MeasureName(measure_), corner.x + s, corner.y, corner.x + 2 * s,
+               corner.y + s);
   for (size_t k = 0; k < rows.size(); ++k) {
     const auto& [value, r] = rows[k];
     const ImVec2 p = view_.LabelPos(r);
     const int row = static_cast<int>(k) + 2;
     RegisterCell(table, n, 2, row, 1, "rowheader", view_.asset().regions[r].name, p.x - s, p.y - s, p.x, p.y + s);
-    RegisterCell(table, n, 2, row, 2, "cell", value > 0 ? Thousands(value) : "暂无数据", p.x, p.y - s, p.x + s, p.y + s);
+    RegisterCell(table, n, 2, row, 2, "cell", value > 0 ? Thousands(value) : "暂无数据", p.x, p.y - s, p.x + s,
+                 p.y + s);
   }
 }
 

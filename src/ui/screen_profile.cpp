@@ -23,8 +23,10 @@ void ProfileScreen::Draw(AppContext& app) {
   if (view_.Draw(*form, app.ws.profile, env)) app.Edited(app.ws.profile.uuid);
   ImGui::Spacing();
   // Read out over the phone to a coordinator, who compares it with the one beside the bundle.
-  if (app.signing_key.empty()) Muted("本机签名密钥：此浏览器不能签名，导出的数据包不带签名。");
-  else TextItem("本机签名密钥指纹：" + KeyFingerprint(app.signing_key), Colors().text);
+  if (app.signing_key.empty())
+    Muted("本机签名密钥：此浏览器不能签名，导出的数据包不带签名。");
+  else
+    TextItem("本机签名密钥指纹：" + KeyFingerprint(app.signing_key), Colors().text);
   Muted("本机导出的数据包都用这把密钥签名。上级单位导入时会显示同一个指纹；换电脑后指纹会变，请告诉上级单位。");
 }
 

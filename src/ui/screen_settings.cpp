@@ -38,7 +38,8 @@ void TextSizeCard(AppContext& app) {
   ImGui::SetNextItemWidth(Em() * 16);
   int pct = s.text_scale;
   // NoInput: Tab lands on the slider (arrows move it), not in a text box that replaces it.
-  const bool moved = ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%", ImGuiSliderFlags_NoInput);
+  const bool moved =
+      ImGui::SliderInt("##文字大小", &pct, Settings::kMinScale, Settings::kMaxScale, "%d%%", ImGuiSliderFlags_NoInput);
   MarkSlider("文字大小", Settings::kMinScale, Settings::kMaxScale, pct, std::to_string(pct) + "%");
   if (moved && pct != s.text_scale) {
     s.text_scale = pct;
@@ -83,8 +84,10 @@ void BackupCard(AppContext& app) {
     app.ChooseFiles({FileTarget::Kind::Restore, {}, {}}, ".json,application/json", false);
   }
   ImGui::EndDisabled();
-  if (app.ws.settings.backup_done) TextItem("√ 备份后没有新的修改", Colors().ok);
-  else Muted("上次备份之后有新的修改（或尚未备份）。");
+  if (app.ws.settings.backup_done)
+    TextItem("√ 备份后没有新的修改", Colors().ok);
+  else
+    Muted("上次备份之后有新的修改（或尚未备份）。");
   ImGui::Spacing();
   ImGui::BeginDisabled(!app.ws.settings.backup_done || !app.writable);
   if (DangerButton("清除本机数据…")) ImGui::OpenPopup("确认清除");
@@ -117,7 +120,8 @@ void StorageCard(AppContext&) {
   const platform::StorageInfo info = platform::Storage();
   Muted("草稿保存在本浏览器中（IndexedDB），断网也能使用。");
   ImGui::Text("已用空间：%s / 可用配额 %s", HumanSize(info.usage).c_str(), HumanSize(info.quota).c_str());
-  ImGui::Text("持久存储：%s", info.persisted ? "已获浏览器授权（不会被自动清理）" : "未授权（空间紧张时浏览器可能清理）");
+  ImGui::Text("持久存储：%s",
+              info.persisted ? "已获浏览器授权（不会被自动清理）" : "未授权（空间紧张时浏览器可能清理）");
   if (!info.writable) ErrorText("本应用已在另一个标签页打开，此页只读。");
   if (info.failed) ErrorText(info.error);
   EndCard();
@@ -153,7 +157,9 @@ void MapCard(AppContext& app) {
   BeginCard("map");
   SubHeading("地图与大屏");
   Settings& s = app.ws.settings;
-  Muted("地图下方标注“示意图”。使用经审核的标准地图作底图时，可填写其审图号（如 GS(2024)0650号），地图和大屏上会一并显示。");
+  Muted(
+      "地图下方标注“示意图”。使用经审核的标准地图作底图时，可填写其审图号（如 "
+      "GS(2024)0650号），地图和大屏上会一并显示。");
   ImGui::BeginDisabled(!app.writable);
   if (LineInput("##审图号", s.map_approval, "审图号（可不填）", 0, Em() * 16)) app.SettingsChanged();
   bool hide = s.ceremony_hide_example;

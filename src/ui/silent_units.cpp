@@ -33,9 +33,12 @@ void SilentUnitsCard::Draw(AppContext& app) {
   Load(app);
   BeginCard("silent_units");
   SubHeading("尚未报送的单位");
-  Muted("导入下级单位名单（CSV 文件，含“单位名称”“地区代码”两列，WPS 或 Excel 另存为 CSV 即可），这里列出还没有任何记录送到的单位。");
+  Muted(
+      "导入下级单位名单（CSV 文件，含“单位名称”“地区代码”两列，WPS 或 Excel 另存为 CSV "
+      "即可），这里列出还没有任何记录送到的单位。");
   ImGui::BeginDisabled(!app.writable);
-  if (TouchButton("导入应报单位名单（CSV）…")) app.ChooseFiles({FileTarget::Kind::ExpectedUnits, {}, {}}, ".csv,text/csv", false);
+  if (TouchButton("导入应报单位名单（CSV）…"))
+    app.ChooseFiles({FileTarget::Kind::ExpectedUnits, {}, {}}, ".csv,text/csv", false);
   ImGui::EndDisabled();
   if (expected_.empty()) {
     Muted("尚未导入名单。");
@@ -47,8 +50,9 @@ void SilentUnitsCard::Draw(AppContext& app) {
     EndCard();
     return;
   }
-  TextItem("名单中 " + std::to_string(expected_.size()) + " 个单位，尚未报送 " + std::to_string(silent_.size()) + " 个：",
-           Colors().text);
+  TextItem(
+      "名单中 " + std::to_string(expected_.size()) + " 个单位，尚未报送 " + std::to_string(silent_.size()) + " 个：",
+      Colors().text);
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("silent_units_table", 3, flags)) {
     for (const char* h : {"单位名称", "地区代码", "所在地区"}) ImGui::TableSetupColumn(h);

@@ -45,11 +45,12 @@ void StickyHeader::Draw() const {
     const float x1 = std::min(col.ClipRect.Max.x, band.Max.x);
     if (x1 - x0 < 2) continue;
     const ImRect cell(x0, y, x1, y + h);
-    DrawWrapped(dl, ImVec2(col.MinX + pad.x, y + pad.y), labels_[c], col.MaxX - col.MinX - pad.x * 2, U32(Colors().text),
-                cell);
+    DrawWrapped(dl, ImVec2(col.MinX + pad.x, y + pad.y), labels_[c], col.MaxX - col.MinX - pad.x * 2,
+                U32(Colors().text), cell);
     dl->AddLine(ImVec2(x1 - 0.5f, y), ImVec2(x1 - 0.5f, y + h), ImGui::GetColorU32(ImGuiCol_TableBorderStrong));
   }
-  dl->AddLine(ImVec2(band.Min.x, band.Max.y - 1), ImVec2(band.Max.x, band.Max.y - 1), ImGui::GetColorU32(ImGuiCol_TableBorderStrong), 2);
+  dl->AddLine(ImVec2(band.Min.x, band.Max.y - 1), ImVec2(band.Max.x, band.Max.y - 1),
+              ImGui::GetColorU32(ImGuiCol_TableBorderStrong), 2);
   dl->PopClipRect();
 }
 

@@ -55,13 +55,15 @@ bool AddRowPopup(json& extra) {
   if (ImGui::BeginPopup("add-row")) {
     ImGui::TextUnformatted("新增栏目名称：");
     ImGui::SetNextItemWidth(Em() * 14);
-    ImGui::InputText("##新增栏目名称", label.data(), label.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                     [](ImGuiInputTextCallbackData* d) {
-                       auto* s = static_cast<std::string*>(d->UserData);
-                       s->resize(static_cast<size_t>(d->BufTextLen));
-                       d->Buf = s->data();
-                       return 0;
-                     }, &label);
+    ImGui::InputText(
+        "##新增栏目名称", label.data(), label.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+        [](ImGuiInputTextCallbackData* d) {
+          auto* s = static_cast<std::string*>(d->UserData);
+          s->resize(static_cast<size_t>(d->BufTextLen));
+          d->Buf = s->data();
+          return 0;
+        },
+        &label);
     ImGui::BeginDisabled(label.empty());
     if (ImGui::Button("添加")) {
       extra.push_back({{"id", "x" + std::to_string(extra.size() + 1)}, {"label", label}});
@@ -164,8 +166,8 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
     rows.push_back(r);
   }
   const int ncols = static_cast<int>(cols.size()) + 2;
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
-                                ImGuiTableFlags_RowBg;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
   // A horizontally scrolling table needs a height: use what its content took last frame.
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID height_key = ImGui::GetID("matrix-height");
@@ -233,8 +235,10 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
         labeled.label = cols[c].value("theme", "") + "·" + r.label;
         labeled.hint.clear();
         if (FieldInput(labeled, cell, sub)) {
-          if (cell.is_null()) cells.erase(r.id);
-          else cells[r.id] = cell;
+          if (cell.is_null())
+            cells.erase(r.id);
+          else
+            cells[r.id] = cell;
           changed = true;
         }
         ImGui::PopID();

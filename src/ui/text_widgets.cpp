@@ -63,8 +63,8 @@ const std::vector<LineSpan>& LayoutOf(EditorState& st, float width) {
   return l.lines;
 }
 
-void DrawLines(ImDrawList* dl, std::string_view text, const std::vector<LineSpan>& lines, ImVec2 origin,
-               ImU32 color, const ImRect& clip) {
+void DrawLines(ImDrawList* dl, std::string_view text, const std::vector<LineSpan>& lines, ImVec2 origin, ImU32 color,
+               const ImRect& clip) {
   const float lh = LineHeight();
   const float pad = (lh - ImGui::GetFontSize()) * 0.5f;
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -140,8 +140,10 @@ void DrawSelection(ImDrawList* dl, const EditorState& st, const std::vector<Line
 void ScrollToCaret(float caret_top, float caret_bottom) {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   const float top = w->InnerClipRect.Min.y, bottom = w->InnerClipRect.Max.y;
-  if (caret_bottom > bottom) ImGui::SetScrollY(w, w->Scroll.y + (caret_bottom - bottom) + LineHeight());
-  else if (caret_top < top) ImGui::SetScrollY(w, w->Scroll.y - (top - caret_top) - LineHeight());
+  if (caret_bottom > bottom)
+    ImGui::SetScrollY(w, w->Scroll.y + (caret_bottom - bottom) + LineHeight());
+  else if (caret_top < top)
+    ImGui::SetScrollY(w, w->Scroll.y - (top - caret_top) - LineHeight());
 }
 
 int StringResize(ImGuiInputTextCallbackData* data) {

@@ -25,7 +25,7 @@ struct MultilineOptions {
   int min_lines = 5;      // the field grows with its content beyond this
   const char* hint = "";  // shown while empty
   bool read_only = false;
-  bool error = false;     // red border
+  bool error = false;  // red border
 };
 // A wrapped multi-line text field. Returns true when the text changed this frame.
 bool MultilineInput(const char* id, std::string& value, const MultilineOptions& opt);

@@ -16,10 +16,10 @@ ImVec4 Hex(unsigned rgb, float a = 1.0f) {
 }
 
 Palette FromCore(const ThemeColors& t) {
-  return {Hex(t.accent),      Hex(t.accent_soft), Hex(t.text),          Hex(t.text_muted),     Hex(t.error),
-          Hex(t.error_soft),  Hex(t.ok),          Hex(t.warn),          Hex(t.card),           Hex(t.page),
-          Hex(t.header),      Hex(t.border),      Hex(t.on_accent),     Hex(t.header_text),    Hex(t.toast_bg, 0.96f),
-          Hex(t.toast_error_bg), Hex(t.toast_text), Hex(t.focus_inner), Hex(t.focus_outer)};
+  return {Hex(t.accent),         Hex(t.accent_soft), Hex(t.text),        Hex(t.text_muted),  Hex(t.error),
+          Hex(t.error_soft),     Hex(t.ok),          Hex(t.warn),        Hex(t.card),        Hex(t.page),
+          Hex(t.header),         Hex(t.border),      Hex(t.on_accent),   Hex(t.header_text), Hex(t.toast_bg, 0.96f),
+          Hex(t.toast_error_bg), Hex(t.toast_text),  Hex(t.focus_inner), Hex(t.focus_outer)};
 }
 
 void ApplyColors(ImGuiStyle& s, const Palette& p, bool dark) {
@@ -109,7 +109,8 @@ void DrawFocusRing(ImDrawList* dl, ImVec2 min, ImVec2 max) {
   const float r = ImGui::GetStyle().FrameRounding + 3;
   min = ImVec2(min.x - 3, min.y - 3);
   max = ImVec2(max.x + 3, max.y + 3);
-  dl->AddRect(ImVec2(min.x - 1.5f, min.y - 1.5f), ImVec2(max.x + 1.5f, max.y + 1.5f), U32(g_palette.focus_outer), r + 1.5f, 0, 5.0f);
+  dl->AddRect(ImVec2(min.x - 1.5f, min.y - 1.5f), ImVec2(max.x + 1.5f, max.y + 1.5f), U32(g_palette.focus_outer),
+              r + 1.5f, 0, 5.0f);
   dl->AddRect(min, max, U32(g_palette.focus_inner), r, 0, 3.0f);
 }
 
@@ -120,10 +121,14 @@ ImVec4 StatusColor(DraftStatus s) {
 
 ImVec4 StatusColor(RequirementStatus s) {
   switch (s) {
-    case RequirementStatus::NotStarted: return Colors().text_muted;
-    case RequirementStatus::Draft: return StatusColor(DraftStatus::Draft);
-    case RequirementStatus::Valid: return StatusColor(DraftStatus::Valid);
-    case RequirementStatus::Exported: return StatusColor(DraftStatus::Exported);
+    case RequirementStatus::NotStarted:
+      return Colors().text_muted;
+    case RequirementStatus::Draft:
+      return StatusColor(DraftStatus::Draft);
+    case RequirementStatus::Valid:
+      return StatusColor(DraftStatus::Valid);
+    case RequirementStatus::Exported:
+      return StatusColor(DraftStatus::Exported);
   }
   return Colors().text;
 }

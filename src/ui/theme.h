@@ -21,6 +21,7 @@ ImVec4 StatusColor(RequirementStatus s);
 inline ImU32 U32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 float Em();
 // The keyboard focus ring: two tones (a dark and a light ring) so it shows on any background.
-void DrawFocusRing(ImDrawList* dl, ImVec2 min, ImVec2 max);  // current font size in px: layout is expressed in multiples of it
+void DrawFocusRing(ImDrawList* dl, ImVec2 min,
+                   ImVec2 max);  // current font size in px: layout is expressed in multiples of it
 
 }  // namespace lw::ui

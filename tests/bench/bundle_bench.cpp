@@ -5,10 +5,10 @@
 // `rollup N FILE` builds the four-level roll-up (500 units → 100 counties → 10 cities → 1
 // province) through real imports and exports and writes the province's bundle, which `import`
 // then reads at the top (the Ministry; budget ≤ 1.5 s for 100,000 records).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <string>
 
 #ifdef __EMSCRIPTEN__
@@ -59,10 +59,11 @@ lw::Record Activity(int i) {
   r.created = r.updated = "2021-11-09T08:00:00Z";
   r.values["region"] = i % 2 ? "140100" : "140200";
   r.values["stats"] = {{"columns", nlohmann::json::array({{{"theme", kThemes[i % 5]},
-                                                            {"cells", {{"name", "社区学习活动第" + std::to_string(i) + "场"},
-                                                                       {"form", "讲座"},
-                                                                       {"participants", 50 + i % 300},
-                                                                       {"volunteers", i % 20}}}}})},
+                                                           {"cells",
+                                                            {{"name", "社区学习活动第" + std::to_string(i) + "场"},
+                                                             {"form", "讲座"},
+                                                             {"participants", 50 + i % 300},
+                                                             {"volunteers", i % 20}}}}})},
                        {"extraRows", nlohmann::json::array()}};
   return r;
 }
@@ -110,8 +111,9 @@ int Import(int n, const std::string& path, const lw::FormLibrary& forms) {
     std::printf("import FAILED: %s\n", plan.refused.c_str());
     return 1;
   }
-  std::printf("import %7d records: %6.3f s %9.0f rec/s (check, merge, store), heap peak %6.1f MB (malloc peak %6.1f MB)\n",
-              n, s, n / s, HeapMb(), MallocPeakMb());
+  std::printf(
+      "import %7d records: %6.3f s %9.0f rec/s (check, merge, store), heap peak %6.1f MB (malloc peak %6.1f MB)\n", n,
+      s, n / s, HeapMb(), MallocPeakMb());
   return 0;
 }
 
@@ -190,8 +192,10 @@ int Save(const lw::FormLibrary& forms) {
   t0 = Now();
   ws.Flush(0, true);
   const double many = (Now() - t0) * 1000;
-  std::printf("save: one 20,000-字 summary %.2f ms; 100 drafts at once %.2f ms (files written, before the IndexedDB sync)"
-              "  budget 50 ms: %s\n", one, many, std::max(one, many) <= 50 ? "OK" : "OVER");
+  std::printf(
+      "save: one 20,000-字 summary %.2f ms; 100 drafts at once %.2f ms (files written, before the IndexedDB sync)"
+      "  budget 50 ms: %s\n",
+      one, many, std::max(one, many) <= 50 ? "OK" : "OVER");
   return 0;
 }
 

@@ -1,9 +1,6 @@
 // test_bundle.cpp — export → import round trips, deterministic bytes, every refusal, backup and
 // restore, and merge by UUID with provenance.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 
 #include "base64.h"
@@ -11,11 +8,12 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "sha256.h"
+#include "shipped_forms.h"
 #include "temp_dir.h"
 
 using namespace lw;
-using lw::test::TempDir;
 using lw::test::Forms;
+using lw::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -52,13 +50,15 @@ TEST_CASE("SHA-256 and base64 match their standards", "[bundle]") {
   CHECK(Base64Decode("5a2m5Lmg") == std::optional<std::string>("学习"));
   CHECK_FALSE(Base64Decode("5a2m5Lm"));
   CHECK_FALSE(Base64Decode("5a2m5L!g"));
-  CHECK(Base64Decode(Base64Encode(std::string("\0\1\2\3\xFF", 5))) == std::optional<std::string>(std::string("\0\1\2\3\xFF", 5)));
+  CHECK(Base64Decode(Base64Encode(std::string("\0\1\2\3\xFF", 5))) ==
+        std::optional<std::string>(std::string("\0\1\2\3\xFF", 5)));
 }
 
 TEST_CASE("export → import round trip keeps every record and photo, byte for byte", "[bundle]") {
   Bundle b = CityBundle("包头市教育局", {Star("张喆"), Star("王堃")});
   const std::string photo = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(5000, '\x42');
-  b.records[0].values["portrait"] = json::array({{{"sha256", Sha256Hex(photo)}, {"mime", "image/jpeg"}, {"caption", "近照"}}});
+  b.records[0].values["portrait"] =
+      json::array({{{"sha256", Sha256Hex(photo)}, {"mime", "image/jpeg"}, {"caption", "近照"}}});
   b.photos.push_back({Sha256Hex(photo), "image/jpeg", photo});
   const std::string bytes = WriteBundle(b, Forms());
   CHECK(WriteBundle(b, Forms()) == bytes);  // same data, same bytes
@@ -106,7 +106,8 @@ TEST_CASE("every bad bundle is refused with a Chinese reason", "[bundle]") {
   dup["records"].push_back(dup["records"][0]);
   CHECK(Refusal(dup.dump()).find("编号（UUID）重复") != std::string::npos);
   CHECK(Refusal(std::string(kMaxBundleBytes + 1, ' ')).find("文件过大") != std::string::npos);
-  const std::string deep = "{\"format\":\"learnweek-bundle\",\"x\":" + std::string(10000, '[') + std::string(10000, ']') + "}";
+  const std::string deep =
+      "{\"format\":\"learnweek-bundle\",\"x\":" + std::string(10000, '[') + std::string(10000, ']') + "}";
   CHECK(Refusal(deep) == "文件结构嵌套过深，不是有效的数据包");
   json html = json::parse(ok);
   html["records"][0]["values"]["name"] = "<script>alert(1)</script>";

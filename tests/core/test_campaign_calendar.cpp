@@ -69,8 +69,10 @@ TEST_CASE("deadlines read with their year and time, in Beijing time", "[campaign
   CHECK(BeijingDate(0) == Date{1970, 1, 1});
   CHECK(BeijingDate(-1) == Date{1970, 1, 1});  // 07:59:59 in Beijing
   std::vector<std::string> errors;
-  CHECK_FALSE(ParseCampaign(R"({"id":"x","theme":"t","opening":{"date":"2021-10-25"},"window":{"begin":"2021-10-01","end":"2021-12-01"},
-    "issuers":[{"id":"moe","requirements":[{"id":"a","form":"f","due":"2021-11-10 25:00"}]}]})", "x.json", errors));
+  CHECK_FALSE(ParseCampaign(
+      R"({"id":"x","theme":"t","opening":{"date":"2021-10-25"},"window":{"begin":"2021-10-01","end":"2021-12-01"},
+    "issuers":[{"id":"moe","requirements":[{"id":"a","form":"f","due":"2021-11-10 25:00"}]}]})",
+      "x.json", errors));
 }
 
 TEST_CASE("open campaigns nearest deadline first; past ones archived, newest first", "[campaign_calendar]") {
@@ -115,7 +117,8 @@ TEST_CASE("the checklist in deadline order, passed deadlines marked closed", "[c
   const Issuer& moe = lib.campaigns[0].issuers[0];
   std::vector<Record> drafts(1);
   drafts[0].form = "star_nomination";
-  const auto rows = DatedChecklist(moe, drafts, [](const Record&) { return DraftStatus::Valid; }, Beijing(2021, 11, 1, 9, 0));
+  const auto rows = DatedChecklist(
+      moe, drafts, [](const Record&) { return DraftStatus::Valid; }, Beijing(2021, 11, 1, 9, 0));
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].requirement->id == "stars");  // 09-10 before 12-20, though the notice lists it second
   CHECK(rows[0].closed);

@@ -14,8 +14,12 @@ std::string Shown(const std::vector<RollingDigit>& d) {
   for (const RollingDigit& r : d) s += static_cast<char>('0' + (r.roll >= 0.5 ? r.to : r.from));
   return s;
 }
-bool Disjoint(const map::Box& a, const map::Box& b) { return a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0; }
-bool Inside(const map::Box& a, const map::Box& b) { return a.x0 >= b.x0 && a.y0 >= b.y0 && a.x1 <= b.x1 && a.y1 <= b.y1; }
+bool Disjoint(const map::Box& a, const map::Box& b) {
+  return a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+}
+bool Inside(const map::Box& a, const map::Box& b) {
+  return a.x0 >= b.x0 && a.y0 >= b.y0 && a.x1 <= b.x1 && a.y1 <= b.y1;
+}
 }  // namespace
 
 TEST_CASE("rolling digits: whole numbers stand still, a digit turns only on a carry", "[ceremony]") {
@@ -31,7 +35,7 @@ TEST_CASE("rolling digits: whole numbers stand still, a digit turns only on a ca
   CHECK(d[1].from == 2);
   CHECK(d[1].to == 3);
   CHECK(d[1].roll == Approx(0.5));  // hundreds: 2 → 3 as the carry arrives
-  CHECK(d[0].roll == 0);           // thousands: no carry
+  CHECK(d[0].roll == 0);            // thousands: no carry
   d = OdometerDigits(1234.25, 4);
   CHECK(d[3].roll == Approx(0.25));
   CHECK(d[2].roll == 0);
@@ -47,7 +51,8 @@ TEST_CASE("rolling digits: whole numbers stand still, a digit turns only on a ca
 }
 
 TEST_CASE("ceremony layouts: 16:9 and 32:9 walls, nothing overlaps or leaves the screen", "[ceremony]") {
-  const std::pair<double, double> walls[] = {{1920, 1080}, {2560, 1440}, {3840, 2160}, {5120, 1440}, {7680, 2160}, {3840, 1080}, {1366, 768}};
+  const std::pair<double, double> walls[] = {{1920, 1080}, {2560, 1440}, {3840, 2160}, {5120, 1440},
+                                             {7680, 2160}, {3840, 1080}, {1366, 768}};
   for (auto [w, h] : walls) {
     INFO(w << "×" << h);
     const CeremonyLayout l = LayoutCeremony(w, h);
@@ -85,8 +90,8 @@ TEST_CASE("the 一省一周 calendar is read from the campaign, sorted, and toda
                                "t.json", errors);
   REQUIRE(c);
   REQUIRE(c->calendar.size() == 2);
-  CHECK(c->calendar[0].region == "150000");  // by date
-  CHECK(c->calendar[1].days.end == c->calendar[1].days.begin);  // a one-day opening
+  CHECK(c->calendar[0].region == "150000");                          // by date
+  CHECK(c->calendar[1].days.end == c->calendar[1].days.begin);       // a one-day opening
   CHECK(CalendarFocus(c->calendar, *ParseDate("2020-10-20")) == 0);  // under way
   CHECK(CalendarFocus(c->calendar, *ParseDate("2020-10-27")) == 1);  // next to come
   CHECK(CalendarFocus(c->calendar, *ParseDate("2026-01-01")) == 1);  // all past: the last one
@@ -94,7 +99,8 @@ TEST_CASE("the 一省一周 calendar is read from the campaign, sorted, and toda
   // A row without its source is refused: the calendar holds only what can be checked.
   CHECK_FALSE(ParseCampaign(R"({"id":"t","year":2020,"title":"t","theme":"t","opening":{"date":"2020-11-01"},
     "window":{"begin":"2020-10-01","end":"2020-12-01"},"issuers":[],
-    "calendar":[{"region":"330000","begin":"2020-11-06"}]})", "t.json", errors));
+    "calendar":[{"region":"330000","begin":"2020-11-06"}]})",
+                            "t.json", errors));
   // The shipped campaigns carry one, each row with its source.
   const CampaignLibrary lib = LoadCampaigns(std::string(LW_SOURCE_DIR) + "/assets/campaigns");
   REQUIRE(lib.Find("2020"));

@@ -1,7 +1,6 @@
 // test_desk.cpp — the coordinator's tables: totals, quotas, CSV escaping, real .xlsx, print.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "aggregate.h"
 #include "csv.h"
@@ -31,13 +30,20 @@ Record Make(const std::string& form, json values) {
 
 TEST_CASE("statistics roll up by region and theme with totals", "[desk]") {
   const RegionDb db = Regions();
-  Record ty = Make("shanxi_statistics", {{"stats", {{"columns", json::array({
-      {{"theme", "终身学习"}, {"cells", {{"name", "大讲堂"}, {"participants", 300}, {"volunteers", 20}}}},
-      {{"theme", "全民阅读"}, {"cells", {{"name", "读书会"}, {"participants", 150}}}},
-      {{"theme", "全民阅读"}, {"cells", {{"name", "好书推荐"}, {"participants", 75}, {"volunteers", 5}}}},
-      {{"theme", "其他"}, {"cells", json::object()}}})}}}});
-  Record dt = Make("shanxi_statistics", {{"region", "140200"}, {"stats", {{"columns", json::array({
-      {{"theme", "全民阅读"}, {"cells", {{"name", "诵读"}, {"participants", 25}}}}})}}}});
+  Record ty =
+      Make("shanxi_statistics",
+           {{"stats",
+             {{"columns",
+               json::array(
+                   {{{"theme", "终身学习"}, {"cells", {{"name", "大讲堂"}, {"participants", 300}, {"volunteers", 20}}}},
+                    {{"theme", "全民阅读"}, {"cells", {{"name", "读书会"}, {"participants", 150}}}},
+                    {{"theme", "全民阅读"}, {"cells", {{"name", "好书推荐"}, {"participants", 75}, {"volunteers", 5}}}},
+                    {{"theme", "其他"}, {"cells", json::object()}}})}}}});
+  Record dt = Make(
+      "shanxi_statistics",
+      {{"region", "140200"},
+       {"stats",
+        {{"columns", json::array({{{"theme", "全民阅读"}, {"cells", {{"name", "诵读"}, {"participants", 25}}}}})}}}});
   std::vector<SourceRecord> src = {{&ty, "太原市教育局", "140100"}, {&dt, "大同市教育局", "140100"}};
   const auto tables = BuildSummaryTables(src, db, nullptr);
   const SummaryTable& t = tables[0];
@@ -61,8 +67,10 @@ TEST_CASE("statistics roll up by region and theme with totals", "[desk]") {
 TEST_CASE("nominations are listed and checked against the 3–5 quota per province", "[desk]") {
   const RegionDb db = Regions();
   std::vector<Record> recs;
-  for (int i = 0; i < 2; ++i) recs.push_back(Make("star_nomination", {{"name", "学员" + std::to_string(i)}, {"region", "150203"}}));
-  for (int i = 0; i < 6; ++i) recs.push_back(Make("brand_project", {{"name", "项目" + std::to_string(i)}, {"region", "150203"}}));
+  for (int i = 0; i < 2; ++i)
+    recs.push_back(Make("star_nomination", {{"name", "学员" + std::to_string(i)}, {"region", "150203"}}));
+  for (int i = 0; i < 6; ++i)
+    recs.push_back(Make("brand_project", {{"name", "项目" + std::to_string(i)}, {"region", "150203"}}));
   std::vector<SourceRecord> src;
   for (const Record& r : recs) src.push_back({&r, "包头市教育局", "150200"});
   const auto tables = BuildSummaryTables(src, db, nullptr);
@@ -91,14 +99,25 @@ TEST_CASE("CSV: BOM, quoting and formula neutralisation", "[desk]") {
   CHECK(CsvCell("-1") == "'-1");
   CHECK(CsvCell("@cmd") == "'@cmd");
   CHECK(CsvCell("=1,2") == "\"'=1,2\"");
-  SummaryTable t{"x", "表", "", {"名称", "人次"}, {{TextCell("读书会"), NumberCell(150)}}, {"140100"}, {TextCell("合计"), NumberCell(150)}};
+  SummaryTable t{"x",
+                 "表",
+                 "",
+                 {"名称", "人次"},
+                 {{TextCell("读书会"), NumberCell(150)}},
+                 {"140100"},
+                 {TextCell("合计"), NumberCell(150)}};
   CHECK(ToCsv(t) == "\xEF\xBB\xBF名称,人次\r\n读书会,150\r\n合计,150\r\n");
 }
 
 TEST_CASE("xlsx: a real zip with the parts Excel needs", "[desk]") {
   CHECK(Crc32("123456789") == 0xCBF43926u);  // the standard check value
-  SummaryTable t{"x", "示范活动汇总表", "", {"名称", "人次"},
-                 {{TextCell("读书会 <A&B>"), NumberCell(150)}, {TextCell("=cmd"), NumberCell(2)}}, {"", ""}, {}};
+  SummaryTable t{"x",
+                 "示范活动汇总表",
+                 "",
+                 {"名称", "人次"},
+                 {{TextCell("读书会 <A&B>"), NumberCell(150)}, {TextCell("=cmd"), NumberCell(2)}},
+                 {"", ""},
+                 {}};
   const std::string x = ToXlsx({&t});
   CHECK(x.substr(0, 4) == "PK\x03\x04");
   CHECK(x.find("[Content_Types].xml") != std::string::npos);
@@ -130,8 +149,11 @@ TEST_CASE("print view escapes everything and leaves room for the seal", "[desk]"
   const FormLibrary forms = LoadFormLibrary(std::string(LW_SOURCE_DIR) + "/assets/forms");
   const FormDef* star = forms.Find("star_nomination");
   REQUIRE(star);
-  Record r = Make("star_nomination", {{"name", "<b>张喆</b>"}, {"birth", "1955-07"}, {"region", "150203"},
-                                      {"deeds", "一行\n<script>alert(1)</script>"}, {"opinion", "同意推荐。"}});
+  Record r = Make("star_nomination", {{"name", "<b>张喆</b>"},
+                                      {"birth", "1955-07"},
+                                      {"region", "150203"},
+                                      {"deeds", "一行\n<script>alert(1)</script>"},
+                                      {"opinion", "同意推荐。"}});
   const std::string html = PrintHtml(*star, r, Regions(), "包头市 & 教育局", [](const std::string&) { return ""; });
   CHECK(html.find("<script>alert") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
@@ -148,20 +170,22 @@ TEST_CASE("regions sort in GB/T 2260 code order, as official tables do", "[desk]
   REQUIRE(db.LoadJson(R"({"regions":[["110000","北京市"],["310000","上海市"],["530000","云南省"],["140000","山西省"],
     ["140100","太原市"],["150000","内蒙古自治区"]]})"));
   std::vector<Cell> cells = {RegionCell(db, "530000", false), RegionCell(db, "310000", false),
-                             TextCell("（未填地区）"), RegionCell(db, "150000", false),
-                             RegionCell(db, "140100", true), RegionCell(db, "110000", false)};
+                             TextCell("（未填地区）"),        RegionCell(db, "150000", false),
+                             RegionCell(db, "140100", true),  RegionCell(db, "110000", false)};
   std::sort(cells.begin(), cells.end(), CellLess);
   std::vector<std::string> names;
   for (const Cell& c : cells) names.push_back(c.text);
   // By characters 上海市 (U+4E0A) would come before 云南省 (U+4E91) and 北京市.
-  CHECK(names == std::vector<std::string>{"北京市", "山西省 / 太原市", "内蒙古自治区", "上海市", "云南省", "（未填地区）"});
+  CHECK(names ==
+        std::vector<std::string>{"北京市", "山西省 / 太原市", "内蒙古自治区", "上海市", "云南省", "（未填地区）"});
   CHECK(CellLess(NumberCell(9), NumberCell(10)));
   CHECK(CellLess(TextCell("a"), TextCell("b")));
 }
 
 TEST_CASE("summary tables give their region column the code order", "[desk]") {
   const RegionDb db = Regions();
-  std::vector<Record> recs = {Make("star_nomination", {{"region", "150203"}}), Make("star_nomination", {{"region", "140105"}})};
+  std::vector<Record> recs = {Make("star_nomination", {{"region", "150203"}}),
+                              Make("star_nomination", {{"region", "140105"}})};
   std::vector<SourceRecord> src;
   for (const Record& r : recs) src.push_back({&r, "单位", r.values["region"], false});
   const auto tables = BuildSummaryTables(src, db, nullptr);
@@ -173,10 +197,14 @@ TEST_CASE("summary tables give their region column the code order", "[desk]") {
 }
 
 TEST_CASE("xlsx: column widths follow the content, a hanzi counting two", "[desk]") {
-  SummaryTable t{"x", "活动统计", "", {"地区", "人次", "网址"},
+  SummaryTable t{"x",
+                 "活动统计",
+                 "",
+                 {"地区", "人次", "网址"},
                  {{TextCell("山西省 / 太原市"), NumberCell(150), TextCell("https://x.cn/a")},
                   {TextCell("内蒙古自治区 / 包头市 / 昆都仑区"), NumberCell(2), TextCell("")}},
-                 {}, {TextCell("合计"), NumberCell(152), TextCell("")}};
+                 {},
+                 {TextCell("合计"), NumberCell(152), TextCell("")}};
   const std::string x = ToXlsx({&t});
   const auto cols = x.substr(x.find("<cols>"), x.find("</cols>") - x.find("<cols>"));
   // 内蒙古自治区 / 包头市 / 昆都仑区: 13 hanzi (26) + 4 spaces and 2 slashes (6) + margin 2 = 34.

@@ -1,6 +1,5 @@
 // test_display.cpp — how times and sizes read on screen: local time (files keep UTC), human sizes.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <ctime>
 #include <string>
@@ -21,8 +20,10 @@ struct TimeZone {
     tzset();
   }
   ~TimeZone() {
-    if (had) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
+    if (had)
+      setenv("TZ", saved.c_str(), 1);
+    else
+      unsetenv("TZ");
     tzset();
   }
 };

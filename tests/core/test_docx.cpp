@@ -185,7 +185,7 @@ TEST_CASE("docx: table fields are real tables with a repeating header row; wide 
   CHECK(doc.find(">序号<") != std::string::npos);
   CHECK(doc.find(">" + table->columns[0].label + "<") != std::string::npos);
   CHECK(doc.find(">草原读书会<") != std::string::npos);
-  CHECK(doc.find("</w:tbl><w:tbl>") == std::string::npos);  // Word would join adjacent tables
+  CHECK(doc.find("</w:tbl><w:tbl>") == std::string::npos);         // Word would join adjacent tables
   CHECK(doc.find("w:orient=\"landscape\"") != std::string::npos);  // 序号 + 6 columns: landscape, as on paper
   CHECK(Parts(*test::Forms().Find("contacts"), Record{}).at("word/document.xml").find("w:orient") == std::string::npos);
 
@@ -233,8 +233,8 @@ TEST_CASE("docx: file names carry unit, form and nominee, safe for every file sy
 #ifndef __EMSCRIPTEN__  // node's sandbox runs no programs; the native run checks with a real unzipper
 TEST_CASE("docx: unzip -t accepts the document", "[docx]") {
   REQUIRE(std::system("command -v unzip >/dev/null 2>&1") == 0);  // tools/setup installs it
-  CHECK(test::UnzipAccepts(ToDocx(*test::Forms().Find("star_nomination"), Star(), Regions(), "包头市教育局", "2026-11-23",
-                                  [](const std::string&) { return PngHeader(300, 400); }),
+  CHECK(test::UnzipAccepts(ToDocx(*test::Forms().Find("star_nomination"), Star(), Regions(), "包头市教育局",
+                                  "2026-11-23", [](const std::string&) { return PngHeader(300, 400); }),
                            "star.docx"));
 }
 #endif

@@ -2,18 +2,16 @@
 // status with the shared validator, refuses without a unit and region, asks for confirmation
 // while errors are left, and the bundle carries each record's status.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 
 #include "bundle.h"
 #include "bundle_io.h"
+#include "shipped_forms.h"
 #include "temp_dir.h"
 
 using namespace lw;
-using lw::test::TempDir;
 using lw::test::Forms;
+using lw::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -27,8 +25,10 @@ TEST_CASE("export summary: by form and status, errors left, unit profile, status
   ws.Load();
   ws.NewDraft(*Forms().Find("star_nomination")).values["name"] = "张喆";
   const std::string draft_uuid = ws.drafts[0].uuid;
-  ws.NewDraft(*Forms().Find("contacts")).values = {{"unit", "包头市教育局"},
-                 {"people", json::array({{{"name", "李玥"}, {"mobile", "13800000000"}}, {{"name", "王堃"}, {"mobile", "13900000000"}}})}};
+  ws.NewDraft(*Forms().Find("contacts")).values = {
+      {"unit", "包头市教育局"},
+      {"people",
+       json::array({{{"name", "李玥"}, {"mobile", "13800000000"}}, {{"name", "王堃"}, {"mobile", "13900000000"}}})}};
   std::vector<const Record*> recs = {&ws.drafts[0], &ws.drafts[1]};
 
   // No unit profile yet: nothing can go.

@@ -1,8 +1,7 @@
 // test_forms.cpp — every shipped form definition loads and is complete; broken definitions are
 // reported precisely; campaigns and their checklists; migration of old drafts.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "campaign.h"
@@ -22,9 +21,9 @@ TEST_CASE("every shipped form definition loads without errors", "[forms]") {
   for (const auto& e : lib.errors) UNSCOPED_INFO(e);
   CHECK(lib.errors.empty());
   const std::set<std::string> expected = {
-      "unit_profile", "star_nomination", "brand_project", "advanced_unit", "advanced_person", "demo_activity_summary",
-      "organizer_summary", "shanxi_statistics", "work_summary", "typical_case", "exhibition_board", "activity_photos",
-      "activity_plan", "contacts"};
+      "unit_profile",          "star_nomination",   "brand_project",     "advanced_unit", "advanced_person",
+      "demo_activity_summary", "organizer_summary", "shanxi_statistics", "work_summary",  "typical_case",
+      "exhibition_board",      "activity_photos",   "activity_plan",     "contacts"};
   std::set<std::string> ids;
   for (const FormDef& f : lib.forms) {
     ids.insert(f.id);
@@ -66,7 +65,8 @@ TEST_CASE("a broken definition is reported with file, field and problem", "[form
       {"id":"name","label":"重复","type":"text"},
       {"id":"g","label":"性别","type":"choice"},
       {"id":"Bad-Id","label":"x","type":"text","maxChar":5},
-      {"id":"t","label":"合计","type":"computed","sumOf":"nothing.here"}]}]})", "bad.json");
+      {"id":"t","label":"合计","type":"computed","sumOf":"nothing.here"}]}]})",
+                              "bad.json");
   CHECK_FALSE(r.form);
   const std::string all = [&] {
     std::string s;
@@ -148,8 +148,10 @@ TEST_CASE("rule overrides from a requirement (吉林: 总结不少于2000字)", 
   CHECK(jl.Find("body")->min_chars == 2000);
   CHECK(forms.Find("work_summary")->Find("body")->min_chars == 500);
   // The same through the issuer: every requirement of 吉林 for this form; other issuers keep 500.
-  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("jl")).Find("body")->min_chars == 2000);
-  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("moe")).Find("body")->min_chars == 500);
+  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("jl")).Find("body")->min_chars ==
+        2000);
+  CHECK(FormForIssuer(*forms.Find("work_summary"), *lib.Find("2020")->FindIssuer("moe")).Find("body")->min_chars ==
+        500);
 }
 
 TEST_CASE("a draft's status: exported only while no edit is newer or waiting", "[forms]") {
@@ -179,7 +181,7 @@ TEST_CASE("a draft made with an older definition opens, migrated field by field"
   CHECK_FALSE(r.values.contains("story"));
   CHECK_FALSE(r.values.contains("hobby"));
   CHECK(r.migrated["renamed"]["story"] == "deeds");
-  CHECK(r.migrated["removed"]["hobby"] == "书法");        // kept aside, shown to the user
+  CHECK(r.migrated["removed"]["hobby"] == "书法");  // kept aside, shown to the user
   CHECK(r.migrated["unknown"]["legacy_note"] == "x");
   CHECK(r.migrated["notes"].size() == 1);
   CHECK_FALSE(MigrateRecord(*star, r));  // already current

@@ -4,10 +4,9 @@
 // marked as drafts. Backups (this device's own work in progress) are not refused for values.
 #include <catch2/catch.hpp>
 
-#include "shipped_forms.h"
-
 #include "bundle.h"
 #include "region.h"
+#include "shipped_forms.h"
 
 using namespace lw;
 using lw::test::Forms;
@@ -42,7 +41,10 @@ std::string Refusal(const Record& r, const ValidationContext& ctx = {}) {
 }
 
 json Activity(json participants) {
-  return {{"name", "社区智能手机课堂"}, {"organizer", "昆都仑区教育局"}, {"date", "2020-10-21"}, {"participants", participants}};
+  return {{"name", "社区智能手机课堂"},
+          {"organizer", "昆都仑区教育局"},
+          {"date", "2020-10-21"},
+          {"participants", participants}};
 }
 }  // namespace
 
@@ -50,8 +52,8 @@ TEST_CASE("the issue's examples: integer cell 很多 and phone 123 are refused, 
   const Record demo = Make("demo_activity_summary", {{"activities", json::array({Activity(120), Activity("很多")})}});
   const std::string why = Refusal(demo);
   INFO(why);
-  CHECK(why.find("第 1 条记录") == 0);                  // which record
-  CHECK(why.find("示范活动汇总表") != std::string::npos);  // which form
+  CHECK(why.find("第 1 条记录") == 0);                                  // which record
+  CHECK(why.find("示范活动汇总表") != std::string::npos);               // which form
   CHECK(why.find("“示范活动 第2行 · 参与人次”") != std::string::npos);  // field, row, column
   CHECK(why.find("请填写整数（现为“很多”）") != std::string::npos);
   CHECK(why.find("数据包未导入") != std::string::npos);
@@ -65,12 +67,11 @@ TEST_CASE("each rule of the form refuses an import", "[import_check]") {
   CHECK(Refusal(star({{"gender", "未知"}})).find("“性别”：请从列表中选择") != std::string::npos);
   CHECK(Refusal(Make("demo_activity_summary", {{"activities", json::array({Activity(-5)})}})).find("不能小于 0") !=
         std::string::npos);
-  CHECK(Refusal(Make("demo_activity_summary", {{"activities", json::array({Activity(20000000)})}})).find("不能大于 10000000") !=
-        std::string::npos);
+  CHECK(Refusal(Make("demo_activity_summary", {{"activities", json::array({Activity(20000000)})}}))
+            .find("不能大于 10000000") != std::string::npos);
   std::string long_name;
   for (int i = 0; i < 21; ++i) long_name += "张";
-  CHECK(Refusal(star({{"name", long_name}}))
-            .find("“姓名”：不能超过 20 字") != std::string::npos);
+  CHECK(Refusal(star({{"name", long_name}})).find("“姓名”：不能超过 20 字") != std::string::npos);
   CHECK(Refusal(star({{"id_number", "110105194912310021"}})).find("校验位不正确") != std::string::npos);
   CHECK(Refusal(star({{"birth", "1955-13"}})).find("“出生年月”") != std::string::npos);
   // Cross-field: ID 140105 19580312 003 2 is a man born 1958-03-12.
@@ -80,9 +81,11 @@ TEST_CASE("each rule of the form refuses an import", "[import_check]") {
         std::string::npos);
   CHECK(Refusal(star({{"id_number", "140105195803120032"}, {"birth", "1958-03"}, {"gender", "男"}})).empty());
   CHECK(Refusal(star({{"date", "2020-02-30"}})).find("请选择完整的日期") != std::string::npos);
-  CHECK(Refusal(Make("contacts", {{"people", json::array({{{"name", "李玥"}, {"mobile", "13800000000"}, {"email", "li@"}}})}}))
+  CHECK(Refusal(Make("contacts",
+                     {{"people", json::array({{{"name", "李玥"}, {"mobile", "13800000000"}, {"email", "li@"}}})}}))
             .find("“联系人（2—3人） 第1行 · 电子邮箱”：电子邮箱格式不正确") != std::string::npos);
-  CHECK(Refusal(Make("typical_case", {{"link", "ftp://x"}})).find("网址应以 http:// 或 https:// 开头") != std::string::npos);
+  CHECK(Refusal(Make("typical_case", {{"link", "ftp://x"}})).find("网址应以 http:// 或 https:// 开头") !=
+        std::string::npos);
   RegionDb db;
   REQUIRE(db.LoadJson(R"({"regions":[["150000","内蒙古自治区"],["150200","包头市"],["150203","昆都仑区"]]})"));
   ValidationContext ctx;
@@ -106,9 +109,12 @@ TEST_CASE("the refusal says exactly what the form says while typing (one validat
 
 TEST_CASE("incomplete drafts are accepted and marked; complete records are valid", "[import_check]") {
   const Record draft = Make("demo_activity_summary", {{"activities", json::array({Activity(120)})}});
-  const Record full = Make("demo_activity_summary",
-                           {{"activities", json::array({Activity(120)})}, {"unit", "包头市教育局"}, {"region", "150200"},
-                            {"leader", "王堃"}, {"filler", "李玥"}, {"phone", "0472-5123456"}});
+  const Record full = Make("demo_activity_summary", {{"activities", json::array({Activity(120)})},
+                                                     {"unit", "包头市教育局"},
+                                                     {"region", "150200"},
+                                                     {"leader", "王堃"},
+                                                     {"filler", "李玥"},
+                                                     {"phone", "0472-5123456"}});
   const auto res = ReadBundle(BundleOf({draft, full}), Forms());
   INFO(res.error);
   REQUIRE(res.bundle);

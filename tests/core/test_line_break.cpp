@@ -1,6 +1,5 @@
 // test_line_break.cpp — Chinese line wrapping and 禁则 (no line starts with ，。 etc.).
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "line_break.h"

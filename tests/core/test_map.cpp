@@ -2,13 +2,11 @@
 // triangulation (area preserved on concave shapes, holes and every real province), hit tests,
 // class breaks, and the map.bin round trip.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "map_asset.h"
 #include "map_geometry.h"
@@ -61,10 +59,12 @@ TEST_CASE("ECharts UTF8Encoding decodes to the original coordinates", "[map]") {
   for (const auto& f : china["features"])
     if (f["id"] == "140000") {
       const auto& g = f["geometry"];
-      const Ring shanxi = DecodeEchartsRing(g["coordinates"][0].get<std::string>(), g["encodeOffsets"][0][0].get<double>(),
-                                            g["encodeOffsets"][0][1].get<double>());
+      const Ring shanxi =
+          DecodeEchartsRing(g["coordinates"][0].get<std::string>(), g["encodeOffsets"][0][0].get<double>(),
+                            g["encodeOffsets"][0][1].get<double>());
       double minx = 1e9, maxx = -1e9, miny = 1e9, maxy = -1e9;
-      for (Pt p : shanxi) minx = std::min(minx, p.x), maxx = std::max(maxx, p.x), miny = std::min(miny, p.y), maxy = std::max(maxy, p.y);
+      for (Pt p : shanxi)
+        minx = std::min(minx, p.x), maxx = std::max(maxx, p.x), miny = std::min(miny, p.y), maxy = std::max(maxy, p.y);
       CHECK(minx == Approx(110.2).margin(0.3));  // Shanxi spans 110.2–114.6°E, 34.6–40.7°N
       CHECK(maxx == Approx(114.6).margin(0.3));
       CHECK(miny == Approx(34.6).margin(0.3));
@@ -84,9 +84,11 @@ TEST_CASE("Albers equal-area conic: origin, symmetry and equal area", "[map]") {
   CHECK(AlbersChina(105, 40).y > AlbersChina(105, 30).y);  // north is up
   // Equal area: a 1°×1° cell anywhere keeps its area on the sphere, R²·Δλ·(sin φ2 − sin φ1).
   for (auto [lon, lat] : {std::pair{80.0, 45.0}, {105.0, 30.0}, {125.0, 20.0}, {88.0, 30.0}}) {
-    const Ring cell = {AlbersChina(lon, lat), AlbersChina(lon + 1, lat), AlbersChina(lon + 1, lat + 1), AlbersChina(lon, lat + 1)};
+    const Ring cell = {AlbersChina(lon, lat), AlbersChina(lon + 1, lat), AlbersChina(lon + 1, lat + 1),
+                       AlbersChina(lon, lat + 1)};
     const double pi = 3.14159265358979323846;
-    const double sphere = kEarthRadiusKm * kEarthRadiusKm * (pi / 180) * (std::sin((lat + 1) * pi / 180) - std::sin(lat * pi / 180));
+    const double sphere =
+        kEarthRadiusKm * kEarthRadiusKm * (pi / 180) * (std::sin((lat + 1) * pi / 180) - std::sin(lat * pi / 180));
     CHECK(std::fabs(SignedArea(cell)) == Approx(sphere).epsilon(0.002));  // parallels are arcs: tiny chord error
   }
   // Beijing–Shanghai: 1,067 km great-circle; an equal-area projection bends distances a little.
@@ -105,7 +107,8 @@ TEST_CASE("triangulation covers exactly the polygon: concave shapes and holes", 
   std::reverse(cw[0].begin(), cw[0].end());
   CHECK(TriArea(cw, Triangulate(cw)) == Approx(Area(cw)));
   // A square with two holes.
-  const Polygon holes = {{{0, 0}, {20, 0}, {20, 20}, {0, 20}}, {{2, 2}, {2, 6}, {6, 6}, {6, 2}}, {{10, 10}, {10, 15}, {15, 15}, {15, 10}}};
+  const Polygon holes = {
+      {{0, 0}, {20, 0}, {20, 20}, {0, 20}}, {{2, 2}, {2, 6}, {6, 6}, {6, 2}}, {{10, 10}, {10, 15}, {15, 15}, {15, 10}}};
   CHECK(Area(holes) == Approx(400 - 16 - 25));
   CHECK(TriArea(holes, Triangulate(holes)) == Approx(Area(holes)));
 }
@@ -172,7 +175,8 @@ TEST_CASE("a bow-tie is not simple; simplification backs off to stay simple", "[
 
 TEST_CASE("simplification keeps shape and never collapses a ring", "[map]") {
   Ring circle;
-  for (int i = 0; i < 360; ++i) circle.push_back({100 * std::cos(i * 3.14159265 / 180), 100 * std::sin(i * 3.14159265 / 180)});
+  for (int i = 0; i < 360; ++i)
+    circle.push_back({100 * std::cos(i * 3.14159265 / 180), 100 * std::sin(i * 3.14159265 / 180)});
   const Ring s = Simplify(circle, 1.0);
   CHECK(s.size() < 60);
   CHECK(std::fabs(SignedArea(s)) == Approx(std::fabs(SignedArea(circle))).epsilon(0.03));

@@ -3,7 +3,6 @@
 // the 南海诸岛 inset clear of every region polygon at several screen shapes, and map labels that
 // never overlap at any zoom (北京/天津, 上海/江苏, 香港/澳门 all named).
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -125,7 +124,7 @@ TEST_CASE("the 十段线 segment east of 台湾 and 香港、澳门 are in the a
   const Box tw = BoxOf(m.regions[m.Find(kTaiwanCode)].shapes[0]);
   CHECK(d.x0 > AlbersChina(122.1, 24).x);  // east of 台湾's coast, west of 与那国岛
   CHECK(d.x1 < AlbersChina(122.9, 24).x);
-  CHECK(d.y1 - d.y0 > 50);                 // a visible dash, not a dot
+  CHECK(d.y1 - d.y0 > 50);  // a visible dash, not a dot
   CHECK(d.y0 > tw.y0);
   for (const char* code : {"810000", "820000"}) {
     INFO(code);
@@ -158,7 +157,8 @@ TEST_CASE("the 南海诸岛 inset covers no land or island, at any screen shape"
   CHECK_FALSE(PolygonTouchesBox(square, {11, 0, 20, 10}));
   // On screen: at 16:9, 4:3, 5:4, portrait and 32:9 the inset (widened by the 1 px frame and
   // the 2 px marks drawn at minimum size) still misses every polygon.
-  const Box screens[] = {{0, 0, 1366, 768}, {0, 0, 1920, 1080}, {0, 0, 1280, 1024}, {0, 0, 1080, 1920}, {0, 0, 7680, 2160}, {0, 0, 800, 600}};
+  const Box screens[] = {{0, 0, 1366, 768},  {0, 0, 1920, 1080}, {0, 0, 1280, 1024},
+                         {0, 0, 1080, 1920}, {0, 0, 7680, 2160}, {0, 0, 800, 600}};
   for (const Box& s : screens) {
     Box content = m.Bounds(1);
     content.Add({inset.x0, inset.y0});
@@ -177,8 +177,8 @@ TEST_CASE("the 南海诸岛 inset covers no land or island, at any screen shape"
 }
 
 TEST_CASE("map labels never overlap at any zoom, and close neighbours are all named", "[map_content]") {
-  const Box screens[] = {{0, 0, 1000, 600}, {0, 0, 1366, 768}, {0, 0, 1920, 1080}, {0, 0, 3840, 2160},
-                         {0, 0, 1080, 1920}, {0, 0, 5040, 1620}};
+  const Box screens[] = {{0, 0, 1000, 600},  {0, 0, 1366, 768},  {0, 0, 1920, 1080},
+                         {0, 0, 3840, 2160}, {0, 0, 1080, 1920}, {0, 0, 5040, 1620}};
   for (const Box& s : screens)
     for (double px : {12.0, 14.4, 18.0, 24.0}) {
       INFO("screen " << s.x1 << "×" << s.y1 << ", labels " << px << " px");
@@ -225,8 +225,8 @@ TEST_CASE("label placement takes the next free spot and leaves out what has no r
   REQUIRE(placed.size() == 2);
   CHECK(placed[0].id == 1);
   CHECK(placed[0].rect.x0 == 80);
-  CHECK((placed[1].rect.y0 >= placed[0].rect.y1 || placed[1].rect.y1 <= placed[0].rect.y0 || placed[1].rect.x0 >= placed[0].rect.x1 ||
-         placed[1].rect.x1 <= placed[0].rect.x0));
+  CHECK((placed[1].rect.y0 >= placed[0].rect.y1 || placed[1].rect.y1 <= placed[0].rect.y0 ||
+         placed[1].rect.x0 >= placed[0].rect.x1 || placed[1].rect.x1 <= placed[0].rect.x0));
   // Priority decides who keeps the spot.
   placed = PlaceLabels({{1, {100, 50}, 40, 10, 5}, {2, {100, 50}, 40, 10, 1}}, {}, screen, everywhere);
   CHECK(placed[0].id == 2);
@@ -235,9 +235,8 @@ TEST_CASE("label placement takes the next free spot and leaves out what has no r
   placed = PlaceLabels({{1, {100, 50}, 40, 10, 0}}, {{0, 0, 200, 100}}, screen, everywhere);
   CHECK(placed.empty());
   // Outside its own region a label is moved further and gets a leader line.
-  placed = PlaceLabels({{1, {100, 50}, 40, 10, 0}, {2, {100, 50}, 40, 10, 1}}, {}, screen, [](int id, Pt p) {
-    return id == 1 || (p.x == 100 && p.y == 50);
-  });
+  placed = PlaceLabels({{1, {100, 50}, 40, 10, 0}, {2, {100, 50}, 40, 10, 1}}, {}, screen,
+                       [](int id, Pt p) { return id == 1 || (p.x == 100 && p.y == 50); });
   REQUIRE(placed.size() == 2);
   CHECK(placed[1].leader);
 }

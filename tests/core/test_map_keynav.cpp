@@ -12,7 +12,7 @@ TEST_CASE("arrows go to the nearest region that way, sideways distance counting 
   CHECK(NextInDirection(p, 0, NavDir::Right) == 1);
   CHECK(NextInDirection(p, 0, NavDir::Left) == 3);
   CHECK(NextInDirection(p, 0, NavDir::Down) == 4);
-  CHECK(NextInDirection(p, 0, NavDir::Up) == 1);    // 河北 is up a little and nearer than 北京
+  CHECK(NextInDirection(p, 0, NavDir::Up) == 1);  // 河北 is up a little and nearer than 北京
   CHECK(NextInDirection(p, 1, NavDir::Up) == 2);
   CHECK(NextInDirection(p, 1, NavDir::Right) == 2);  // 北京, up-right and near, before far 山东
   CHECK(NextInDirection(p, 2, NavDir::Down) == 1);

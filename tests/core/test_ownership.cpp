@@ -3,9 +3,6 @@
 // county's record forwarded in a city's bundle keeps its origin, and the same record reaching the
 // coordinator by two paths counts once. Older data without origins is migrated.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 
 #include "aggregate.h"
@@ -13,12 +10,13 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "sha256.h"
+#include "shipped_forms.h"
 #include "source_records.h"
 #include "temp_dir.h"
 
 using namespace lw;
-using lw::test::TempDir;
 using lw::test::Forms;
+using lw::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -46,7 +44,8 @@ Record Version(Record r, int revision, const std::string& name) {
   return r;
 }
 
-std::string BundleOf(const Origin& issuer, std::vector<Record> records, const std::string& created = "2020-10-25T08:00:00Z") {
+std::string BundleOf(const Origin& issuer, std::vector<Record> records,
+                     const std::string& created = "2020-10-25T08:00:00Z") {
   Bundle b;
   b.created = created;
   b.campaign = "2020";
@@ -77,7 +76,9 @@ TEST_CASE("same origin: a higher revision replaces the stored one silently", "[o
   CHECK(Merged(store, a.uuid)->values["name"] == "张喆（修改）");
   CHECK(Merged(store, a.uuid)->origin == kCounty);
   // An older version from the same origin is kept out.
-  CHECK(store.Import("v0.json", BundleOf(kCounty, {a}, "2020-10-20T08:00:00Z"), Forms()).Count(MergeAction::KeptNewer) == 1);
+  CHECK(
+      store.Import("v0.json", BundleOf(kCounty, {a}, "2020-10-20T08:00:00Z"), Forms()).Count(MergeAction::KeptNewer) ==
+      1);
   CHECK(Merged(store, a.uuid)->revision == 2);
 }
 
@@ -200,7 +201,8 @@ TEST_CASE("forwarded records keep their origin; two paths count once", "[ownersh
   CHECK(store.conflicts().empty());
   CHECK(store.records().size() == 2);
   std::vector<SourceRecord> src;
-  for (const Record* r : store.records()) src.push_back({r, r->origin.unit, r->origin.region, r->status != kStatusValid});
+  for (const Record* r : store.records())
+    src.push_back({r, r->origin.unit, r->origin.region, r->status != kStatusValid});
   RegionDb db;
   REQUIRE(db.LoadJson(R"({"regions":[["150000","内蒙古自治区"],["150200","包头市"],["150203","昆都仑区"]]})"));
   for (const SummaryTable& t : BuildSummaryTables(src, db, nullptr))

@@ -11,9 +11,12 @@ namespace {
 
 // 年份,姓名,身份证号码,地区 / 2021,王秀兰,140105195507120038,140105 / 2020,李建国,,山西省 / 大同市 — in GBK.
 const std::string kGbkCsv =
-    "\xC4\xEA\xB7\xDD\x2C\xD0\xD5\xC3\xFB\x2C\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5\xC2\xEB\x2C\xB5\xD8\xC7\xF8\x0D\x0A\x32\x30"
-    "\x32\x31\x2C\xCD\xF5\xD0\xE3\xC0\xBC\x2C\x31\x34\x30\x31\x30\x35\x31\x39\x35\x35\x30\x37\x31\x32\x30\x30\x33\x38\x2C"
-    "\x31\x34\x30\x31\x30\x35\x0D\x0A\x32\x30\x32\x30\x2C\xC0\xEE\xBD\xA8\xB9\xFA\x2C\x2C\xC9\xBD\xCE\xF7\xCA\xA1\x20\x2F"
+    "\xC4\xEA\xB7\xDD\x2C\xD0\xD5\xC3\xFB\x2C\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5\xC2\xEB\x2C\xB5\xD8\xC7\xF8\x0D\x0A\x32"
+    "\x30"
+    "\x32\x31\x2C\xCD\xF5\xD0\xE3\xC0\xBC\x2C\x31\x34\x30\x31\x30\x35\x31\x39\x35\x35\x30\x37\x31\x32\x30\x30\x33\x38"
+    "\x2C"
+    "\x31\x34\x30\x31\x30\x35\x0D\x0A\x32\x30\x32\x30\x2C\xC0\xEE\xBD\xA8\xB9\xFA\x2C\x2C\xC9\xBD\xCE\xF7\xCA\xA1\x20"
+    "\x2F"
     "\x20\xB4\xF3\xCD\xAC\xCA\xD0\x0D\x0A";
 
 RegionDb Regions() {
@@ -46,7 +49,8 @@ TEST_CASE("past winners from a GBK CSV: codes and region names", "[past_winners]
 
 TEST_CASE("UTF-8 with a BOM, and a list of brand projects", "[past_winners]") {
   const PastWinnersRead read = ReadPastWinners(
-      "\xEF\xBB\xBF年份,项目名称,申报单位,地区\r\n2021,\"“书香昆区”读书会\",昆都仑区社区学院,内蒙古自治区包头市\r\n", Regions());
+      "\xEF\xBB\xBF年份,项目名称,申报单位,地区\r\n2021,\"“书香昆区”读书会\",昆都仑区社区学院,内蒙古自治区包头市\r\n",
+      Regions());
   REQUIRE(read.error.empty());
   REQUIRE(read.winners.size() == 1);
   CHECK(read.winners[0].kind == PastWinner::Kind::Project);
@@ -81,7 +85,8 @@ TEST_CASE("a star matches by ID number, else by name and region, never by a name
 }
 
 TEST_CASE("a brand project matches by name with its region or its applicant", "[past_winners]") {
-  const auto list = ReadPastWinners("年份,项目名称,申报单位,地区\n2020,老年智能手机课堂,小店区社区学院,140105\n", Regions()).winners;
+  const auto list =
+      ReadPastWinners("年份,项目名称,申报单位,地区\n2020,老年智能手机课堂,小店区社区学院,140105\n", Regions()).winners;
   Record r;
   r.form = "brand_project";
   r.values = {{"name", "老年智能手机课堂"}, {"applicant", "小店区社区学院"}, {"region", "150203"}};

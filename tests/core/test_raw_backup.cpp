@@ -1,8 +1,5 @@
 // test_raw_backup.cpp — the data folder saved from IndexedDB by the failure page, read back as a backup.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,12 +7,13 @@
 #include "base64.h"
 #include "bundle_io.h"
 #include "raw_backup.h"
-#include "workspace.h"
+#include "shipped_forms.h"
 #include "temp_dir.h"
+#include "workspace.h"
 
 using namespace lw;
-using lw::test::TempDir;
 using lw::test::Forms;
+using lw::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -31,7 +29,8 @@ std::string RawBackupOf(const fs::path& root) {
     ss << in.rdbuf();
     files.push_back({{"path", fs::relative(e.path(), root).generic_string()}, {"base64", Base64Encode(ss.str())}});
   }
-  return json{{"format", kRawBackupFormat}, {"version", 1}, {"created", "2026-11-23T08:00:00Z"}, {"files", files}}.dump();
+  return json{{"format", kRawBackupFormat}, {"version", 1}, {"created", "2026-11-23T08:00:00Z"}, {"files", files}}
+      .dump();
 }
 
 std::string WithFile(const std::string& path, const std::string& base64) {
@@ -77,9 +76,10 @@ TEST_CASE("a raw backup is refused whole, with a reason, when it is not what the
     CHECK_FALSE(r.bundle);
     return r.error;
   };
-  CHECK(refused("{\"format\":\"learnweek-raw-backup\"") .find("损坏") != std::string::npos);
+  CHECK(refused("{\"format\":\"learnweek-raw-backup\"").find("损坏") != std::string::npos);
   CHECK(refused(json{{"format", "other"}}.dump()).find("不是") != std::string::npos);
-  CHECK(refused(json{{"format", kRawBackupFormat}, {"version", 2}, {"files", json::array()}}.dump()).find("版本") != std::string::npos);
+  CHECK(refused(json{{"format", kRawBackupFormat}, {"version", 2}, {"files", json::array()}}.dump()).find("版本") !=
+        std::string::npos);
   CHECK(refused(WithFile("../../etc/passwd", "eA==")).find("不合规") != std::string::npos);
   CHECK(refused(WithFile("/abs.json", "eA==")).find("不合规") != std::string::npos);
   CHECK(refused(WithFile("drafts/x.json", "***")).find("损坏") != std::string::npos);

@@ -22,8 +22,11 @@ Record Activity(const std::string& region, int participants) {
   Record r;
   r.uuid = NewUuid();
   r.form = "shanxi_statistics";
-  r.values = {{"region", region},
-              {"stats", {{"columns", json::array({{{"theme", "全民阅读"}, {"cells", {{"participants", participants}, {"volunteers", 2}}}}})}}}};
+  r.values = {
+      {"region", region},
+      {"stats",
+       {{"columns",
+         json::array({{{"theme", "全民阅读"}, {"cells", {{"participants", participants}, {"volunteers", 2}}}}})}}}};
   return r;
 }
 Record Star(const std::string& region) {
@@ -37,7 +40,7 @@ Record Star(const std::string& region) {
 
 TEST_CASE("province → city → county: rows add up to the level above", "[region_groups]") {
   const std::vector<Record> recs = {Activity("150203", 100), Activity("150203", 50), Activity("150204", 30),
-                                    Activity("150602", 7),   Star("150200"),          Activity("140105", 900),
+                                    Activity("150602", 7),   Star("150200"),         Activity("140105", 900),
                                     Star("150000")};
   std::vector<SourceRecord> src;
   for (const Record& r : recs) src.push_back({&r, "某单位", "", r.values["region"] == "150204"});

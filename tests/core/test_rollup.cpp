@@ -3,9 +3,6 @@
 // keeps its origin, its provenance is a chain of bundles with their SHA-256, the same record by
 // two paths counts once, and a route table that lies is refused.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 
 #include "bundle.h"
@@ -13,6 +10,7 @@
 #include "import_store.h"
 #include "rollup.h"
 #include "sha256.h"
+#include "shipped_forms.h"
 
 using namespace lw;
 using lw::test::Forms;

@@ -2,37 +2,39 @@
 // published vector, a tampered byte refused, and the desk pinning each unit's key: an unsigned
 // bundle or another key for a pinned unit raises a warning.
 #include <catch2/catch.hpp>
-
-#include "shipped_forms.h"
-
 #include <filesystem>
 
 #include "bundle.h"
 #include "import_store.h"
 #include "mbedtls/ecdsa.h"
 #include "mbedtls/sha256.h"
+#include "shipped_forms.h"
 #include "signature.h"
 #include "temp_dir.h"
 
 using namespace lw;
-using lw::test::TempDir;
 using lw::test::Forms;
+using lw::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 std::string Unhex(std::string_view h) {
   std::string out;
-  for (size_t i = 0; i + 1 < h.size(); i += 2) out += static_cast<char>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16));
+  for (size_t i = 0; i + 1 < h.size(); i += 2)
+    out += static_cast<char>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16));
   return out;
 }
 
 // RFC 6979, appendix A.2.5: P-256, SHA-256, message "sample".
 const std::string kPrivate = Unhex("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721");
-const std::string kPublic = Unhex("04" "60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6"
-                                  "7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299");
-const std::string kSample = Unhex("EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716"
-                                  "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8");
+const std::string kPublic = Unhex(
+    "04"
+    "60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6"
+    "7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299");
+const std::string kSample = Unhex(
+    "EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716"
+    "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8");
 
 int Blinding(void*, unsigned char* out, size_t n) {  // only blinds: the signature stays deterministic
   for (size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(i * 7 + 1);
@@ -81,7 +83,6 @@ struct TestKey {
     return {priv, std::string(reinterpret_cast<char*>(buf), n)};
   }
 };
-
 
 std::string Canonical(const std::string& unit, const std::string& name) {
   Bundle b;

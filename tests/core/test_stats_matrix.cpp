@@ -25,7 +25,7 @@ TEST_CASE("an added activity column goes right after its theme's last column", "
   CHECK(ThemeList(cols) == std::vector<std::string>{"终身学习", "全民阅读", "全民阅读", "乡村振兴", "其他"});
   CHECK(InsertThemeColumn(cols, "全民阅读") == 3);  // the second added one follows the first
   CHECK(InsertThemeColumn(cols, "其他") == 6);
-  CHECK(InsertThemeColumn(cols, "新主题") == 7);   // a theme with no column yet: at the end
+  CHECK(InsertThemeColumn(cols, "新主题") == 7);  // a theme with no column yet: at the end
   CHECK(cols[3]["cells"] == json::object());
 }
 

@@ -26,7 +26,7 @@ TEST_CASE("a word boundary, an IME commit or a deletion starts a new undo step",
   TextEdit e("", true);
   e.Insert("社");
   e.Insert("区");
-  e.Insert("，");  // punctuation ends the step it belongs to
+  e.Insert("，");    // punctuation ends the step it belongs to
   e.Insert("学院");  // an IME commit of a word is a step of its own
   REQUIRE(e.Undo());
   CHECK(e.text() == "社区，");

@@ -7,11 +7,11 @@ using namespace lw;
 
 TEST_CASE("UTF-8 validation rejects malformed input", "[utf8]") {
   CHECK(utf8::IsValid("内蒙古自治区教育厅"));
-  CHECK(utf8::IsValid("abc \xEF\xBF\xBD"));                 // a literal U+FFFD is fine
-  CHECK_FALSE(utf8::IsValid("\xE5\x86"));                  // truncated 内
-  CHECK_FALSE(utf8::IsValid("\xC0\xAF"));                  // overlong '/'
-  CHECK_FALSE(utf8::IsValid("\xED\xA0\x80"));              // UTF-16 surrogate
-  CHECK_FALSE(utf8::IsValid("\xF4\x90\x80\x80"));          // > U+10FFFF
+  CHECK(utf8::IsValid("abc \xEF\xBF\xBD"));        // a literal U+FFFD is fine
+  CHECK_FALSE(utf8::IsValid("\xE5\x86"));          // truncated 内
+  CHECK_FALSE(utf8::IsValid("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(utf8::IsValid("\xED\xA0\x80"));      // UTF-16 surrogate
+  CHECK_FALSE(utf8::IsValid("\xF4\x90\x80\x80"));  // > U+10FFFF
   CHECK_FALSE(utf8::IsValid("\xFF"));
 }
 
@@ -39,13 +39,13 @@ TEST_CASE("字数 counts what a reader sees", "[utf8]") {
   CHECK(utf8::CountChars("") == 0);
   CHECK(utf8::CountChars("全民智学，助力“双战双赢”") == 13);
   CHECK(utf8::CountChars("ab 12") == 5);
-  CHECK(utf8::CountChars("第一行\n第二行") == 6);          // line breaks are not characters
+  CHECK(utf8::CountChars("第一行\n第二行") == 6);  // line breaks are not characters
   CHECK(utf8::CountChars("\r\n") == 0);
-  CHECK(utf8::CountChars("👍🏻") == 1);                      // skin tone modifier
-  CHECK(utf8::CountChars("👨‍👩‍👧") == 1);                     // ZWJ family
-  CHECK(utf8::CountChars("❤️") == 1);                       // variation selector
-  CHECK(utf8::CountChars("🇨🇳🇨🇳") == 2);                    // two flags
-  CHECK(utf8::CountChars("é") == 1);                     // e + combining acute
+  CHECK(utf8::CountChars("👍🏻") == 1);            // skin tone modifier
+  CHECK(utf8::CountChars("👨‍👩‍👧") == 1);  // ZWJ family
+  CHECK(utf8::CountChars("❤️") == 1);              // variation selector
+  CHECK(utf8::CountChars("🇨🇳🇨🇳") == 2);                // two flags
+  CHECK(utf8::CountChars("é") == 1);                   // e + combining acute
   CHECK(utf8::CountChars("𠮷野家") == 3);
   CHECK(utf8::CountCodePoints("👨‍👩‍👧") == 5);
 }

@@ -1,8 +1,7 @@
 // test_validate.cpp — every field rule: phones, e-mails, URLs, ID numbers, dates, lengths,
 // numbers, choices, regions, tables, the statistics matrix, photos and totals.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "form_def.h"
 #include "region.h"
@@ -17,15 +16,16 @@ TEST_CASE("phone numbers: 11-digit mobiles and landlines with area code", "[vali
     CHECK(CheckPhone(ok).empty());
   CHECK(CheckPhone("1368369497") == "手机号码应为 11 位数字（现有 10 位）");
   CHECK_FALSE(CheckPhone("136836949745").empty());
-  CHECK_FALSE(CheckPhone("12345678901").empty());  // no mobile starts with 12
-  CHECK_FALSE(CheckPhone("2857047").empty());      // landline without area code
-  CHECK_FALSE(CheckPhone("0471-1857047").empty()); // local numbers do not start with 1
+  CHECK_FALSE(CheckPhone("12345678901").empty());   // no mobile starts with 12
+  CHECK_FALSE(CheckPhone("2857047").empty());       // landline without area code
+  CHECK_FALSE(CheckPhone("0471-1857047").empty());  // local numbers do not start with 1
   CHECK_FALSE(CheckPhone("电话13683694974").empty());
   CHECK_FALSE(CheckPhone("").empty());
 }
 
 TEST_CASE("e-mail addresses", "[validate]") {
-  for (const char* ok : {"jlqmx@126.com", "1828839454@qq.com", "dur@ouchn.edu.cn", "huoxiudong@sxedc.com", "a.b+c@x-y.org"})
+  for (const char* ok :
+       {"jlqmx@126.com", "1828839454@qq.com", "dur@ouchn.edu.cn", "huoxiudong@sxedc.com", "a.b+c@x-y.org"})
     CHECK(CheckEmail(ok).empty());
   CHECK(CheckEmail("jlqmx＠126.com") == "请使用半角的 @ 符号");
   for (const char* bad : {"jlqmx126.com", "jlqmx@126", "@126.com", "a..b@126.com", "a b@126.com", "张@126.com"})
@@ -151,7 +151,8 @@ TEST_CASE("integers, choices, patterns and regions", "[validate]") {
 
 namespace {
 FormDef TableForm() {
-  auto r = ParseFormDef(R"({"id":"t","version":1,"title":"T","kind":"statistics","follows":"test","sections":[{"title":"s","fields":[
+  auto r = ParseFormDef(
+      R"({"id":"t","version":1,"title":"T","kind":"statistics","follows":"test","sections":[{"title":"s","fields":[
     {"id":"rows","label":"活动","type":"table","minRows":1,"maxRows":3,"columns":[
       {"id":"name","label":"名称","type":"text","required":true},
       {"id":"n","label":"人次","type":"integer"}]},
@@ -161,7 +162,8 @@ FormDef TableForm() {
       {"id":"participants","label":"人次","type":"integer","required":true},
       {"id":"link","label":"新闻链接","type":"url"}]},
     {"id":"stats_total","label":"人次合计","type":"computed","sumOf":"stats.participants"},
-    {"id":"photos","label":"照片","type":"photos","minRows":2,"maxRows":8,"captionMaxChars":10}]}]})", "t.json");
+    {"id":"photos","label":"照片","type":"photos","minRows":2,"maxRows":8,"captionMaxChars":10}]}]})",
+      "t.json");
   REQUIRE(r.errors.empty());
   return *r.form;
 }
@@ -187,7 +189,8 @@ TEST_CASE("statistics matrix: an added column counts in the totals", "[validate]
   json cols = json::array({
       {{"theme", "终身学习"}, {"cells", {{"name", "开幕式"}, {"participants", 300}}}},
       {{"theme", "全民阅读"}, {"cells", {{"name", "读书会"}, {"participants", 150}}}},
-      {{"theme", "全民阅读"}, {"cells", {{"name", "好书推荐"}, {"participants", 75}, {"link", "https://x.cn/a"}}}},  // added
+      {{"theme", "全民阅读"},
+       {"cells", {{"name", "好书推荐"}, {"participants", 75}, {"link", "https://x.cn/a"}}}},  // added
   });
   json v = {{"stats", {{"columns", cols}, {"extraRows", json::array()}}}};
   CHECK(SumOf(f, v, "stats.participants") == 525);
@@ -274,8 +277,8 @@ TEST_CASE("出生年月 and 性别 are checked against the ID number (digits 7�
 
 TEST_CASE("an empty required statistics table is unfinished, not 已校验", "[validate]") {
   const FormDef& shanxi = *ShippedForms().Find("shanxi_statistics");
-  const json themes = json::array({{{"theme", "终身学习"}, {"cells", json::object()}},
-                                   {{"theme", "全民阅读"}, {"cells", json::object()}}});
+  const json themes = json::array(
+      {{{"theme", "终身学习"}, {"cells", json::object()}}, {{"theme", "全民阅读"}, {"cells", json::object()}}});
   for (const json& stats : {json(), json::object(), json{{"columns", themes}}}) {
     json v = {{"stats", stats}};
     const auto issues = ValidateRecord(shanxi, v, ValidationContext{});

@@ -1,12 +1,11 @@
 // test_workspace.cpp — autosave timing, crash safety (atomic replace, leftovers), drafts with
 // prefill, duplicate, delete and restore, photos, and what state() reports.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
-#include "workspace.h"
 #include "temp_dir.h"
+#include "workspace.h"
 
 using namespace lw;
 using lw::test::TempDir;
@@ -16,7 +15,8 @@ namespace {
 FormDef ProfileForm() {
   auto r = ParseFormDef(R"({"id":"star","version":1,"title":"星","kind":"person","follows":"x","sections":[
     {"title":"s","fields":[{"id":"name","label":"姓名","type":"text"},
-                           {"id":"recommender","label":"推荐单位","type":"text","prefill":"profile.unit"}]}]})", "s.json");
+                           {"id":"recommender","label":"推荐单位","type":"text","prefill":"profile.unit"}]}]})",
+                        "s.json");
   REQUIRE(r.form);
   return *r.form;
 }

@@ -52,8 +52,8 @@ TEST_CASE("a steady page needs no second frame; a tooltip appearing or changing 
   Frames f;
   for (int i = 0; i < 3; ++i) f.Draw("");
   CHECK_FALSE(f.Draw(""));
-  CHECK(f.Draw("short"));        // appears: measured while hidden, shown next frame
-  CHECK_FALSE(f.Draw("short"));  // then steady
+  CHECK(f.Draw("short"));                       // appears: measured while hidden, shown next frame
+  CHECK_FALSE(f.Draw("short"));                 // then steady
   CHECK(f.Draw("a much longer tooltip text"));  // sized to last frame's text: one more frame
   CHECK_FALSE(f.Draw("a much longer tooltip text"));
   CHECK(f.Draw(""));  // gone: what lay under it is hovered next frame

@@ -3,7 +3,6 @@
 // meshes, and the damage tiles (an unchanged frame draws nothing; a partial redraw equals a
 // whole one).
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <vector>
 
@@ -86,11 +85,11 @@ TEST_CASE("a rectangle covers the pixels whose centres it contains", "[render]")
   s.Rect(ImVec2(10.2f, 20.6f), ImVec2(30.5f, 40.0f), IM_COL32(255, 0, 0, 255));
   REQUIRE(r.Render(s.Data(), W, H, kBg));
   const uint32_t red = IM_COL32(255, 0, 0, 255);
-  CHECK(At(r, 10, 30) == red);   // centre 10.5 ≥ 10.2
+  CHECK(At(r, 10, 30) == red);  // centre 10.5 ≥ 10.2
   CHECK(At(r, 9, 30) == kBg);
-  CHECK(At(r, 29, 30) == red);   // centre 29.5 < 30.5
-  CHECK(At(r, 30, 30) == kBg);   // centre 30.5 is not < 30.5
-  CHECK(At(r, 20, 20) == kBg);   // centre 20.5 < 20.6
+  CHECK(At(r, 29, 30) == red);  // centre 29.5 < 30.5
+  CHECK(At(r, 30, 30) == kBg);  // centre 30.5 is not < 30.5
+  CHECK(At(r, 20, 20) == kBg);  // centre 20.5 < 20.6
   CHECK(At(r, 20, 21) == red);
   CHECK(At(r, 20, 39) == red);
   CHECK(At(r, 20, 40) == kBg);
@@ -152,7 +151,7 @@ TEST_CASE("meshes over 65,536 vertices (VtxOffset) draw completely", "[render]")
   Scene s;
   SoftRenderer r;
   s.list->Flags |= ImDrawListFlags_AllowVtxOffset;  // what ImGui sets for a RendererHasVtxOffset backend
-  for (int i = 0; i < W * H; ++i) {  // 96,000 vertices: ImGui splits the command
+  for (int i = 0; i < W * H; ++i) {                 // 96,000 vertices: ImGui splits the command
     const float x = static_cast<float>(i % W), y = static_cast<float>((i / W) % H);
     s.Rect(ImVec2(x, y), ImVec2(x + 1, y + 1), IM_COL32(0, 0, 255, 255));
   }
@@ -187,8 +186,11 @@ TEST_CASE("a large list redrawn through its tile bins equals a whole redraw", "[
     s.list->Flags |= ImDrawListFlags_AllowVtxOffset;
     for (int i = 0; i < 6000; ++i) {  // overlapping translucent triangles and quads, like a map with outlines
       const float x = static_cast<float>((i * 37) % W), y = static_cast<float>((i * 53) % H);
-      if (i % 3) s.Triangle(ImVec2(x, y), ImVec2(x + 9.5f, y + 2.25f), ImVec2(x + 3.75f, y + 8), IM_COL32(i % 255, 80, 160, 140));
-      else s.Rect(ImVec2(x, y), ImVec2(x + 5, y + 5), IM_COL32(30, i % 255, 90, 200));
+      if (i % 3)
+        s.Triangle(ImVec2(x, y), ImVec2(x + 9.5f, y + 2.25f), ImVec2(x + 3.75f, y + 8),
+                   IM_COL32(i % 255, 80, 160, 140));
+      else
+        s.Rect(ImVec2(x, y), ImVec2(x + 5, y + 5), IM_COL32(30, i % 255, 90, 200));
     }
     s.Rect(ImVec2(150, 90), ImVec2(170, 100), marker);  // the one thing that changes
     return s.Data();
@@ -207,7 +209,8 @@ TEST_CASE("a tooltip moving over an unchanged base layer redraws from the kept b
     s.Reset();
     for (int i = 0; i < 300; ++i) {  // the base: the largest list (a map)
       const float px = static_cast<float>((i * 37) % W), py = static_cast<float>((i * 53) % H);
-      s.Triangle(ImVec2(px, py), ImVec2(px + 19.5f, py + 4.25f), ImVec2(px + 7.75f, py + 16), IM_COL32(i % 255, 80, 160, 200));
+      s.Triangle(ImVec2(px, py), ImVec2(px + 19.5f, py + 4.25f), ImVec2(px + 7.75f, py + 16),
+                 IM_COL32(i % 255, 80, 160, 200));
     }
     tooltip._ResetForNewFrame();
     tooltip.PushClipRect(ImVec2(0, 0), ImVec2(W, H));

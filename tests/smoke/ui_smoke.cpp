@@ -5,9 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "app.h"
 #include "form_def.h"
@@ -19,12 +18,12 @@
 namespace {
 
 int g_failures = 0;
-#define EXPECT(cond)                                                   \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
+#define EXPECT(cond)                                                         \
+  do {                                                                       \
+    if (!(cond)) {                                                           \
       std::fprintf(stderr, "FAILED %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-      ++g_failures;                                                    \
-    }                                                                  \
+      ++g_failures;                                                          \
+    }                                                                        \
   } while (0)
 
 // Every frame goes through the CPU renderer the browser uses without WebGL, redrawing only what
@@ -181,6 +180,8 @@ int main() {
   ImGui::DestroyContext();
   fs::remove_all(data);
   if (g_failures) return 1;
-  std::printf("ui smoke: all screens (汇总, 地图, 开幕式 included) and all 13 forms drawn (CPU renderer: partial = whole redraw), input saved, font shard merged\n");
+  std::printf(
+      "ui smoke: all screens (汇总, 地图, 开幕式 included) and all 13 forms drawn (CPU renderer: partial = whole "
+      "redraw), input saved, font shard merged\n");
   return 0;
 }

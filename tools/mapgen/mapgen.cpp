@@ -10,9 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "map_asset.h"
 #include "map_features.h"
@@ -51,7 +50,8 @@ std::vector<Polygon> Shapes(const json& feature, double scale, bool encoded, boo
   for (size_t i = 0; i < coords.size(); ++i) {
     Polygon poly;
     if (multi)
-      for (size_t k = 0; k < coords[i].size(); ++k) poly.push_back(ring(coords[i][k], encoded ? offsets[i][k] : json()));
+      for (size_t k = 0; k < coords[i].size(); ++k)
+        poly.push_back(ring(coords[i][k], encoded ? offsets[i][k] : json()));
     else
       poly.push_back(ring(coords[i], encoded ? offsets[i] : json()));
     if (drop_blobs && IsEchartsDiaoyuBlob(poly[0])) continue;
@@ -70,7 +70,7 @@ std::vector<Polygon> Simplified(const std::vector<Polygon>& shapes, double tol, 
     for (const Ring& r : poly) {
       if (r.size() < 3) continue;
       Ring s = SimplifyKeepingSimple(r, tol);
-      if (!IsSimple(s)) {  // a self-touching speck in the source data: not drawable as an area
+      if (!IsSimple(s)) {      // a self-touching speck in the source data: not drawable as an area
         if (p.empty()) break;  // outer ring: drop the whole piece
         continue;              // a hole: drop the hole
       }
@@ -128,7 +128,17 @@ Pt Centroid(const Ring& r) {
 // itself: an inset is a picture in a frame, not a place). y grows downwards in ECharts' figures.
 std::vector<Polygon> NanhaiInset(const Box& box) {
   const std::vector<std::vector<std::pair<double, double>>> raw = {
-      {{0, 3.5}, {7, 11.2}, {15, 11.9}, {30, 7}, {42, 0.7}, {52, 0.7}, {56, 7.7}, {59, 0.7}, {64, 0.7}, {64, 0}, {5, 0}},
+      {{0, 3.5},
+       {7, 11.2},
+       {15, 11.9},
+       {30, 7},
+       {42, 0.7},
+       {52, 0.7},
+       {56, 7.7},
+       {59, 0.7},
+       {64, 0.7},
+       {64, 0},
+       {5, 0}},
       {{13, 16.1}, {19, 14.7}, {16, 21.7}, {11, 23.1}},
       {{12, 32.2}, {14, 38.5}, {15, 38.5}, {13, 32.2}},
       {{16, 47.6}, {12, 53.2}, {13, 53.2}, {18, 47.6}},
@@ -235,11 +245,11 @@ int main(int argc, char** argv) {
     }
   }
   const int taiwan = map.Find(kTaiwanCode);
-  for (const LonLatShape& island : DiaoyuIslands()) map.regions.push_back(Decoration(island.name, {Projected(island)}, taiwan));
+  for (const LonLatShape& island : DiaoyuIslands())
+    map.regions.push_back(Decoration(island.name, {Projected(island)}, taiwan));
   map.regions.push_back(Decoration(kTenDashName, {Projected(TaiwanEastDash())}, -1));
   std::vector<Polygon> land;
-  for (const MapRegion& r : map.regions)
-    land.insert(land.end(), r.shapes[0].begin(), r.shapes[0].end());
+  for (const MapRegion& r : map.regions) land.insert(land.end(), r.shapes[0].begin(), r.shapes[0].end());
   const Box inset_box = PlaceInsetBox(land, map.Bounds(1));
   MapRegion inset = Decoration(kNanhaiName, NanhaiInset(inset_box), -1);
   inset.label = {(inset_box.x0 + inset_box.x1) / 2, inset_box.y0 + 0.06 * (inset_box.y1 - inset_box.y0)};
@@ -268,7 +278,8 @@ int main(int argc, char** argv) {
   }
   const std::string bytes = stored.Write();
   std::ofstream(argv[3], std::ios::binary) << bytes;
-  std::printf("map.bin: %zu provinces, %zu prefecture-level units + 钓鱼岛、赤尾屿、十段线、南海诸岛 inset, %zu bytes\n",
-              province_index.size(), prefectures, bytes.size());
+  std::printf(
+      "map.bin: %zu provinces, %zu prefecture-level units + 钓鱼岛、赤尾屿、十段线、南海诸岛 inset, %zu bytes\n",
+      province_index.size(), prefectures, bytes.size());
   return 0;
 }
