@@ -172,18 +172,23 @@ const char* DraftStatusName(DraftStatus s) {
   return "";
 }
 
-const char* RequirementStatusName(RequirementStatus s) {
+std::optional<DraftStatus> AsDraftStatus(RequirementStatus s) {
   switch (s) {
     case RequirementStatus::NotStarted:
-      return "未开始";
+      return std::nullopt;
     case RequirementStatus::Draft:
-      return DraftStatusName(DraftStatus::Draft);
+      return DraftStatus::Draft;
     case RequirementStatus::Valid:
-      return DraftStatusName(DraftStatus::Valid);
+      return DraftStatus::Valid;
     case RequirementStatus::Exported:
-      return DraftStatusName(DraftStatus::Exported);
+      return DraftStatus::Exported;
   }
-  return "";
+  return std::nullopt;
+}
+
+const char* RequirementStatusName(RequirementStatus s) {
+  const std::optional<DraftStatus> d = AsDraftStatus(s);
+  return d ? DraftStatusName(*d) : "未开始";
 }
 
 std::string ChecklistRow::QuotaText() const {

@@ -85,6 +85,8 @@ DraftStatus StatusOfDraft(const Record& r, bool valid, bool edit_pending);
 // Where one requirement of the notice stands, over all its drafts.
 enum class RequirementStatus { NotStarted, Draft, Valid, Exported };
 const char* RequirementStatusName(RequirementStatus s);  // 未开始 / 草稿 / 已校验 / 已导出
+// The draft status a started requirement reads as (its name and colour); none for NotStarted.
+std::optional<DraftStatus> AsDraftStatus(RequirementStatus s);
 
 // One line of the home screen's checklist.
 struct ChecklistRow {

@@ -120,17 +120,8 @@ ImVec4 StatusColor(DraftStatus s) {
 }
 
 ImVec4 StatusColor(RequirementStatus s) {
-  switch (s) {
-    case RequirementStatus::NotStarted:
-      return Colors().text_muted;
-    case RequirementStatus::Draft:
-      return StatusColor(DraftStatus::Draft);
-    case RequirementStatus::Valid:
-      return StatusColor(DraftStatus::Valid);
-    case RequirementStatus::Exported:
-      return StatusColor(DraftStatus::Exported);
-  }
-  return Colors().text;
+  const std::optional<DraftStatus> d = AsDraftStatus(s);
+  return d ? StatusColor(*d) : Colors().text_muted;
 }
 
 }  // namespace lw::ui
