@@ -325,13 +325,23 @@
     return (ctrl ? MOD.Ctrl : 0) | (e.shiftKey ? MOD.Shift : 0) | (e.altKey ? MOD.Alt : 0) | (sup ? MOD.Super : 0);
   }
 
+  // Keys that went down through the agent. When the agent loses the focus between a key's down and
+  // its up (Tab leaves the field in the frame between them, likely on a slow PC), the up goes to
+  // SDL, which drops an up it never saw go down, and ImGui would hold the key and repeat it: the
+  // focus would run on by itself. So leaving the agent releases them.
+  const agentKeys = new Set();
   function onKey(down) {
     return (e) => {
       e.stopPropagation();  // SDL listens on window: text and keys must reach ImGui only from here
       if (e.isComposing || e.keyCode === 229 || composing) return;
+      if (down) agentKeys.add(e.key); else agentKeys.delete(e.key);
       const handled = withString(e.key, (k) => Module._lw_key_event(k, down ? 1 : 0, mods(e)));
       if (handled) e.preventDefault();
     };
+  }
+  function releaseAgentKeys() {
+    for (const key of agentKeys) withString(key, (k) => Module._lw_key_event(k, 0, 0));
+    agentKeys.clear();
   }
 
   agent.addEventListener('keydown', onKey(true));
@@ -375,6 +385,7 @@
     withString('Delete', (k) => { Module._lw_key_event(k, 1, 0); Module._lw_key_event(k, 0, 0); });
   });
   agent.addEventListener('blur', () => {
+    queueMicrotask(releaseAgentKeys);  // after the frame that blurred it, not inside it
     // Clicking the canvas keeps ImGui's field active; take the focus back for the next keystroke.
     if (imeWanted) setTimeout(() => { if (imeWanted && document.hasFocus()) agent.focus({ preventScroll: true }); }, 0);
   });

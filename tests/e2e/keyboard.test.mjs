@@ -133,3 +133,28 @@ test('keyboard only: unit profile, a nomination fixed through its error summary,
   assert.equal(mouseEvents, 0, 'no mouse event was used');
   await context.close();
 });
+
+// On a slow PC a frame can fall between a key's down and its up. Tab leaving a text field in that
+// frame moved the key's up away from the text agent; ImGui kept Tab held and repeated it, and the
+// focus ran on through the page by itself (seen in CI: a picked province focused the city).
+test('a Tab whose key-up comes after it left the text field is not held down', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await moveTo(page, '单位信息', { role: 'tab' });
+  await press(page, 'Enter');
+  await typeInto(page, '填报单位', '包头市教育局');
+  await page.keyboard.down('Tab');
+  await page.waitForTimeout(150);  // frames are drawn meanwhile: the field is left, the agent blurred
+  await page.keyboard.up('Tab');
+  await page.waitForTimeout(400);  // longer than ImGui's key-repeat delay (0.275 s)
+  let f = await focused(page);
+  assert.equal(f.role + ':' + f.label, 'combobox:所在地区·省');
+  f = await press(page, 'Enter');
+  assert.equal(f.label, '北京市', 'the list opens on its first entry, not one further');
+  f = await press(page, 'ArrowDown');
+  assert.equal(f.label, '天津市', 'one ArrowDown moves by one entry');
+  f = await press(page, 'Escape');
+  await page.waitForTimeout(400);
+  assert.equal((await focused(page)).label, '所在地区·省', 'the focus stays where it was put');
+  await context.close();
+});
