@@ -27,9 +27,9 @@
   const nodes = new Map();   // id → { el, item, desc }
   const groups = new Map();  // group key → element
   const layers = new Map();  // ImGui window id → { el, x, y }
-  let focusId = '00000000';
   let activeId = '00000000';
   let applying = false;      // our own el.focus() calls must not echo back into ImGui
+  let requested = null;      // a focus asked of ImGui by the DOM (a screen reader), not yet taken
   let groupSeq = 0;
   const announced = new Map();  // live item id → text last announced
   let started = false;          // the first update (the page as loaded) announces nothing
@@ -93,7 +93,7 @@
   function onFocusIn(e) {
     const id = hexId(e.target);
     if (applying || !id || !Module._lw_a11y_focus) return;
-    focusId = id;
+    requested = { id, frames: 3 };  // until ImGui has taken it, its old focus is not given back
     Module._lw_a11y_focus(parseInt(id, 16));
   }
 
@@ -142,15 +142,18 @@
     if (prev.h !== item.h) el.style.height = item.h + 'px';
     if (prev.role !== item.role || prev.label !== item.label || prev.value !== item.value ||
         prev.level !== item.level || prev.multiline !== item.multiline) describeRole(el, item);
-    if (prev.required !== item.required) setAttr(el, 'aria-required', item.required ? 'true' : null);
-    if (prev.invalid !== item.invalid) setAttr(el, 'aria-invalid', item.invalid ? 'true' : null);
+    // A field's state belongs to the control a screen reader names it by: its radio group (ARIA
+    // allows aria-required on the group, not on one radio) or its combo box (not the list's options).
+    const own = item.role !== 'radio' && item.role !== 'option';
+    if (prev.required !== item.required || prev.role !== item.role) setAttr(el, 'aria-required', own && item.required ? 'true' : null);
+    if (prev.invalid !== item.invalid || prev.role !== item.role) setAttr(el, 'aria-invalid', own && item.invalid ? 'true' : null);
     if (prev.disabled !== item.disabled) setAttr(el, 'aria-disabled', item.disabled ? 'true' : null);
     if (prev.checked !== item.checked) setAttr(el, 'aria-checked', item.checked === undefined ? null : String(item.checked));
     if (prev.selected !== item.selected) setAttr(el, 'aria-selected', item.selected === undefined ? null : String(item.selected));
     if (prev.expanded !== item.expanded) setAttr(el, 'aria-expanded', item.expanded === undefined ? null : String(item.expanded));
     if (prev.controls !== item.controls || prev.role !== item.role)
       setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
-    if (prev.describe !== item.describe) describe(node, item.describe);
+    if (prev.describe !== item.describe || prev.role !== item.role) describe(node, item.role === 'option' ? '' : item.describe);
     if (prev.now !== item.now || prev.min !== item.min || prev.max !== item.max) {
       setAttr(el, 'aria-valuenow', item.now);
       setAttr(el, 'aria-valuemin', item.min);
@@ -222,11 +225,16 @@
     }
     if (item.groupRole) {
       const key = item.groupRole + '\u0001' + item.group + '\u0001' + item.layer + '\u0001' + (item.controls || '');
-      return use(key, layer, () => {
+      const group = use(key, layer, () => {
         const el = make(item.groupRole, item.group);
         el.id = item.groupRole === 'listbox' && item.controls ? 'lw-list-' + item.controls : 'lw-g-' + (++groupSeq);
         return el;
       });
+      if (item.groupRole === 'radiogroup') {
+        setAttr(group, 'aria-required', item.required ? 'true' : null);
+        setAttr(group, 'aria-invalid', item.invalid ? 'true' : null);
+      }
+      return group;
     }
     return layer;
   }
@@ -339,11 +347,15 @@
       activeId = data.active;
       labelAgent(nodes.get(activeId));
     }
-    if (data.focus === focusId) return;
-    focusId = data.focus;
-    const node = nodes.get(focusId);
+    if (requested && data.focus !== requested.id && --requested.frames > 0) return;
+    requested = null;
+    const node = nodes.get(data.focus);
     if (!node || data.active !== '00000000') return;  // the text agent holds the focus while editing
     const current = document.activeElement;
+    if (current === node.el) return;
+    // Not only when ImGui's focus moves: also when the DOM focus fell to the page (Esc left a
+    // text field and the agent let go) or the item's element appeared after the move (a field
+    // the error summary scrolled into view). Never taken from something outside the app.
     const ours = !current || current === document.body || current === Module.canvas || root.contains(current) ||
                  current === agent;
     if (!ours) return;

@@ -127,6 +127,9 @@ bool App::Init() {
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the laptop awake
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter/Space, Esc reach every control
+  // Esc with nothing to close keeps the focus where it is: cleared, the next Tab or Enter did
+  // nothing, and a screen reader was left on an element that no longer had ImGui's focus.
+  io.ConfigNavEscapeClearFocusItem = false;
   return init_error_.empty();
 }
 

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "radio_group.h"
 #include "region.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -178,10 +179,15 @@ bool ChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
   size_t total = 0;
   for (const auto& o : f.options) total += utf8::CountChars(o) + 3;
   if (total <= 24) {  // few short options: radio buttons, visible at a glance
+    int checked = -1;
+    for (size_t i = 0; i < f.options.size(); ++i)
+      if (cur == f.options[i]) checked = static_cast<int>(i);
+    RadioGroup group(checked);
     for (size_t i = 0; i < f.options.size(); ++i) {
       if (i) ImGui::SameLine(0, Em());
-      if (Radio(f.options[i].c_str(), cur == f.options[i])) changed = SetString(value, f.options[i]);
+      group.Item(f.options[i].c_str());
     }
+    if (const int k = group.End(); k >= 0) changed = SetString(value, f.options[k]);
   } else {
     int idx = -1;
     for (size_t i = 0; i < f.options.size(); ++i)

@@ -149,28 +149,6 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
-namespace {
-// The last item is one radio of the group `group` (none: the group is named by its field).
-void MarkRadio(bool checked, const char* group) {
-  Semantics& s = LastItemSemantics();
-  s.role = Role::Radio;
-  s.checked = checked;
-  if (group) s.group_role = "radiogroup", s.group = group;
-}
-}  // namespace
-
-bool Radio(const char* label, bool active, const char* group) {
-  const bool hit = ImGui::RadioButton(label, active);
-  MarkRadio(active, group);
-  return hit;
-}
-
-bool ChoiceButton(const char* label, bool chosen, const char* group) {
-  const bool hit = chosen ? PrimaryButton(label) : ImGui::Button(label);
-  MarkRadio(chosen, group);
-  return hit;
-}
-
 bool Check(const char* label, bool* value) { return ImGui::Checkbox(label, value); }
 
 void TallHeadersRow() {

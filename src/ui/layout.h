@@ -36,13 +36,7 @@ bool TouchButton(const char* label);
 // Width of a row of TouchButtons with these labels: a table column that holds them all at any size.
 float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
-// Radio buttons and check boxes: their box as tall as a text field, so the target is 44×44 CSS
-// px (60×60 in 大字模式) like every other control.
-bool Radio(const char* label, bool active,
-           const char* group = nullptr);  // group: the radio group's name (form fields name theirs)
-// One of a row of buttons of which one is chosen (text size, which table): looks like a button,
-// is a radio in the group `group` to a screen reader, so the chosen one is announced as checked.
-bool ChoiceButton(const char* label, bool chosen, const char* group);
+// Check boxes: their box as tall as a text field (radio buttons: radio_group.h).
 bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);

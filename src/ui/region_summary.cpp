@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "radio_group.h"
 #include "theme.h"
 
 namespace lw::ui {
@@ -42,10 +43,16 @@ void RegionSummaryCard::Draw(AppContext& app) {
     const char* label;
     RegionLevel level;
   } kGroupings[] = {{"按省份", RegionLevel::Province}, {"按地市", RegionLevel::City}, {"按区县", RegionLevel::County}};
+  int checked = 0;
+  for (int i = 0; i < 3; ++i)
+    if (kGroupings[i].level == grouping_) checked = i;
+  RadioGroup group(checked, "统计方式");
   for (const auto& g : kGroupings) {
     if (g.level != RegionLevel::Province) ImGui::SameLine();
-    if (Radio(g.label, grouping_ == g.level)) grouping_ = g.level, path_.clear();
+    group.Item(g.label);
   }
+  if (const int k = group.End(); k >= 0 && kGroupings[k].level != grouping_)
+    grouping_ = kGroupings[k].level, path_.clear();
   // The way back up: 全部 › 内蒙古自治区 › 包头市
   if (TouchButton("全部地区")) path_.clear();
   for (size_t i = 0; i < path_.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "platform.h"
 #include "print_html.h"
+#include "radio_group.h"
 #include "sticky_header.h"
 #include "text_widgets.h"
 #include "theme.h"
@@ -350,6 +351,8 @@ void DeskScreen::TablesCard(AppContext& app) {
   // One button per table (plain buttons read better than tabs for older users, and wrap).
   float x = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
+  RadioGroup tables(selected_ < tables_.size() ? static_cast<int>(selected_) : -1, "选择汇总表",
+                    RadioGroup::Look::Buttons);
   for (size_t i = 0; i < tables_.size(); ++i) {
     const std::string label = tables_[i].title + " (" + std::to_string(tables_[i].rows.size()) + ")";
     const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -358,8 +361,9 @@ void DeskScreen::TablesCard(AppContext& app) {
     else
       x = 0;
     x += w + ImGui::GetStyle().ItemSpacing.x;
-    if (ChoiceButton(label.c_str(), selected_ == i, "选择汇总表")) selected_ = i;
+    tables.Item(label.c_str());
   }
+  if (const int k = tables.End(); k >= 0) selected_ = k;
   if (selected_ >= tables_.size()) selected_ = 0;
   if (!tables_.empty()) {
     const SummaryTable& t = tables_[selected_];

@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "map_note.h"
 #include "platform.h"
+#include "radio_group.h"
 #include "text_widgets.h"
 #include "theme.h"
 
@@ -186,8 +187,14 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
   }
   ImGui::Separator();
   ImGui::TextUnformatted("显示指标");
-  for (Measure m : {Measure::Activities, Measure::Participants, Measure::Volunteers, Measure::Stars, Measure::Projects})
-    if (Radio(MeasureName(m), measure_ == m, "显示指标")) measure_ = m;
+  static constexpr Measure kMeasures[] = {Measure::Activities, Measure::Participants, Measure::Volunteers,
+                                          Measure::Stars, Measure::Projects};
+  int checked = 0;
+  for (int i = 0; i < 5; ++i)
+    if (kMeasures[i] == measure_) checked = i;
+  RadioGroup group(checked, "显示指标");
+  for (Measure m : kMeasures) group.Item(MeasureName(m));
+  if (const int k = group.End(); k >= 0) measure_ = kMeasures[k];
   ImGui::Separator();
   Legend();
   ImGui::Separator();

@@ -9,6 +9,7 @@
 #include "item_registry.h"
 #include "layout.h"
 #include "platform.h"
+#include "radio_group.h"
 #include "text_widgets.h"
 #include "theme.h"
 
@@ -21,14 +22,19 @@ void TextSizeCard(AppContext& app) {
   Muted("看不清时请调大。设置会被记住。");
   Settings& s = app.ws.settings;
   static const int kSteps[] = {100, 125, 150, 175, 200};
+  int checked = -1;
+  for (int i = 0; i < 5; ++i)
+    if (kSteps[i] == s.text_scale) checked = i;
+  RadioGroup steps(checked, "文字大小", RadioGroup::Look::Buttons);
   for (int step : kSteps) {
     char label[32];
     snprintf(label, sizeof label, "%d%%", step);
     if (step != kSteps[0]) ImGui::SameLine();
-    if (ChoiceButton(label, s.text_scale == step, "文字大小")) {
-      s.text_scale = step;
-      app.SettingsChanged();
-    }
+    steps.Item(label);
+  }
+  if (const int k = steps.End(); k >= 0) {
+    s.text_scale = kSteps[k];
+    app.SettingsChanged();
   }
   bool large = s.large_mode;
   if (Check("大字模式（字更大，按钮更高，适合老年人）", &large)) {
@@ -52,13 +58,12 @@ void ThemeCard(AppContext& app) {
   BeginCard("theme");
   SubHeading("配色");
   Settings& s = app.ws.settings;
-  if (Radio("浅色（推荐）", !s.dark, "配色")) {
-    s.dark = false;
-    app.SettingsChanged();
-  }
+  RadioGroup scheme(s.dark ? 1 : 0, "配色");
+  scheme.Item("浅色（推荐）");
   ImGui::SameLine(0, Em() * 2);
-  if (Radio("深色", s.dark, "配色")) {
-    s.dark = true;
+  scheme.Item("深色");
+  if (const int k = scheme.End(); k >= 0) {
+    s.dark = k == 1;
     app.SettingsChanged();
   }
   EndCard();

@@ -158,3 +158,62 @@ test('a Tab whose key-up comes after it left the text field is not held down', a
   assert.equal((await focused(page)).label, '所在地区·省', 'the focus stays where it was put');
   await context.close();
 });
+
+// A radio group is one stop for Tab (its checked choice); the arrow keys move and check, wrapping.
+test('radio groups: one Tab stop, arrows move the check, the group carries required', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  const checked = () => page.evaluate(() => document.activeElement.getAttribute('aria-checked'));
+  await moveTo(page, '设置', { role: 'tab' });
+  await press(page, 'Enter');
+  let f = await moveTo(page, '浅色（推荐）', { role: 'radio', max: 60 });
+  assert.equal(await checked(), 'true');
+  f = await press(page, 'Tab');
+  assert.notEqual(f.label, '深色', 'Tab leaves the group instead of stepping to its other choice');
+  f = await press(page, 'Shift+Tab');
+  assert.equal(f.label, '浅色（推荐）', 'Shift+Tab comes back to the checked choice');
+  f = await press(page, 'ArrowRight');
+  assert.equal(f.label + ':' + (await checked()), '深色:true', 'ArrowRight moves to 深色 and checks it');
+  await waitForState(page, (s) => s.settings?.dark === true);
+  f = await press(page, 'ArrowRight');
+  assert.equal(f.label + ':' + (await checked()), '浅色（推荐）:true', 'and wraps around to the first');
+  await waitForState(page, (s) => s.settings?.dark === false);
+
+  await moveTo(page, '填报', { role: 'tab', key: 'Shift+Tab', max: 80 });
+  await press(page, 'Enter');
+  await moveTo(page, '＋ 新建表格', { role: 'button' });
+  await press(page, 'Enter');
+  await moveTo(page, '“百姓学习之星”推荐表', { key: 'ArrowDown', max: 20 });
+  await press(page, 'Enter');
+  const gender = await page.evaluate(() => {
+    const g = [...document.querySelectorAll('#lw-a11y [role=radiogroup]')].find((e) => e.getAttribute('aria-label') === '性别');
+    return g && { required: g.getAttribute('aria-required'), radios: [...g.querySelectorAll('[role=radio]')].map((r) => r.getAttribute('aria-required')) };
+  });
+  assert.deepEqual(gender, { required: 'true', radios: [null, null] }, 'required is said by the group, not by each radio');
+  await context.close();
+});
+
+// Esc closes what is open and leaves text editing; with nothing to close it does nothing. It
+// never leaves the keyboard focus nowhere (then Tab and Enter did nothing at all).
+test('Esc keeps the focus: on a heading, on a tab, in a text field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await moveTo(page, '设置', { role: 'tab' });
+  let f = await press(page, 'Escape');
+  assert.equal(f.role + ':' + f.label, 'tab:设置', 'Esc on a tab');
+  f = await press(page, 'Enter');
+  assert.equal(f.role + ':' + f.label, 'heading:设置', 'Enter after Esc still opens the tab');
+  f = await press(page, 'Escape');
+  assert.equal(f.role + ':' + f.label, 'heading:设置', 'Esc on a heading');
+  f = await press(page, 'Tab');
+  assert.notEqual(f.label, '设置', 'Tab after Esc moves on');
+
+  await moveTo(page, '单位信息', { role: 'tab', key: 'Shift+Tab', max: 80 });
+  await press(page, 'Enter');
+  await typeInto(page, '填报单位', 'abc');
+  f = await press(page, 'Escape');
+  assert.equal(f.role + ':' + f.label + ':' + !!f.agent, 'textbox:填报单位:false', 'Esc leaves editing, the field keeps the focus');
+  f = await press(page, 'Tab');
+  assert.equal(f.label, '所在地区·省', 'and Tab goes on from there');
+  await context.close();
+});
