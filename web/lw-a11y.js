@@ -63,6 +63,7 @@
       'color:transparent;background:transparent;');
     document.body.insertBefore(root, document.body.firstChild);
     agentValue = offscreen('lw-agent-value');
+    labelAgent(null);
     for (const kind of ['polite', 'assertive']) {
       const el = offscreen('lw-live-' + kind);
       el.setAttribute('role', kind === 'polite' ? 'status' : 'alert');
@@ -254,6 +255,13 @@
         css(el, 'position:absolute;left:0;top:0;width:0;height:0;overflow:visible;');
         layers.set(l.id, layer = { el, x: null, y: null });
       }
+      if (layer.dialog !== (l.dialog || '')) {  // a modal window: the rest of the page is inert meanwhile
+        layer.dialog = l.dialog || '';
+        setAttr(layer.el, 'role', layer.dialog ? 'dialog' : null);
+        setAttr(layer.el, 'aria-modal', layer.dialog ? 'true' : null);
+        setAttr(layer.el, 'aria-label', layer.dialog || null);
+      }
+      layer.texts = [];
       if (layer.x !== l.x || layer.y !== l.y) {
         layer.el.style.transform = 'translate(' + l.x + 'px,' + l.y + 'px)';
         layer.x = l.x;
@@ -313,7 +321,10 @@
       if (item.live) announce(item, news);
       const layer = layers.get(item.layer || '');
       if (layer) layer.count++;
+      if (layer && layer.dialog && item.role === 'text') layer.texts.push(node.el.id);
     }
+    // A dialog is described by its text (what it asks), read when it opens.
+    for (const l of layers.values()) if (l.used && l.dialog) setAttr(l.el, 'aria-describedby', l.texts.join(' ') || null);
     for (const l of layers.values()) if (l.used) stackLayer(l);
     for (const [id, node] of nodes) if (!seen.has(id)) { remove(node); nodes.delete(id); announced.delete(id); }
     for (const [key, g] of groups) if (!g.lwUsed) { g.remove(); groups.delete(key); }
@@ -367,6 +378,8 @@
   function labelAgent(node) {
     if (!agent) return;
     const item = node && node.item;
+    // Idle, the agent is nothing a user can reach: hidden, so the tree has no stray "文字输入" box.
+    setAttr(agent, 'aria-hidden', activeId !== '00000000' ? null : 'true');
     setAttr(agent, 'aria-label', item ? item.label : '文字输入');
     setAttr(agent, 'aria-required', item && item.required ? 'true' : null);
     setAttr(agent, 'aria-invalid', item && item.invalid ? 'true' : null);

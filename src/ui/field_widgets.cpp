@@ -79,12 +79,22 @@ bool IntegerInput(const FieldDef& f, json& value, const FieldEnv& env) {
 }
 
 // A combo over string items; index -1 shows `placeholder`. Returns true on selection.
+// ↓, Alt+↓ and F4 open a closed list, as they open a browser's select (WAI-ARIA combo box); ImGui
+// would move the focus to the control below instead. ↓ is owned while the combo box has the focus,
+// so ImGui's navigation (which reads keys nobody owns) does not see it.
+void OpenOnArrowDown(ImGuiID id) {
+  ImGui::SetKeyOwner(ImGuiKey_DownArrow, id);
+  if (ImGui::IsKeyPressed(ImGuiKey_DownArrow, 0, id) || ImGui::IsKeyPressed(ImGuiKey_F4, 0, id))
+    ImGui::ActivateItemByID(id);
+}
+
 bool Combo(const char* id, int& index, const std::vector<std::string>& items, const char* placeholder, float width) {
   ImGui::SetNextItemWidth(width);
   const char* preview = index >= 0 && index < static_cast<int>(items.size()) ? items[index].c_str() : placeholder;
   bool picked = false;
   const ImGuiID combo_id = ImGui::GetID(id);
   const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);
+  if (!open && ImGui::IsItemFocused()) OpenOnArrowDown(combo_id);
   const std::string label = id[0] == '#' && id[1] == '#' ? id + 2 : id;
   MarkComboBox(combo_id, label, index >= 0 ? preview : "", open);  // BeginCombo has no test-engine label hook
   char controls[16];

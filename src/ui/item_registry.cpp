@@ -276,11 +276,11 @@ void InstallItemRegistry(ImGuiContext* ctx) {
 }
 
 namespace {
-// Windows and scroll bars (unnamed buttons) say nothing to a screen reader, and a tooltip only
-// repeats for the mouse what the mirror already has (the map's figures table): neither is sent,
-// so moving the mouse over the map changes nothing in the mirror.
+// Windows and scroll bars (unnamed items without a role of ours, a combo's list window too) say nothing to a screen
+// reader, and a tooltip only repeats for the mouse what the mirror already has (the map's figures table): neither is
+// sent, so moving the mouse over the map changes nothing in the mirror.
 bool InMirror(const Item& it) {
-  return !it.tooltip && !(it.label.empty() && it.sem.name.empty() && !it.text && std::string(RoleName(it)) == "button");
+  return !it.tooltip && !(it.label.empty() && it.sem.name.empty() && !it.text && it.sem.role == Role::Auto);
 }
 
 // One item per entry; `relative`: positions from the item's layer origin (for the mirror, whose
@@ -319,9 +319,13 @@ std::string LayerList() {
     if (!InMirror(it) || seen.contains(it.layer)) continue;
     seen.push_back(it.layer);
     char buf[96];
-    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f}", out.size() > 1 ? "," : "", it.layer,
+    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f", out.size() > 1 ? "," : "", it.layer,
              it.origin.x, it.origin.y);
     out += buf;
+    // A modal window is a dialog to a screen reader, named by its title.
+    if (const ImGuiWindow* w = ImGui::FindWindowByID(it.layer); w && (w->Flags & ImGuiWindowFlags_Modal))
+      StringProp(out, "dialog", CleanLabel(w->Name));
+    out += '}';
   }
   return out + "]";
 }
@@ -513,6 +517,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   using namespace lw::ui;
   const ImGuiItemFlags flags = data ? data->ItemFlags : 0;
   if (id != 0 && id == g_pending_focus) ApplyPendingFocus(*ctx, id, bb, flags);
+  // A text field reached with the arrow keys is edited at once, as when reached by Tab: typed
+  // text was dropped until Enter, and the text agent (which carries the IME) was not there.
+  if (id != 0 && id == ctx->NavJustMovedToId && !ctx->NavJustMovedToIsTabbing && (flags & ImGuiItemFlags_Inputable) &&
+      ctx->ActiveId != id)
+    ImGui::ActivateItemByID(id);
   ImGuiWindow* window = ctx->CurrentWindow;
   ImRect visible = bb;
   visible.ClipWithFull(window->ClipRect);  // hooks fire before clipping: report what can be clicked

@@ -149,18 +149,31 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
+bool BeginDialog(const char* title) {
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
+  // ImGui keeps a modal open on Esc; a dialog in a browser closes (nothing is done).
+  if (ImGui::IsWindowFocused() && !ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    ImGui::CloseCurrentPopup();
+  return true;
+}
+
 bool Check(const char* label, bool* value) { return ImGui::Checkbox(label, value); }
 
 void TallHeadersRow() {
   const int n = ImGui::TableGetColumnCount();
+  // A heading that does not sort is text: no Tab stop that says nothing when reached.
+  const bool sorts = (ImGui::GetCurrentTable()->Flags & ImGuiTableFlags_Sortable) != 0;
+  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav, !sorts);
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::GetFrameHeight());
   for (int c = 0; c < n; ++c) {
     if (!ImGui::TableSetColumnIndex(c)) continue;
     ImGui::AlignTextToFramePadding();
     ImGui::PushID(c);
     ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    if (!sorts) LastItemSemantics().role = Role::Text;
     ImGui::PopID();
   }
+  ImGui::PopItemFlag();
 }
 
 bool ListEntry(const char* label, bool selected) {

@@ -36,11 +36,16 @@ bool TouchButton(const char* label);
 // Width of a row of TouchButtons with these labels: a table column that holds them all at any size.
 float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// A modal dialog (ImGui::BeginPopupModal) that Esc closes; a screen reader hears a dialog named
+// by its title and described by its text. Put the focus on its safe choice with
+// ImGui::SetItemDefaultFocus. End it with ImGui::EndPopup.
+bool BeginDialog(const char* title);
 // Check boxes: their box as tall as a text field (radio buttons: radio_group.h).
 bool Check(const char* label, bool* value);
 // A tab-like navigation button in the header bar.
 bool NavButton(const char* label, bool selected);
-// ImGui::TableHeadersRow with the row as tall as a button: sortable headings are 44 px targets.
+// ImGui::TableHeadersRow with the row as tall as a button: sortable headings are 44 px targets;
+// headings of a table that does not sort are text, not Tab stops.
 void TallHeadersRow();
 // An entry of a list or an open combo box (ImGui::Selectable), as tall as a button: a 44 px target.
 bool ListEntry(const char* label, bool selected = false);

@@ -102,17 +102,19 @@ void DraftsScreen::Draw(AppContext& app) {
     ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4.5f);
     ImGui::TableSetupColumn("修改时间", ImGuiTableColumnFlags_WidthFixed, Em() * 8.5f);
     ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"打开", "复制", "删除"}));
-    ImGui::TableHeadersRow();
+    BeginTableSemantics("本机的表格", static_cast<int>(drafts.size()) + 1, 0);
+    TallHeadersRow();
     for (Record* r : drafts) {
       ImGui::PushID(r->uuid.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const FormDef* f = app.forms.Find(r->form);
+      const std::string title = app.TitleOf(*r);
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(f ? f->short_title.c_str() : r->form.c_str());
+      TextItem(f ? f->short_title : r->form, Colors().text);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(app.TitleOf(*r).c_str());
+      TextItem(title, Colors().text);
       ImGui::TableNextColumn();
       const DraftStatus s = app.StatusOf(*r);
       ImGui::AlignTextToFramePadding();
@@ -121,15 +123,20 @@ void DraftsScreen::Draw(AppContext& app) {
       ImGui::AlignTextToFramePadding();
       TextItem(LocalMinute(r->updated), Colors().text_muted);  // listed for the mirror and the tests too
       ImGui::TableNextColumn();
+      // Every row has these three: the screen reader's name says which table each one is for.
       if (TouchButton("打开")) open = r->uuid;
+      LastItemSemantics().name = "打开：" + title;
       ImGui::SameLine();
       ImGui::BeginDisabled(!app.writable);
       if (TouchButton("复制")) dup = r->uuid;
+      LastItemSemantics().name = "复制：" + title;
       ImGui::SameLine();
       if (TouchButton("删除")) del = r->uuid;
+      LastItemSemantics().name = "删除：" + title;
       ImGui::EndDisabled();
       ImGui::PopID();
     }
+    EndTableSemantics();
     ImGui::EndTable();
   }
   EndCard();

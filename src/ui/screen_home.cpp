@@ -37,9 +37,8 @@ void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archiv
   ImGui::TableSetupColumn("状态", ImGuiTableColumnFlags_WidthFixed, Em() * 4);
   ImGui::TableSetupColumn("截止时间", ImGuiTableColumnFlags_WidthFixed, Em() * 10.5f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"新建", "查看"}));
-  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);  // headers that do not sort are no Tab stop
-  ImGui::TableHeadersRow();
-  ImGui::PopItemFlag();
+  BeginTableSemantics(archived ? "往年材料清单" : "材料清单", static_cast<int>(rows.size()) + 1);
+  TallHeadersRow();
   for (const ChecklistRow& row : rows) {
     const Requirement& r = *row.requirement;
     ImGui::PushID(r.id.c_str());
@@ -48,13 +47,13 @@ void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archiv
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(r.title.c_str());
+    RegisterText(r.title, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                 ImGui::GetItemRectMax().y);
     ImGui::PopTextWrapPos();
-    if (!r.note.empty()) ImGui::TextDisabled("%s", r.note.c_str());
+    if (!r.note.empty()) TextItem(r.note, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(row.quota_met ? p.ok : p.text, "%s", row.QuotaText().c_str());
-    RegisterText(r.title + " " + row.QuotaText(), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                 ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    TextItem(row.QuotaText(), row.quota_met ? p.ok : p.text);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     TextItem(RequirementStatusName(row.status), StatusColor(row.status));
@@ -77,6 +76,7 @@ void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archiv
     }
     ImGui::PopID();
   }
+  EndTableSemantics();
   ImGui::EndTable();
   if (!create.empty()) {
     Follow(app, c, is);

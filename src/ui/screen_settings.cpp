@@ -101,9 +101,9 @@ void BackupCard(AppContext& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("先保存备份文件，才能清除");
   }
-  if (ImGui::BeginPopupModal("确认清除", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("将删除本机浏览器中保存的全部表格、照片和单位信息。");
-    ImGui::TextUnformatted("已保存的备份文件不受影响，可以随时恢复。确定清除吗？");
+  if (BeginDialog("确认清除")) {
+    TextItem("将删除本机浏览器中保存的全部表格、照片和单位信息。", Colors().text);
+    TextItem("已保存的备份文件不受影响，可以随时恢复。确定清除吗？", Colors().text);
     if (DangerButton("确定清除")) {
       app.ws.ClearAll();
       app.imports.Load();
@@ -114,6 +114,7 @@ void BackupCard(AppContext& app) {
     }
     ImGui::SameLine();
     if (ImGui::Button("取消")) ImGui::CloseCurrentPopup();
+    ImGui::SetItemDefaultFocus();  // the keyboard starts on the choice that loses nothing
     ImGui::EndPopup();
   }
   EndCard();

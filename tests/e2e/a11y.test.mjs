@@ -87,6 +87,10 @@ test('a combo box opened from the mirror lists its options; the form screen has 
   assert.ok(open.hit, 'combo expanded with options');
   const option = find(open.tree, 'option', '汉族');
   assert.equal(option.parentRole, 'listbox');
+  const options = open.tree.filter((n) => n.role === 'option');
+  assert.deepEqual(options.filter((n) => !n.name).length, 0, 'every option is named (no list window, no scroll bar)');
+  assert.ok(options.every((n) => !n.props.required && !n.props.invalid), 'the field state is the combo box’s, not its options’');
+  assert.equal(options[0].name, '汉族', 'the list starts with its first entry');
   await page.keyboard.press('Escape');
   const closed = await waitForAx(page, (t) => find(t, 'combobox', '民族')?.props.expanded === false);
   assert.ok(closed.hit, 'Esc closes the combo');
@@ -155,5 +159,28 @@ test('the toast’s 撤销 is reached by Tab and announced; 字数 describes its
   assert.ok(preset && preset.parentRole === 'radiogroup' && preset.parentName === '文字大小', 'presets in a radio group');
   assert.equal(preset.props.checked, 'true');
   assert.equal(find(size.tree, 'radio', '100%')?.props.checked, 'false');
+  await context.close();
+});
+
+// The list of this device's forms is a table: a header row, one row per form with its kind, title,
+// status and time; each row's buttons say which form they are for. Its headings are no Tab stops.
+test('填报: the forms list is a table with headers and buttons named by their form', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '“百姓学习之星”推荐表');
+  await imeInto(page, '姓名', '张喆');
+  await click(page, '填报');
+  const { tree, hit } = await waitForAx(page, (t) => find(t, 'button', '删除：张喆'));
+  assert.ok(hit, 'a named 删除 button: ' + named(tree).map((n) => n.role + ' ' + n.name).join(' | '));
+  const table = find(tree, 'table', '本机的表格');
+  assert.ok(table, 'a table named 本机的表格');
+  const headers = tree.filter((n) => n.role === 'columnheader').map((n) => n.name);
+  assert.deepEqual(headers, ['表格', '名称', '状态', '修改时间', '操作']);
+  assert.ok(find(tree, 'button', '打开：张喆') && find(tree, 'button', '复制：张喆'));
+  const cells = tree.filter((n) => n.role === 'cell').map((n) => n.name);
+  assert.ok(cells.includes('百姓学习之星') || cells.some((c) => /学习之星/.test(c)), 'the kind is a cell: ' + cells.join(' | '));
+  assert.ok(cells.includes('张喆'), 'the title is a cell: ' + cells.join(' | '));
+  const focusable = await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=columnheader] [tabindex]')].length);
+  assert.equal(focusable, 0, 'headings that do not sort are text');
   await context.close();
 });

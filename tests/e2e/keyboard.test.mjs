@@ -217,3 +217,55 @@ test('Esc keeps the focus: on a heading, on a tab, in a text field', async () =>
   assert.equal(f.label, '所在地区·省', 'and Tab goes on from there');
   await context.close();
 });
+
+// The confirmation before clearing the device is a modal dialog: named, described by its
+// question, the focus on 取消 (the choice that loses nothing), closed by Esc with nothing done.
+test('the 确认清除 dialog: a named modal dialog, focus on 取消, Esc closes it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const page = await openApp(context, server.url);
+  await moveTo(page, '单位信息', { role: 'tab' });
+  await press(page, 'Enter');
+  await typeInto(page, '填报单位', 'abc');
+  await moveTo(page, '设置', { role: 'tab', key: 'Shift+Tab', max: 80 });
+  await press(page, 'Enter');
+  await moveTo(page, '保存全部数据到备份文件', { role: 'button', max: 60 });
+  const saved = page.waitForEvent('download');
+  await press(page, 'Enter');
+  await saved;
+  await moveTo(page, '清除本机数据…', { role: 'button', max: 20 });
+  let f = await press(page, 'Enter');
+  assert.equal(f.role + ':' + f.label, 'button:取消', 'the dialog opens on 取消');
+  const dialog = await page.evaluate(() => {
+    const d = document.querySelector('#lw-a11y [role=dialog]');
+    const said = (d?.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)?.textContent).join('');
+    return d && { name: d.getAttribute('aria-label'), modal: d.getAttribute('aria-modal'), said, holdsFocus: d.contains(document.activeElement) };
+  });
+  assert.deepEqual({ ...dialog, said: /确定清除吗/.test(dialog?.said || '') },
+                   { name: '确认清除', modal: 'true', said: true, holdsFocus: true });
+  f = await press(page, 'Escape');
+  assert.equal(f.label, '清除本机数据…', 'Esc closes the dialog and the focus returns to its button');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('#lw-a11y [role=dialog]').length), 0);
+  assert.equal((await state(page)).profile?.values?.unit, 'abc', 'nothing was cleared');
+  await context.close();
+});
+
+// ↓ on a closed combo box opens its list (as on a browser's select); a text field reached with the
+// arrow keys takes typing at once; the idle text agent is not in the accessibility tree.
+test('↓ opens a combo box; arrows into a text field edit it; the idle text agent is hidden', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await moveTo(page, '单位信息', { role: 'tab' });
+  await press(page, 'Enter');
+  assert.equal(await page.evaluate(() => document.getElementById('lw-text-agent').getAttribute('aria-hidden')), 'true');
+  await moveTo(page, '所在地区·省', { role: 'combobox' });
+  let f = await press(page, 'ArrowDown');
+  assert.equal(f.role, 'option', '↓ opened the list: ' + f.role + ':' + f.label);
+  f = await press(page, 'Escape');
+  assert.equal(f.label, '所在地区·省');
+  f = await press(page, 'ArrowUp');  // up to 填报单位, edited at once
+  assert.equal(f.label + ':' + !!f.agent, '填报单位:true', 'the field above is being edited: ' + JSON.stringify(f));
+  assert.equal(await page.evaluate(() => document.getElementById('lw-text-agent').getAttribute('aria-hidden')), null);
+  await page.keyboard.type('xyz');
+  await waitForState(page, (s) => s.profile?.values?.unit === 'xyz');
+  await context.close();
+});
