@@ -18,7 +18,7 @@
 'use strict';
 
 (function () {
-  const ROLES_WITH_TEXT_NAME = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'option', 'heading']);
+  const ROLES_WITH_TEXT_NAME = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'option', 'heading', 'menuitem']);
   let Module = null;
   let root = null;
   let agent = null;
@@ -152,6 +152,7 @@
     if (prev.checked !== item.checked) setAttr(el, 'aria-checked', item.checked === undefined ? null : String(item.checked));
     if (prev.selected !== item.selected) setAttr(el, 'aria-selected', item.selected === undefined ? null : String(item.selected));
     if (prev.expanded !== item.expanded) setAttr(el, 'aria-expanded', item.expanded === undefined ? null : String(item.expanded));
+    if (prev.haspopup !== item.haspopup) setAttr(el, 'aria-haspopup', item.haspopup || null);
     if (prev.controls !== item.controls || prev.role !== item.role)
       setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
     if (prev.describe !== item.describe || prev.role !== item.role) describe(node, item.role === 'option' ? '' : item.describe);

@@ -418,17 +418,31 @@ void Header(AppContext& c) {
     for (const Nav& n : kNav)
       if (is_selected(n)) current = &n;
     if (NavButton((std::string(current->label) + " · 菜单").c_str(), true)) ImGui::OpenPopup("nav-menu");
+    MarkMenuButton("nav-menu");
     if (ImGui::BeginPopup("nav-menu")) {
-      for (const Nav& n : kNav)
+      for (const Nav& n : kNav) {
         if (ImGui::Selectable(n.label, is_selected(n), 0, ImVec2(Em() * 8, Em() * 1.8f))) c.Go(n.screen);
+        MarkMenuItem("页面");
+      }
       ImGui::EndPopup();
     }
     ImGui::SameLine();
   } else {
+    ImGuiID first = 0, last = 0;
+    bool home = false, end = false;
     for (const Nav& n : kNav) {
       if (NavButton(n.label, is_selected(n))) c.Go(n.screen);
+      last = ImGui::GetItemID();
+      if (!first) first = last;
+      if (ImGui::IsItemFocused()) {  // Home and End stay in the tab list (ImGui would scroll the page)
+        ImGui::SetKeyOwner(ImGuiKey_Home, last);
+        ImGui::SetKeyOwner(ImGuiKey_End, last);
+        home = ImGui::IsKeyPressed(ImGuiKey_Home, 0, last);
+        end = ImGui::IsKeyPressed(ImGuiKey_End, 0, last);
+      }
       ImGui::SameLine();
     }
+    if (home || end) RequestFocus(home ? first : last);
   }
   SaveStatus(c, compact);
   ImGui::SetCursorPosY(h + Em() * 0.5f);

@@ -137,6 +137,8 @@ const char* RoleName(const Item& it) {
       return "text";
     case Role::Slider:
       return "slider";
+    case Role::MenuItem:
+      return "menuitem";
     case Role::Auto:
       break;
   }
@@ -178,6 +180,7 @@ void AppendSemantics(std::string& out, const Item& it) {
   if (s.level) out += ",\"level\":" + std::to_string(s.level);
   StringProp(out, "describe", s.describe);
   StringProp(out, "name", s.name);
+  if (s.haspopup) StringProp(out, "haspopup", s.haspopup);
   std::string group_role = s.group_role, group = s.group, controls = s.controls;
   if (s.role == Role::Auto && !it.text && it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty())
     group_role = "listbox", group = g_open_combo_label, controls = g_open_combo;
@@ -364,7 +367,8 @@ ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
     m.Value(it.id), m.Value(it.rect), m.Value(it.input), m.Value(it.text), m.Value(it.clipped), m.Value(it.layer);
     m.Value(it.origin), m.Text(it.label), m.Text(it.window), m.Text(it.field), m.Text(RoleName(it));
     m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected), m.Value(s.required);
-    m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level), m.Value(s.value_min);
+    m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level), m.Value(s.value_min),
+        m.Value(s.haspopup);
     m.Value(s.value_max), m.Value(s.value_now), m.Value(s.row), m.Value(s.col), m.Value(s.rows), m.Value(s.cols);
     for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table})
       m.Text(*t);

@@ -24,7 +24,8 @@ enum class Role : unsigned char {
   TextBox,
   Heading,
   Text,
-  Slider
+  Slider,
+  MenuItem
 };
 
 // Meaning of one item beyond its label and rectangle. -1 = the state does not apply.
@@ -33,13 +34,14 @@ struct Semantics {
   std::string value;  // what a text field or combo box shows
   signed char checked = -1, expanded = -1, selected = -1;
   bool required = false, invalid = false, disabled = false, multiline = false;
-  int level = 0;           // heading level
-  std::string describe;    // the field's message (aria-describedby)
-  std::string group_role;  // container: "radiogroup", "tablist", "listbox"
-  std::string group;       // the container's label (items with equal role+label share it)
-  std::string controls;    // id of the item a combo box's list belongs to
-  std::string live;        // "polite" | "assertive": announced when its text changes
-  std::string name;        // accessible name when the visible label is ambiguous ("新建" → "新建：…")
+  int level = 0;                   // heading level
+  std::string describe;            // the field's message (aria-describedby)
+  std::string group_role;          // container: "radiogroup", "tablist", "listbox"
+  std::string group;               // the container's label (items with equal role+label share it)
+  std::string controls;            // id of the item a combo box's list belongs to
+  std::string live;                // "polite" | "assertive": announced when its text changes
+  std::string name;                // accessible name when the visible label is ambiguous ("新建" → "新建：…")
+  const char* haspopup = nullptr;  // "menu": a button that opens a menu (aria-haspopup)
   float value_min = 0, value_max = 0, value_now = 0;  // a slider's range and position (value: its text)
   // A table cell's place (filled in while a table scope is open): the table's name, the row and
   // column (1-based, as aria-rowindex/colindex), the cell's role and, on the first column, the

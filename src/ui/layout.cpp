@@ -149,6 +149,22 @@ float RowLabel(const std::string& label, bool required, float label_width) {
   return x0 + label_width;
 }
 
+void MarkMenuButton(const char* popup) {
+  Semantics& s = LastItemSemantics();
+  s.role = Role::Button;  // also where it stands for the tabs (the navigation on a phone)
+  s.group_role.clear();
+  s.group.clear();
+  s.haspopup = "menu";
+  s.expanded = ImGui::IsPopupOpen(popup);
+}
+
+void MarkMenuItem(const char* menu) {
+  Semantics& s = LastItemSemantics();
+  s.role = Role::MenuItem;
+  s.group_role = "menu";
+  s.group = menu;
+}
+
 bool BeginDialog(const char* title) {
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
   // ImGui keeps a modal open on Esc; a dialog in a browser closes (nothing is done).

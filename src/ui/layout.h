@@ -36,6 +36,11 @@ bool TouchButton(const char* label);
 // Width of a row of TouchButtons with these labels: a table column that holds them all at any size.
 float TouchButtonsWidth(std::initializer_list<const char*> labels);
 bool DangerButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// The last item opens the popup menu `popup` (an id for ImGui::OpenPopup in the same ID scope):
+// a screen reader hears a button with a menu, collapsed or expanded.
+void MarkMenuButton(const char* popup);
+// The last item is an entry of the menu named `menu` (one of the popup's selectables).
+void MarkMenuItem(const char* menu);
 // A modal dialog (ImGui::BeginPopupModal) that Esc closes; a screen reader hears a dialog named
 // by its title and described by its text. Put the focus on its safe choice with
 // ImGui::SetItemDefaultFocus. End it with ImGui::EndPopup.

@@ -32,19 +32,21 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
 
 void DraftsScreen::NewDraftMenu(AppContext& app) {
   if (PrimaryButton("＋ 新建表格")) ImGui::OpenPopup("new-draft");
+  MarkMenuButton("new-draft");
   if (ImGui::BeginPopup("new-draft")) {
     const Issuer* issuer = app.issuer();
     const FormMenu menu = BuildFormMenu(issuer, app.forms);
-    const auto entries = [&](const std::vector<const FormDef*>& forms) {
-      for (const FormDef* f : forms)
+    // Each part is its own menu named by its title: a menu holds menu items only, so the title is
+    // text (not a heading the arrow keys would stop on) and names the items' menu instead.
+    const auto entries = [&](const std::vector<const FormDef*>& forms, const std::string& part) {
+      if (!part.empty()) TextItem(part, Colors().accent);
+      for (const FormDef* f : forms) {
         if (ListEntry(f->title.c_str())) OpenNewDraft(app, f->id);
+        MarkMenuItem(part.empty() ? "新建表格" : part.c_str());
+      }
     };
-    if (!menu.asked.empty()) {
-      SubHeading((issuer->name + "通知要求的材料").c_str());
-      entries(menu.asked);
-      SubHeading("其他表格");
-    }
-    entries(menu.others);
+    if (!menu.asked.empty()) entries(menu.asked, issuer->name + "通知要求的材料");
+    entries(menu.others, menu.asked.empty() ? "" : "其他表格");
     ImGui::EndPopup();
   }
 }

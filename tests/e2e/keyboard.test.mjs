@@ -269,3 +269,37 @@ test('↓ opens a combo box; arrows into a text field edit it; the idle text age
   await waitForState(page, (s) => s.profile?.values?.unit === 'xyz');
   await context.close();
 });
+
+// ＋ 新建表格 is a menu button (it says it opens a menu and whether it is open), its entries are
+// menu items; in the tab list Home and End go to the first and last tab.
+test('＋ 新建表格 is a menu button with menu items; Home and End in the tab list', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  let f = await moveTo(page, '首页', { role: 'tab' });
+  f = await press(page, 'End');
+  assert.equal(f.role + ':' + f.label, 'tab:设置', 'End goes to the last tab');
+  f = await press(page, 'Home');
+  assert.equal(f.role + ':' + f.label, 'tab:首页', 'Home goes to the first tab');
+  await moveTo(page, '填报', { role: 'tab' });
+  await press(page, 'Enter');
+  const button = () => page.evaluate(() => {
+    const b = [...document.querySelectorAll('#lw-a11y [role=button]')].find((e) => e.getAttribute('aria-label') === '＋ 新建表格' || e.textContent === '＋ 新建表格');
+    return b && { popup: b.getAttribute('aria-haspopup'), expanded: b.getAttribute('aria-expanded') };
+  });
+  await moveTo(page, '＋ 新建表格', { role: 'button', max: 40 });
+  assert.deepEqual(await button(), { popup: 'menu', expanded: 'false' });
+  f = await press(page, 'Enter');
+  assert.equal(f.role, 'menuitem', 'Enter opens the menu on its first item: ' + f.role + ':' + f.label);
+  assert.deepEqual(await button(), { popup: 'menu', expanded: 'true' });
+  const menus = await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=menu]')].map((m) =>
+    ({ name: m.getAttribute('aria-label'), items: m.querySelectorAll('[role=menuitem]').length,
+       others: m.querySelectorAll(':scope > :not([role=menuitem])').length })));
+  assert.ok(menus.length >= 1 && menus.every((m) => m.name && m.items > 0 && m.others === 0),
+            'each part of the menu is a named menu of menu items only: ' + JSON.stringify(menus));
+  assert.ok(menus.reduce((n, m) => n + m.items, 0) >= 10, 'the menus list the forms');
+  assert.ok(menus.some((m) => m.name.endsWith('通知要求的材料')), 'the notice’s materials come first under their own title');
+  f = await press(page, 'Escape');
+  assert.equal(f.label, '＋ 新建表格', 'Esc closes the menu, the focus is back on its button');
+  assert.deepEqual(await button(), { popup: 'menu', expanded: 'false' });
+  await context.close();
+});
