@@ -22,7 +22,8 @@
   let Module = null;
   let root = null;
   let agent = null;
-  let agentValue = null;  // the edited field's text, describing the text agent
+  let agentValue = null;  // the edited field's text, describing the text agent where it cannot hold it
+  let showField = null;   // (text, anchor, caret) → whether the agent now holds the field's text
   const live = { polite: null, assertive: null };
   const nodes = new Map();   // id → { el, item, desc }
   const groups = new Map();  // group key → element
@@ -52,9 +53,10 @@
     return el;
   }
 
-  function init(mod, textAgent) {
+  function init(mod, textAgent, showInAgent) {
     Module = mod;
     agent = textAgent;
+    showField = showInAgent || (() => false);
     root = document.createElement('div');
     root.id = 'lw-a11y';
     // Absolute, not fixed, and without a z-index: the root makes no stacking context, so each
@@ -142,7 +144,8 @@
     if (prev.w !== item.w) el.style.width = item.w + 'px';
     if (prev.h !== item.h) el.style.height = item.h + 'px';
     if (prev.role !== item.role || prev.label !== item.label || prev.value !== item.value ||
-        prev.level !== item.level || prev.multiline !== item.multiline) describeRole(el, item);
+        prev.level !== item.level || prev.multiline !== item.multiline || prev.placeholder !== item.placeholder)
+      describeRole(el, item);
     // A field's state belongs to the control a screen reader names it by: its radio group (ARIA
     // allows aria-required on the group, not on one radio) or its combo box (not the list's options).
     const own = item.role !== 'radio' && item.role !== 'option';
@@ -153,6 +156,10 @@
     if (prev.selected !== item.selected) setAttr(el, 'aria-selected', item.selected === undefined ? null : String(item.selected));
     if (prev.expanded !== item.expanded) setAttr(el, 'aria-expanded', item.expanded === undefined ? null : String(item.expanded));
     if (prev.haspopup !== item.haspopup) setAttr(el, 'aria-haspopup', item.haspopup || null);
+    if (prev.pos !== item.pos || prev.setsize !== item.setsize) {
+      setAttr(el, 'aria-posinset', item.pos || null);
+      setAttr(el, 'aria-setsize', item.setsize || null);
+    }
     if (prev.controls !== item.controls || prev.role !== item.role)
       setAttr(el, 'aria-controls', item.role === 'combobox' && item.controls ? 'lw-list-' + item.controls : null);
     if (prev.describe !== item.describe || prev.role !== item.role) describe(node, item.role === 'option' ? '' : item.describe);
@@ -177,6 +184,7 @@
     } else if (el.tagName !== 'DIV') {  // a text box: named by its label, its value is the field's
       setAttr(el, 'aria-label', item.label || null);
       if (el.value !== (item.value || '')) el.value = item.value || '';
+      setAttr(el, 'placeholder', item.placeholder || null);
     } else if (item.role === 'slider') {  // named by its label, its value read as text ("截至 10月25日")
       setAttr(el, 'aria-label', item.label || null);
       setAttr(el, 'aria-valuetext', item.value || null);
@@ -386,10 +394,14 @@
     setAttr(agent, 'aria-invalid', item && item.invalid ? 'true' : null);
     // A textarea is multi-line unless it says otherwise: a single-line field says so.
     setAttr(agent, 'aria-multiline', item ? (item.multiline ? 'true' : 'false') : null);
-    // The agent stays empty (it only carries what is typed on to ImGui), so the field's text is
-    // its description: a screen reader focusing the field says what is in it.
-    setText(agentValue, item && item.value ? item.value : '');
-    const described = [item && item.value ? agentValue.id : '', item && node.desc ? node.desc.id : ''].filter(Boolean);
+    setAttr(agent, 'placeholder', item && item.placeholder ? item.placeholder : null);
+    // The agent holds the field's text and caret; where it cannot (touch screens), the text is its
+    // description, so a screen reader focusing the field still says what is in it.
+    const value = item && item.value ? item.value : '';
+    const sel = item && item.sel;
+    const held = showField(value, sel ? sel[0] : value.length, sel ? sel[1] : value.length);
+    setText(agentValue, held ? '' : value);
+    const described = [value && !held ? agentValue.id : '', item && node.desc ? node.desc.id : ''].filter(Boolean);
     setAttr(agent, 'aria-describedby', described.length ? described.join(' ') : null);
   }
 

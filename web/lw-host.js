@@ -315,7 +315,7 @@
       if (document.activeElement !== agent) agent.focus({ preventScroll: true });
     } else if (document.activeElement === agent && !composing) {
       agent.blur();
-      agent.value = '';
+      forgetField();
     }
   }
 
@@ -347,21 +347,71 @@
   agent.addEventListener('keydown', onKey(true));
   agent.addEventListener('keyup', onKey(false));
   agent.addEventListener('keypress', (e) => e.stopPropagation());
-  agent.addEventListener('compositionstart', () => { composing = true; agent.classList.add('composing'); });
+  // The agent holds the edited field's text and ImGui's selection (lw-a11y.js passes them on after
+  // each frame), so a screen reader reads and walks the field in the element that has the focus.
+  // ImGui owns the text: what the browser adds to the agent is sent on as typed text and the agent
+  // is put back as it was; the next frame shows ImGui's result. The IME's text being composed is
+  // shown beside it (#lw-preedit), as the field's text in the agent stays invisible. Not on touch
+  // screens: their keyboards recompose words already in the box, which would then be typed twice.
+  const holdsField = !(window.matchMedia && matchMedia('(pointer: coarse)').matches);
+  let shown = { text: '', anchor: 0, caret: 0 };
+  const preedit = document.createElement('div');
+  preedit.id = 'lw-preedit';
+  preedit.setAttribute('aria-hidden', 'true');
+
+  function selectShown() {
+    const s = Math.min(shown.anchor, shown.caret), e = Math.max(shown.anchor, shown.caret);
+    if (agent.selectionStart !== s || agent.selectionEnd !== e)
+      agent.setSelectionRange(s, e, shown.caret < shown.anchor ? 'backward' : 'forward');
+  }
+  function putBack() {
+    if (agent.value !== shown.text) agent.value = shown.text;
+    if (document.activeElement === agent) selectShown();
+  }
+  function showField(text, anchor, caret) {
+    if (!holdsField) return false;
+    shown = { text, anchor, caret };
+    if (!composing && document.activeElement === agent) putBack();
+    return true;
+  }
+  function forgetField() {
+    shown = { text: '', anchor: 0, caret: 0 };
+    agent.value = '';
+  }
+  // What the browser put into `after` that `before` did not have (typed, composed or replaced).
+  function added(before, after) {
+    let p = 0;
+    while (p < before.length && p < after.length && before[p] === after[p]) p++;
+    let q = 0;
+    while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+    return after.slice(p, after.length - q);
+  }
+  function showPreedit(text) {
+    preedit.textContent = text;
+    preedit.hidden = !text;
+    if (!text) return;
+    preedit.style.left = agent.style.left;
+    preedit.style.top = agent.style.top;
+    preedit.style.height = preedit.style.lineHeight = agent.style.height;
+    preedit.style.fontSize = agent.style.fontSize;
+  }
+
+  agent.addEventListener('compositionstart', () => { composing = true; });
   agent.addEventListener('compositionend', (e) => {
     composing = false;
-    agent.classList.remove('composing');
-    agent.style.width = '';
+    showPreedit('');
     sendText(e.data);
-    agent.value = '';
+    putBack();
   });
   agent.addEventListener('input', (e) => {
-    if (e.isComposing || composing) {  // shown in the agent itself until committed
-      agent.style.width = (agent.value.length + 1) * 1.1 + 'em';
+    if (e.isComposing || composing) {  // shown beside the agent until committed
+      showPreedit(added(shown.text, agent.value));
       return;
     }
-    const text = agent.value;
-    agent.value = '';
+    // Typing, a dictation or an autocorrection inserts; anything else (an undo of the box's own
+    // history, a deletion ImGui did not take) is the box's, not the user's text.
+    const text = !e.inputType || e.inputType.startsWith('insert') ? added(shown.text, agent.value) : '';
+    putBack();
     sendText(text);
   });
   agent.addEventListener('paste', (e) => {
@@ -410,7 +460,7 @@
     // The accessibility mirror (lw-a11y.js) follows every drawn frame; the text agent is the
     // edited field's labelled element there.
     if (window.LWA11y) {
-      if (first) window.LWA11y.init(Module, agent);
+      if (first) window.LWA11y.init(Module, agent, showField);
       window.LWA11y.afterFrame();
     }
   }
@@ -593,6 +643,8 @@
   function init() {
     const canvas = document.getElementById('canvas');
     document.body.appendChild(agent);
+    preedit.hidden = true;
+    document.body.appendChild(preedit);
     canvas.addEventListener('mousedown', (e) => { if (imeWanted) e.preventDefault(); });
     // Phones open their keyboard only for a focus() inside the touch itself: ask which item is
     // under the finger (from the last frame) and focus the agent right away.

@@ -109,6 +109,12 @@ size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
+size_t Utf16Length(std::string_view s, size_t bytes) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size() && i < bytes;) n += Next(s, i) > 0xFFFF ? 2 : 1;
+  return n;
+}
+
 namespace {
 
 bool IsExtender(char32_t cp) {

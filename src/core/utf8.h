@@ -26,6 +26,10 @@ std::u32string Decode(std::string_view s);
 
 size_t CountCodePoints(std::string_view s);
 
+// Length in UTF-16 code units (what a browser's text offsets count) of the text before byte
+// `bytes` (clamped to the string): the page's text box selects what ImGui's caret marks.
+size_t Utf16Length(std::string_view s, size_t bytes);
+
 // What a clerk means by "字数": one per visible character. Chinese characters, letters and
 // digits count one each; an emoji with skin tone, variation selector or ZWJ sequence (👨‍👩‍👧)
 // counts one; combining marks attach to their base; line breaks are not counted.

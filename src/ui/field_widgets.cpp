@@ -112,6 +112,8 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
       os.group_role = "listbox";
       os.group = label;
       os.controls = controls;  // the list's id: the combo box points at it (aria-controls)
+      os.pos = i + 1;
+      os.setsize = static_cast<int>(items.size());
       if (sel) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();

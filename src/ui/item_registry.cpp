@@ -181,6 +181,9 @@ void AppendSemantics(std::string& out, const Item& it) {
   StringProp(out, "describe", s.describe);
   StringProp(out, "name", s.name);
   if (s.haspopup) StringProp(out, "haspopup", s.haspopup);
+  StringProp(out, "placeholder", s.placeholder);
+  if (s.setsize) out += ",\"pos\":" + std::to_string(s.pos) + ",\"setsize\":" + std::to_string(s.setsize);
+  if (s.sel_caret >= 0) out += ",\"sel\":[" + std::to_string(s.sel_anchor) + "," + std::to_string(s.sel_caret) + "]";
   std::string group_role = s.group_role, group = s.group, controls = s.controls;
   if (s.role == Role::Auto && !it.text && it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty())
     group_role = "listbox", group = g_open_combo_label, controls = g_open_combo;
@@ -368,9 +371,10 @@ ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
     m.Value(it.origin), m.Text(it.label), m.Text(it.window), m.Text(it.field), m.Text(RoleName(it));
     m.Text(s.value), m.Value(s.checked), m.Value(s.expanded), m.Value(s.selected), m.Value(s.required);
     m.Value(s.invalid), m.Value(s.disabled), m.Value(s.multiline), m.Value(s.level), m.Value(s.value_min),
-        m.Value(s.haspopup);
+        m.Value(s.haspopup), m.Value(s.sel_anchor), m.Value(s.sel_caret), m.Value(s.pos), m.Value(s.setsize);
     m.Value(s.value_max), m.Value(s.value_now), m.Value(s.row), m.Value(s.col), m.Value(s.rows), m.Value(s.cols);
-    for (const std::string* t : {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table})
+    for (const std::string* t :
+         {&s.describe, &s.group_role, &s.group, &s.controls, &s.live, &s.name, &s.table, &s.placeholder})
       m.Text(*t);
     m.Text(s.cell ? s.cell : ""), m.Text(s.sort ? s.sort : "");
   }

@@ -42,6 +42,13 @@ struct Semantics {
   std::string live;                // "polite" | "assertive": announced when its text changes
   std::string name;                // accessible name when the visible label is ambiguous ("新建" → "新建：…")
   const char* haspopup = nullptr;  // "menu": a button that opens a menu (aria-haspopup)
+  std::string placeholder;         // what an empty field shows instead ("请选择", a hint)
+  // The field being edited: its selection (anchor, caret) in UTF-16 units of `value`, so the
+  // page's text box holds the same text and caret; -1 otherwise.
+  int sel_anchor = -1, sel_caret = -1;
+  // An option's place in its whole list (1-based), which the page holds only partly (the part in
+  // view): "3 of 34", not "3 of 12".
+  int pos = 0, setsize = 0;
   float value_min = 0, value_max = 0, value_now = 0;  // a slider's range and position (value: its text)
   // A table cell's place (filled in while a table scope is open): the table's name, the row and
   // column (1-based, as aria-rowindex/colindex), the cell's role and, on the first column, the

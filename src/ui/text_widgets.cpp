@@ -155,6 +155,12 @@ int StringResize(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
+// The selection of the field being edited, for the page's text box (UTF-16 offsets).
+void MarkSelection(Semantics& sem, std::string_view text, size_t anchor, size_t caret) {
+  sem.sel_anchor = static_cast<int>(utf8::Utf16Length(text, anchor));
+  sem.sel_caret = static_cast<int>(utf8::Utf16Length(text, caret));
+}
+
 }  // namespace
 
 void DrawWrapped(ImDrawList* dl, ImVec2 pos, std::string_view text, float width, ImU32 color, const ImRect& clip) {
@@ -268,6 +274,9 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
     value = text;
     ImGui::MarkItemEdited(id);
   }
+  Semantics& sem = LastItemSemantics();
+  sem.placeholder = opt.hint ? opt.hint : "";
+  if (active) MarkSelection(sem, text, st.edit.anchor(), st.edit.caret());
   return changed;
 }
 
@@ -280,7 +289,15 @@ bool LineInput(const char* id, std::string& value, const char* hint, ImGuiInputT
   }
   const bool changed = ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1,
                                                 flags | ImGuiInputTextFlags_CallbackResize, StringResize, &value);
-  LastItemSemantics().value = value;  // what a screen reader (and a test) reads back
+  Semantics& sem = LastItemSemantics();
+  sem.value = value;  // what a screen reader (and a test) reads back
+  sem.placeholder = hint ? hint : "";
+  if (ImGui::IsItemActive())
+    if (const ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetItemID())) {
+      const std::string_view text(st->TextA.Data ? st->TextA.Data : "", st->TextLen);
+      const int caret = st->GetCursorPos(), b = st->GetSelectionStart(), e = st->GetSelectionEnd();
+      MarkSelection(sem, text, !st->HasSelection() ? caret : caret == b ? e : b, caret);
+    }
   if (error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

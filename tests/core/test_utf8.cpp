@@ -67,3 +67,13 @@ TEST_CASE("character boundaries never split an emoji sequence", "[utf8]") {
   CHECK(b[2] == s.size() - 1);
   CHECK(b[3] == s.size());
 }
+
+TEST_CASE("UTF-16 offsets count a character beyond the BMP twice", "[utf8]") {
+  const std::string s = "a一👍b";
+  CHECK(utf8::Utf16Length(s, 0) == 0);
+  CHECK(utf8::Utf16Length(s, 1) == 1);
+  CHECK(utf8::Utf16Length(s, 4) == 2);
+  CHECK(utf8::Utf16Length(s, 8) == 4);
+  CHECK(utf8::Utf16Length(s, s.size()) == 5);
+  CHECK(utf8::Utf16Length(s, 1000) == 5);
+}

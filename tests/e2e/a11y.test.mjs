@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, axFind as find, axNamed as named, click, findItem, imeInto, launch, moveTo, newDraft, openApp, press, serve, state,
-  waitForAx,
+  waitForAx, waitForState,
 } from './harness.mjs';
 
 let browser;
@@ -91,6 +91,12 @@ test('a combo box opened from the mirror lists its options; the form screen has 
   assert.deepEqual(options.filter((n) => !n.name).length, 0, 'every option is named (no list window, no scroll bar)');
   assert.ok(options.every((n) => !n.props.required && !n.props.invalid), 'the field state is the combo box’s, not its options’');
   assert.equal(options[0].name, '汉族', 'the list starts with its first entry');
+  // The page holds the options in view; each says its place in the whole list of 56 民族 and more.
+  const places = await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=option]')]
+    .map((e) => [e.getAttribute('aria-posinset'), e.getAttribute('aria-setsize')]));
+  assert.deepEqual(places[0], ['1', places[0][1]]);
+  assert.ok(places.length < Number(places[0][1]) && Number(places[0][1]) >= 56,
+            `${places.length} options in view of ${places[0][1]}, each with its place`);
   await page.keyboard.press('Escape');
   const closed = await waitForAx(page, (t) => find(t, 'combobox', '民族')?.props.expanded === false);
   assert.ok(closed.hit, 'Esc closes the combo');
@@ -182,5 +188,43 @@ test('填报: the forms list is a table with headers and buttons named by their 
   assert.ok(cells.includes('张喆'), 'the title is a cell: ' + cells.join(' | '));
   const focusable = await page.evaluate(() => [...document.querySelectorAll('#lw-a11y [role=columnheader] [tabindex]')].length);
   assert.equal(focusable, 0, 'headings that do not sort are text');
+  await context.close();
+});
+
+// The focused text box is the field itself for a screen reader: its value is the field's text and
+// its caret is ImGui's (a screen reader walks the text there), while what is typed or composed
+// still goes into ImGui once: the agent's text is never typed twice. Its hint is its placeholder.
+test('the edited field’s element holds its text and caret; typing and IME add each character once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, server.url);
+  await click(page, '单位信息');
+  await click(page, '填报单位', { input: true });
+  const agent = () => page.evaluate(() => {
+    const a = document.getElementById('lw-text-agent');
+    return { focused: document.activeElement === a, value: a.value, start: a.selectionStart, end: a.selectionEnd };
+  });
+  const until = async (want, what) => {
+    const deadline = Date.now() + 5000;
+    let now;
+    while (Date.now() < deadline) {
+      now = await agent();
+      if (now.focused && now.value === want.value && now.start === want.start && now.end === want.end) return;
+      await page.waitForTimeout(50);
+    }
+    assert.deepEqual(now, { focused: true, ...want }, what);
+  };
+  await page.keyboard.type('abc');
+  await until({ value: 'abc', start: 3, end: 3 }, 'typed text and the caret after it');
+  await press(page, 'ArrowLeft');
+  await until({ value: 'abc', start: 2, end: 2 }, 'the caret follows ← in ImGui');
+  await imeInto(page, '填报单位', '学习');  // composed at the caret (click puts it at the end)
+  await until({ value: 'abc学习', start: 5, end: 5 }, 'the committed IME text once, at the caret');
+  await page.keyboard.press('Shift+Home');
+  await until({ value: 'abc学习', start: 0, end: 5 }, 'the selection follows');
+  await page.keyboard.type('x');
+  await until({ value: 'x', start: 1, end: 1 }, 'typing replaces the selection');
+  await waitForState(page, (s) => s.profile?.values?.unit === 'x');
+  const tree = (await waitForAx(page, (t) => find(t, 'textbox', '填报单位')?.value === 'x')).tree;
+  assert.equal(find(tree, 'textbox', '填报单位')?.value, 'x', 'the focused text box’s value is the field’s text');
   await context.close();
 });
