@@ -5,7 +5,8 @@
 //    OUT_DIR/lw-contract.js, the only place web/*.js gets those numbers from;
 //  - the EMSCRIPTEN_KEEPALIVE functions of src/app/web_exports.cpp become OUT_DIR/exports.txt, the
 //    linker's list; EMSCRIPTEN_KEEPALIVE anywhere else fails the build;
-//  - every Module._lw_* that web/*.js calls must be exported, every LWContract.X.Y it reads must
+//  - every Module._lw_* that web/*.js calls must be exported (and only lw-bridge.js calls them, with
+//    lw-fallback.js, which must work without the modules), every LWContract.X.Y it reads must
 //    exist, and every LWHost/LWRender/LWFallback member that C++ calls (EM_JS) must be defined.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -50,10 +51,13 @@ for (const file of cppFiles) {
 
 // --- What JavaScript uses ------------------------------------------------------------------------
 const hostObjects = {};  // LWHost → its members, from `window.LWHost = { … }`
+// The one module that calls into C++, and the start-up failure page, which must work without it.
+const BRIDGES = [join('web', 'lw-bridge.js'), join('web', 'lw-fallback.js')];
 for (const file of jsFiles) {
   const text = read(file);
   for (const m of text.matchAll(/Module\._(lw_\w+)/g)) {
     if (!exported.includes(m[1])) problems.push(`${file}: calls Module._${m[1]}, which ${EXPORTS_FILE} does not export`);
+    if (!BRIDGES.includes(file)) problems.push(`${file}: calls Module._${m[1]}; only ${BRIDGES.join(' and ')} call into C++`);
   }
   for (const name of Object.keys(contract)) {
     if (new RegExp(`const\\s+${name}\\s*=\\s*\\{`).test(text)) problems.push(`${file}: keeps its own ${name}; use LWContract.${name}`);

@@ -13,13 +13,13 @@
 //            origin: scrolling moves one layer, not every element (the budget's worst case).
 //  Focus     one focus: ImGui's focus moves the DOM focus to its element; a screen reader moving
 //            focus (or "clicking") an element moves ImGui's focus (lw_a11y_focus/activate). While a
-//            text field is edited, the text agent (lw-host.js) is that field's labelled element.
+//            text field is edited, the text agent (lw-text-agent.js) is that field's labelled element.
 //  Live      toasts and the save status are announced through polite/assertive live regions.
 'use strict';
 
 (function () {
   const ROLES_WITH_TEXT_NAME = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'option', 'heading', 'menuitem']);
-  let Module = null;
+  let port = null;  // lw-bridge.js's a11yPort: the mirror's calls into C++
   let root = null;
   let agent = null;
   let agentValue = null;  // the edited field's text, describing the text agent where it cannot hold it
@@ -53,8 +53,8 @@
     return el;
   }
 
-  function init(mod, textAgent, showInAgent) {
-    Module = mod;
+  function init(a11yPort, textAgent, showInAgent) {
+    port = a11yPort;
     agent = textAgent;
     showField = showInAgent || (() => false);
     root = document.createElement('div');
@@ -85,8 +85,8 @@
   }
 
   function placeRoot() {
-    if (!root || !Module || !Module.canvas) return;
-    const r = Module.canvas.getBoundingClientRect();
+    if (!root || !port || !port.canvas()) return;
+    const r = port.canvas().getBoundingClientRect();
     root.style.left = r.left + 'px';
     root.style.top = r.top + 'px';
   }
@@ -95,16 +95,16 @@
 
   function onFocusIn(e) {
     const id = hexId(e.target);
-    if (applying || !id || !Module._lw_a11y_focus) return;
+    if (applying || !id || !port) return;
     requested = { id, frames: 3 };  // until ImGui has taken it, its old focus is not given back
-    Module._lw_a11y_focus(parseInt(id, 16));
+    port.focus(parseInt(id, 16));
   }
 
   function onClick(e) {
     const el = e.target.closest('[data-lw-id]');
-    if (!el || !Module._lw_a11y_activate) return;
+    if (!el || !port) return;
     e.preventDefault();
-    Module._lw_a11y_activate(parseInt(el.dataset.lwId, 16));
+    port.activate(parseInt(el.dataset.lwId, 16));
   }
 
   // --- One element per item ------------------------------------------------------------------
@@ -376,7 +376,7 @@
     // Not only when ImGui's focus moves: also when the DOM focus fell to the page (Esc left a
     // text field and the agent let go) or the item's element appeared after the move (a field
     // the error summary scrolled into view). Never taken from something outside the app.
-    const ours = !current || current === document.body || current === Module.canvas || root.contains(current) ||
+    const ours = !current || current === document.body || current === port.canvas() || root.contains(current) ||
                  current === agent;
     if (!ours) return;
     applying = true;
@@ -407,12 +407,12 @@
 
   // Called by lw-host.js after every drawn frame.
   function afterFrame() {
-    if (!root || !Module._lw_a11y_update) return;
-    const p = Module._lw_a11y_update();
-    if (!p) return;
+    if (!root || !port) return;
     const t0 = performance.now();
-    update(JSON.parse(Module.UTF8ToString(p)));
-    const ms = performance.now() - t0;  // reading and parsing the JSON included
+    const text = port.update();
+    if (!text) return;
+    update(JSON.parse(text));
+    const ms = performance.now() - t0;  // the JSON built in C++, read and parsed included
     stats.updates++;
     stats.totalMs += ms;
     stats.lastMs = ms;

@@ -54,12 +54,10 @@ std::string JsonNumbers(const double* v, int n) {
 
 // Everything of a frame up to ImGui::Render(): what the main loop and the benchmark share.
 void BuildFrame(double now) {
-  g_app->BeforeFrame(now);
-  lw::platform::web::RendererNewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  g_app->Frame();
-  ImGui::Render();
+  g_app->BuildFrame(now, [] {
+    lw::platform::web::RendererNewFrame();
+    ImGui_ImplSDL2_NewFrame();
+  });
 }
 
 void Tick() {

@@ -31,7 +31,7 @@ namespace web = lw::platform::web;
 
 extern "C" {
 
-// --- Text agent, clipboard (web/lw-host.js) ----------------------------------------------------------
+// --- Text agent, clipboard (web/lw-text-agent.js) ----------------------------------------------------
 EMSCRIPTEN_KEEPALIVE void lw_text_input(const char* utf8) { web::OnTextInput(utf8); }
 EMSCRIPTEN_KEEPALIVE int lw_key_event(const char* key, int down, int mods) {
   return web::OnKeyEvent(key, down != 0, mods);
@@ -63,7 +63,7 @@ EMSCRIPTEN_KEEPALIVE int lw_post_event(int kind, const char* name, const char* d
   return 1;
 }
 
-// --- Signing (web/lw-host.js signBundle) ------------------------------------------------------------
+// --- Signing (web/lw-signing.js signBundle) ----------------------------------------------------------
 // data: the public key (65 bytes) then the signature (64 bytes); len 0 when the browser cannot sign.
 EMSCRIPTEN_KEEPALIVE void lw_bundle_signed(int request, const char* data, int len) {
   web::OnBundleSigned(request, std::string(data ? data : "", data ? len : 0));

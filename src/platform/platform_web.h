@@ -6,7 +6,7 @@
 
 namespace lw::platform::web {
 
-// Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-host.js).
+// Routes Dear ImGui's IME position and clipboard through the DOM text agent (web/lw-text-agent.js).
 void InstallImGuiHooks();
 // What SDL's queue held: nothing, only pointer motion, or anything else (buttons, wheel, keys,
 // window events).
@@ -21,7 +21,7 @@ void SleepFor(double ms);
 void Resume();  // SDL-bound DOM input or the idle timer (web/lw-host.js): run the loop again
 void AfterFrame(bool first);
 
-// Input and storage news from web/lw-host.js (through src/app/web_exports.cpp).
+// Input and storage news from the host modules (web/lw-bridge.js → src/app/web_exports.cpp).
 void OnTextInput(const char* utf8);
 // A non-text key from the text agent (mods: contract::KeyMod bits). True when ImGui takes it (the
 // page then calls preventDefault); false when the browser should do its default (typing,

@@ -431,7 +431,11 @@ void Header(AppContext& c) {
     ImGuiID first = 0, last = 0;
     bool home = false, end = false;
     for (const Nav& n : kNav) {
-      if (NavButton(n.label, is_selected(n))) c.Go(n.screen);
+      // A tab list is one Tab stop, its selected tab; the arrow keys, Home and End move along it.
+      const bool selected = is_selected(n);
+      ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, !selected);
+      if (NavButton(n.label, selected)) c.Go(n.screen);
+      ImGui::PopItemFlag();
       last = ImGui::GetItemID();
       if (!first) first = last;
       if (ImGui::IsItemFocused()) {  // Home and End stay in the tab list (ImGui would scroll the page)
@@ -563,6 +567,14 @@ void App::Impl::BenchFrame() {
   f.labels = false;
   map_view.Draw(ImGui::GetWindowDrawList(), f);
   ImGui::End();
+}
+
+void App::BuildFrame(double now_ms, void (*backend_new_frame)()) {
+  BeforeFrame(now_ms);
+  backend_new_frame();
+  ImGui::NewFrame();
+  Frame();
+  ImGui::Render();
 }
 
 void App::Frame() {

@@ -15,10 +15,10 @@ class App {
   ~App();
   // Loads assets and stored data. Needs a current ImGui context; runs before the first frame.
   bool Init();
-  // Before ImGui::NewFrame(): host events, font shards, theme changes.
-  void BeforeFrame(double now_ms);
-  // Between ImGui::NewFrame() and ImGui::Render().
-  void Frame();
+  // One whole frame up to ImGui::Render(): the one sequence the web main loop, its benchmark and
+  // the native smoke test share. `backend_new_frame` runs the platform's and renderer's
+  // NewFrame (or, natively, sets the frame's time step) before ImGui's own.
+  void BuildFrame(double now_ms, void (*backend_new_frame)());
   // Writes what is due (all of it when force). Safe to call from a timer while hidden.
   void FlushNow(bool force);
   // True while something animates (ceremony mode, a playing slider, a fading toast).
@@ -30,6 +30,10 @@ class App {
   const std::string& init_error() const { return init_error_; }
 
  private:
+  // Before ImGui::NewFrame(): host events, font shards, theme changes.
+  void BeforeFrame(double now_ms);
+  // Between ImGui::NewFrame() and ImGui::Render().
+  void Frame();
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string init_error_;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, axFind as find, axNamed as named, click, findItem, imeInto, launch, moveTo, newDraft, openApp, press, serve, state,
+  ARTIFACTS, axFind as find, axNamed as named, click, findItem, imeInto, imeType, launch, moveTo, newDraft, openApp, press, serve, state,
   waitForAx, waitForState,
 } from './harness.mjs';
 
@@ -223,8 +223,19 @@ test('the edited field’s element holds its text and caret; typing and IME add 
   await until({ value: 'abc学习', start: 0, end: 5 }, 'the selection follows');
   await page.keyboard.type('x');
   await until({ value: 'x', start: 1, end: 1 }, 'typing replaces the selection');
-  await waitForState(page, (s) => s.profile?.values?.unit === 'x');
-  const tree = (await waitForAx(page, (t) => find(t, 'textbox', '填报单位')?.value === 'x')).tree;
-  assert.equal(find(tree, 'textbox', '填报单位')?.value, 'x', 'the focused text box’s value is the field’s text');
+  // Typed over a selection that starts or ends with the same character (the Tab-in-and-retype
+  // case: the whole field is selected): nothing of what is typed is lost.
+  await page.keyboard.press('Control+A');
+  await until({ value: 'x', start: 0, end: 1 }, 'all selected');
+  await page.keyboard.type('xyx');
+  await until({ value: 'xyx', start: 3, end: 3 }, 'an “x” typed over the selected “x” is kept');
+  await imeInto(page, '填报单位', 'xyx学');  // click: the caret goes to the end, no selection
+  await until({ value: 'xyxxyx学', start: 7, end: 7 }, 'IME text added once');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await imeType(page, ['学'], '学');
+  await until({ value: 'xyxxyx学', start: 7, end: 7 }, 'a composed “学” over the selected “学”');
+  await waitForState(page, (s) => s.profile?.values?.unit === 'xyxxyx学');
+  const tree = (await waitForAx(page, (t) => find(t, 'textbox', '填报单位')?.value === 'xyxxyx学')).tree;
+  assert.equal(find(tree, 'textbox', '填报单位')?.value, 'xyxxyx学', 'the focused text box’s value is the field’s text');
   await context.close();
 });

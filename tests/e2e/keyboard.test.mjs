@@ -280,6 +280,8 @@ test('＋ 新建表格 is a menu button with menu items; Home and End in the tab
   assert.equal(f.role + ':' + f.label, 'tab:设置', 'End goes to the last tab');
   f = await press(page, 'Home');
   assert.equal(f.role + ':' + f.label, 'tab:首页', 'Home goes to the first tab');
+  f = await press(page, 'Tab');
+  assert.notEqual(f.role, 'tab', 'the tab list is one Tab stop: Tab leaves it (' + f.role + ':' + f.label + ')');
   await moveTo(page, '填报', { role: 'tab' });
   await press(page, 'Enter');
   const button = () => page.evaluate(() => {

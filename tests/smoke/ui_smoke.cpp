@@ -54,11 +54,7 @@ void CheckRenderer() {
 
 void Frame(lw::ui::App& app, int n = 1) {
   for (int i = 0; i < n; ++i) {
-    app.BeforeFrame(lw::platform::NowMs());
-    ImGui::GetIO().DeltaTime = 1.0f / 60;
-    ImGui::NewFrame();
-    app.Frame();
-    ImGui::Render();
+    app.BuildFrame(lw::platform::NowMs(), [] { ImGui::GetIO().DeltaTime = 1.0f / 60; });
     Render();
   }
 }

@@ -147,7 +147,7 @@ export async function waitForState(s, predicate, timeout = 5000, what = 'state')
 }
 
 // Waits until what the app shows in state() has also reached IndexedDB: the app writes the file
-// and starts the IndexedDB sync at once (lw-host.js persist()), so a finished sync that started
+// and starts the IndexedDB sync at once (lw-storage.js persist()), so a finished sync that started
 // after `since` (page clock, taken before the edit) with nothing syncing means it is stored.
 export async function waitStored(s, since, timeout = 8000) {
   const deadline = Date.now() + timeout;

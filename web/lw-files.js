@@ -1,0 +1,59 @@
+// lw-files.js — files in and out: downloads, the file chooser, drops on the page, printing.
+import { postEvent } from './lw-bridge.js';
+
+const EVENT = LWContract.EVENT;
+const MAX_FILE_BYTES = LWContract.LIMIT.MaxFileBytes;
+
+export function download(name, mime, bytes) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// Reads every chosen file first, then hands them over together: one batch, one import report.
+// request: the id C++ gave the file chooser (0 for files dropped on the page).
+async function readFiles(files, request) {
+  const loaded = await Promise.all(files.map(async (f) =>
+    (f.size > MAX_FILE_BYTES ? { f, big: true } : { f, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  for (const { f, big, bytes } of loaded) {
+    if (big) postEvent(EVENT.FileTooLarge, f.name, null, false, f.size, 0, 0, request);
+    else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size, 0, 0, request);
+  }
+}
+
+export function openFiles(accept, multiple, request) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = accept;
+  input.multiple = multiple;
+  input.onchange = () => readFiles(Array.from(input.files || []), request);
+  input.click();
+}
+
+export function printHtml(html) {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+  frame.srcdoc = html;
+  frame.onload = () => {
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+    setTimeout(() => frame.remove(), 60000);
+  };
+  document.body.appendChild(frame);
+}
+
+// Files dropped anywhere on the page go to the screen they land on (request 0).
+export function installDrop() {
+  document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dropping'); });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dropping'));
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dropping');
+    readFiles(Array.from((e.dataTransfer && e.dataTransfer.files) || []), 0);
+  });
+}
