@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -45,12 +46,6 @@ int g_presented = 0;  // frames that changed pixels on screen
 double g_last_draw = -1e9;
 bool g_first = true;
 bool g_paused = false;  // benchmarks stop the loop so the GPU is idle while they measure
-
-std::string JsonNumbers(const double* v, int n) {
-  std::string s = "[";
-  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::to_string(v[i]);
-  return s + "]";
-}
 
 // Everything of a frame up to ImGui::Render(): what the main loop and the benchmark share.
 void BuildFrame(double now) {
@@ -101,10 +96,15 @@ std::string MapFiguresJson() { return g_app ? g_app->MapFiguresJson() : "{}"; }
 
 std::string StatsJson() {
   const int n = std::min(g_frame_count, kFrameSamples);
-  return "{\"frames\":" + std::to_string(g_frame_count) + ",\"presented\":" + std::to_string(g_presented) +
-         ",\"mapLoadMs\":" + std::to_string(g_app ? g_app->MapLoadMs() : 0) +
-         ",\"recentFrameMs\":" + JsonNumbers(g_frame_ms, n) + ",\"recentBuildMs\":" + JsonNumbers(g_build_ms, n) +
-         ",\"renderer\":" + platform::web::RendererJson() + "}";
+  const nlohmann::json stats = {
+      {"frames", g_frame_count},
+      {"presented", g_presented},
+      {"mapLoadMs", g_app ? g_app->MapLoadMs() : 0},
+      {"recentFrameMs", std::vector<double>(g_frame_ms, g_frame_ms + n)},
+      {"recentBuildMs", std::vector<double>(g_build_ms, g_build_ms + n)},
+      {"renderer", platform::web::RendererJson()},
+  };
+  return stats.dump();
 }
 
 void SetPaused(bool paused) { g_paused = paused; }
@@ -116,7 +116,7 @@ std::string BenchFrames(int frames) {
     BuildFrame(t0);
     ms.push_back(platform::NowMs() - t0);
   }
-  return JsonNumbers(ms.data(), static_cast<int>(ms.size()));
+  return nlohmann::json(ms).dump();
 }
 
 int BackupDownload() {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "gl_base_layer.h"
@@ -213,15 +214,15 @@ void RedrawWhole() {
   RequestRedraw();
 }
 
-std::string RendererJson() {
-  std::string s = InfoField("");
-  if (s.size() > 1) {  // what the last frame cost: where its time goes
-    const render::FrameDamage& d = g_soft ? g_soft->damage() : g_gl_damage;
-    s.insert(s.size() - 1, ",\"dirtyPixels\":" + std::to_string(d.dirty_pixels()) +
-                               ",\"baseDirtyPixels\":" + std::to_string(d.base_dirty_pixels()) +
-                               ",\"rehashedTriangles\":" + std::to_string(d.rehashed_triangles()));
-  }
-  return s;
+nlohmann::json RendererJson() {
+  nlohmann::json info = nlohmann::json::parse(InfoField(""), nullptr, false);
+  if (!info.is_object()) return nlohmann::json::object();
+  // What the last frame cost: where its time goes.
+  const render::FrameDamage& d = g_soft ? g_soft->damage() : g_gl_damage;
+  info["dirtyPixels"] = d.dirty_pixels();
+  info["baseDirtyPixels"] = d.base_dirty_pixels();
+  info["rehashedTriangles"] = d.rehashed_triangles();
+  return info;
 }
 
 }  // namespace lw::platform::web

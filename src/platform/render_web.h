@@ -7,6 +7,7 @@
 //  [X] ?renderer=webgl2|webgl1|cpu forces one; a forced renderer that cannot start is reported.
 //  [X] A lost WebGL context (webglcontextlost) falls to the CPU renderer; the app keeps its state.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 
 struct ImDrawData;
@@ -23,6 +24,6 @@ bool Present(ImDrawData* dd);
 void CheckContextLost();
 // Forgets what is on screen: the next frame is drawn whole (tests compare it with partial ones).
 void RedrawWhole();
-std::string RendererJson();  // {renderer, glRenderer, software, forced}, for stats() and 设置
+nlohmann::json RendererJson();  // {renderer, glRenderer, software, forced, …}, for stats()
 
 }  // namespace lw::platform::web
