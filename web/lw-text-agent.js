@@ -92,6 +92,14 @@ function putBack() {
 }
 export function showField(text, anchor, caret) {
   if (!holdsField) return false;
+  // A textarea keeps line ends as "\n" (a stored "\r\n" from an imported file would differ from
+  // the agent forever): the same text with one less unit for each "\r\n" before an offset.
+  if (text.includes('\r')) {
+    const at = (k) => k - (text.slice(0, k).match(/\r\n/g) || []).length;
+    anchor = at(anchor);
+    caret = at(caret);
+    text = text.replace(/\r\n?/g, '\n');
+  }
   shown = { text, anchor, caret };
   if (!composing && document.activeElement === agent) putBack();
   return true;
@@ -152,10 +160,11 @@ agent.addEventListener('input', (e) => {
     showPreedit(addedNow());
     return;
   }
-  // Typing, a dictation or an autocorrection inserts; anything else (an undo of the box's own
-  // history, a deletion ImGui did not take) is the box's, not the user's text, and so is the
-  // composition's last input after its compositionend (Firefox), already sent from there.
-  const typed = !e.inputType || (e.inputType.startsWith('insert') && e.inputType !== 'insertCompositionText');
+  // Only typing inserts at the selection. Anything else is the box's, not the user's text: an
+  // autocorrection or text replacement (insertReplacementText would replace words ImGui keeps),
+  // the macOS editing keys ImGui does not take (transpose, yank), an undo of the box's history, and
+  // the composition's last input after its compositionend (Firefox), already sent from there.
+  const typed = !e.inputType || e.inputType === 'insertText';
   const text = typed ? addedNow() : '';
   editFrom = null;
   putBack();

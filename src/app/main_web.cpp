@@ -85,6 +85,14 @@ void Tick() {
   g_first = false;
 }
 
+// The last frames' samples, oldest first (the ring is written at frame count % size).
+std::vector<double> Recent(const double* ring) {
+  std::vector<double> out;
+  for (int i = std::max(0, g_frame_count - kFrameSamples); i < g_frame_count; ++i)
+    out.push_back(ring[i % kFrameSamples]);
+  return out;
+}
+
 }  // namespace
 
 namespace lw::app {
@@ -95,13 +103,12 @@ std::string FontsJson() { return g_app ? g_app->LoadedFontsJson() : "[]"; }
 std::string MapFiguresJson() { return g_app ? g_app->MapFiguresJson() : "{}"; }
 
 std::string StatsJson() {
-  const int n = std::min(g_frame_count, kFrameSamples);
   const nlohmann::json stats = {
       {"frames", g_frame_count},
       {"presented", g_presented},
       {"mapLoadMs", g_app ? g_app->MapLoadMs() : 0},
-      {"recentFrameMs", std::vector<double>(g_frame_ms, g_frame_ms + n)},
-      {"recentBuildMs", std::vector<double>(g_build_ms, g_build_ms + n)},
+      {"recentFrameMs", Recent(g_frame_ms)},
+      {"recentBuildMs", Recent(g_build_ms)},
       {"renderer", platform::web::RendererJson()},
   };
   return stats.dump();

@@ -430,10 +430,14 @@ void Header(AppContext& c) {
   } else {
     ImGuiID first = 0, last = 0;
     bool home = false, end = false;
+    // A tab list is one Tab stop, its selected tab; the arrow keys, Home and End move along it.
+    // ImGui tabs on from the focused item, so while another tab has the focus none is a Tab stop:
+    // Tab and Shift+Tab then leave the list instead of landing on its selected tab.
+    bool other_focused = false;
+    for (const Nav& n : kNav) other_focused |= !is_selected(n) && ImGui::GetID(n.label) == GImGui->NavId;
     for (const Nav& n : kNav) {
-      // A tab list is one Tab stop, its selected tab; the arrow keys, Home and End move along it.
       const bool selected = is_selected(n);
-      ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, !selected);
+      ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, !selected || other_focused);
       if (NavButton(n.label, selected)) c.Go(n.screen);
       ImGui::PopItemFlag();
       last = ImGui::GetItemID();

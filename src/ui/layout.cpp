@@ -152,6 +152,7 @@ float RowLabel(const std::string& label, bool required, float label_width) {
 void MarkMenuButton(const char* popup) {
   Semantics& s = LastItemSemantics();
   s.role = Role::Button;  // also where it stands for the tabs (the navigation on a phone)
+  s.selected = -1;        // a button is not selected; the menu's current entry is
   s.group_role.clear();
   s.group.clear();
   s.haspopup = "menu";

@@ -294,7 +294,10 @@ bool LineInput(const char* id, std::string& value, const char* hint, ImGuiInputT
   sem.placeholder = hint ? hint : "";
   if (ImGui::IsItemActive())
     if (const ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetItemID())) {
-      const std::string_view text(st->TextA.Data ? st->TextA.Data : "", st->TextLen);
+      // A read-only field's state holds no text of its own (ImGui shows the caller's buffer).
+      const std::string_view text = (flags & ImGuiInputTextFlags_ReadOnly) || !st->TextA.Data
+                                        ? std::string_view(value)
+                                        : std::string_view(st->TextA.Data, st->TextLen);
       const int caret = st->GetCursorPos(), b = st->GetSelectionStart(), e = st->GetSelectionEnd();
       MarkSelection(sem, text, !st->HasSelection() ? caret : caret == b ? e : b, caret);
     }

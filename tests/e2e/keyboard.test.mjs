@@ -282,6 +282,12 @@ test('＋ 新建表格 is a menu button with menu items; Home and End in the tab
   assert.equal(f.role + ':' + f.label, 'tab:首页', 'Home goes to the first tab');
   f = await press(page, 'Tab');
   assert.notEqual(f.role, 'tab', 'the tab list is one Tab stop: Tab leaves it (' + f.role + ':' + f.label + ')');
+  await moveTo(page, '设置', { role: 'tab', key: 'Shift+Tab' });
+  await press(page, 'Enter');
+  await moveTo(page, '设置', { role: 'tab', key: 'Shift+Tab' });
+  f = await press(page, 'Home');
+  f = await press(page, 'Tab');  // from 首页, not the selected 设置: still out of the list
+  assert.notEqual(f.role, 'tab', 'Tab from a tab that is not selected leaves the list (' + f.role + ':' + f.label + ')');
   await moveTo(page, '填报', { role: 'tab' });
   await press(page, 'Enter');
   const button = () => page.evaluate(() => {
