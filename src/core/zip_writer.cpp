@@ -14,7 +14,8 @@ void U32(std::string& s, uint32_t v) {
   U16(s, v & 0xFFFF);
   U16(s, v >> 16);
 }
-constexpr uint32_t kDosTime = 0, kDosDate = (2020 - 1980) << 9 | 1 << 5 | 1;  // fixed: same data, same bytes
+constexpr uint32_t kDosTime = 0;
+uint32_t DosDate(int year, int month, int day) { return static_cast<uint32_t>((year - 1980) << 9 | month << 5 | day); }
 constexpr uint32_t kUtf8Names = 1u << 11;
 }  // namespace
 
@@ -34,6 +35,10 @@ uint32_t Crc32(const std::string& data) {
   return crc ^ 0xFFFFFFFFu;
 }
 
+void ZipWriter::SetDate(int year, int month, int day) {
+  if (year >= 1980 && year <= 2107) dos_date_ = DosDate(year, month, day);
+}
+
 void ZipWriter::Add(const std::string& name, const std::string& data) {
   Entry e{name, Crc32(data), static_cast<uint32_t>(data.size()), static_cast<uint32_t>(out_.size())};
   U32(out_, 0x04034b50);
@@ -41,7 +46,7 @@ void ZipWriter::Add(const std::string& name, const std::string& data) {
   U16(out_, kUtf8Names);
   U16(out_, 0);  // stored
   U16(out_, kDosTime);
-  U16(out_, kDosDate);
+  U16(out_, dos_date_);
   U32(out_, e.crc);
   U32(out_, e.size);
   U32(out_, e.size);
@@ -61,7 +66,7 @@ std::string ZipWriter::Finish() {
     U16(out_, kUtf8Names);
     U16(out_, 0);
     U16(out_, kDosTime);
-    U16(out_, kDosDate);
+    U16(out_, dos_date_);
     U32(out_, e.crc);
     U32(out_, e.size);
     U32(out_, e.size);

@@ -174,7 +174,7 @@ void App::Impl::PrintRecord(AppContext& c, const Record& r) {
   const FormDef* f = c.forms.Find(r.form);
   if (!f) return;
   const std::string html =
-      PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), [&](const std::string& sha) {
+      PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), TodayLocal(), [&](const std::string& sha) {
         std::string bytes;
         c.ws.ReadPhoto(sha, bytes);
         return bytes;
