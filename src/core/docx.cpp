@@ -95,7 +95,7 @@ const char* kSmall = "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>";  // 五号 (1
 std::vector<int> ColumnWidths(int first, const std::vector<std::string>& headers,
                               const std::vector<std::vector<std::string>>& rows, int total) {
   if (headers.size() < 2) return {total};
-  std::vector<size_t> want(headers.size(), 4);
+  std::vector<size_t> want(headers.size(), 6);  // room for "15 KB" or 3 hanzi
   for (size_t i = 1; i < headers.size(); ++i) {
     want[i] = std::max(want[i], utf8::DisplayWidth(headers[i]));
     for (const auto& r : rows)
@@ -406,7 +406,7 @@ std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions
                    const std::string& date, const std::function<std::string(const std::string&)>& photo) {
   DocxBuilder b(regions, photo, WantsLandscape(form, r));
   b.Heading(form.title, unit, date);
-  for (const FieldDef* f : form.AllFields()) b.Field(*f, r.values.value(f->id, json()));
+  for (const FieldDef* f : form.AllFields()) b.Field(*f, ShownValue(form, r, *f));
   return Package(b, b.Document(), form.title, unit, r);
 }
 

@@ -179,10 +179,16 @@ std::string DisplayValue(const FieldDef& f, const json& v, const RegionDb& regio
       return s;
     }
     case FieldType::Integer:
+    case FieldType::Computed:
       return v.is_number_integer() ? std::to_string(v.get<long long>()) : v.is_string() ? v.get<std::string>() : "";
     default:
       return v.is_string() ? v.get<std::string>() : "";
   }
+}
+
+json ShownValue(const FormDef& form, const Record& r, const FieldDef& f) {
+  if (f.type == FieldType::Computed) return SumOf(form, r.values, f.sum_of);
+  return r.values.value(f.id, json());
 }
 
 bool HasSealLine(const FieldDef& f) { return f.id.find("opinion") != std::string::npos; }
@@ -213,7 +219,7 @@ std::string PrintHtml(const FormDef& form, const Record& r, const RegionDb& regi
     open = false;
   };
   for (const FieldDef* f : form.AllFields()) {
-    const json v = r.values.value(f->id, json());
+    const json v = ShownValue(form, r, *f);
     if (f->type == FieldType::Table || f->type == FieldType::Matrix) {  // a table of its own: its header repeats
       close();
       std::vector<std::string> headers;

@@ -36,6 +36,9 @@ std::string ChineseDate(const std::string& date);
 // rows as lines "第 1 行：名称 草原读书会，参与人次 120", …).
 std::string DisplayValue(const FieldDef& f, const nlohmann::json& v, const RegionDb& regions);
 
+// A field's value as documents show it: what the record holds, or for a computed total its sum.
+nlohmann::json ShownValue(const FormDef& form, const Record& record, const FieldDef& f);
+
 // Whether the paper form has a seal line (（盖章） 年 月 日) under this field: the recommending or
 // reviewing unit's opinion (推荐单位意见, 单位意见, …). One rule for the print view and the .docx.
 bool HasSealLine(const FieldDef& f);

@@ -32,8 +32,21 @@ std::optional<size_t> FindEnd(const std::string& z) {
   }
 }
 
-std::string NameOf(const std::string& raw, uint32_t flags) {
+// The UTF-8 name from an Info-ZIP Unicode Path field (0x7075), when it belongs to this raw name.
+std::optional<std::string> UnicodePath(const std::string& extra, const std::string& raw) {
+  for (size_t at = 0; at + 4 <= extra.size();) {
+    const uint32_t id = Le(extra, at, 2), len = Le(extra, at + 2, 2);
+    if (at + 4 + len > extra.size()) break;
+    if (id == 0x7075 && len > 5 && extra[at + 4] == 1 && Le(extra, at + 5, 4) == Crc32(raw))
+      return extra.substr(at + 9, len - 5);
+    at += 4 + len;
+  }
+  return std::nullopt;
+}
+
+std::string NameOf(const std::string& raw, const std::string& extra, uint32_t flags) {
   if (flags & kUtf8Names) return raw;
+  if (auto unicode = UnicodePath(extra, raw)) return *unicode;
   return DecodeOfficeText(raw).value_or(raw);
 }
 
@@ -82,10 +95,10 @@ ZipReadResult ReadZip(const std::string& z, const ZipLimits& limits) {
               Le(z, at + 24, 4),
               Le(z, at + 42, 4),
               ""};
-    const size_t name_len = Le(z, at + 28, 2);
-    if (at + 46 + name_len > z.size()) return {{}, "压缩包已损坏（目录不完整）"};
-    c.name = NameOf(z.substr(at + 46, name_len), c.flags);
-    at += 46 + name_len + Le(z, at + 30, 2) + Le(z, at + 32, 2);
+    const size_t name_len = Le(z, at + 28, 2), extra_len = Le(z, at + 30, 2);
+    if (at + 46 + name_len + extra_len > z.size()) return {{}, "压缩包已损坏（目录不完整）"};
+    c.name = NameOf(z.substr(at + 46, name_len), z.substr(at + 46 + name_len, extra_len), c.flags);
+    at += 46 + name_len + extra_len + Le(z, at + 32, 2);
     if (!c.name.empty() && c.name.back() == '/') continue;  // a folder
     total += c.size;
     if (total > limits.max_total_bytes) return {{}, "压缩包解压后过大"};

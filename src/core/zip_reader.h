@@ -10,7 +10,9 @@
 namespace lw {
 
 struct ZipEntry {
-  std::string name;  // as stored; names not flagged UTF-8 are read as GBK (Windows' Chinese default)
+  // UTF-8: as flagged, else from the Info-ZIP Unicode Path field, else read as GBK (what Chinese
+  // Windows writes)
+  std::string name;
   std::string data;
 };
 

@@ -17,8 +17,9 @@ class ZipWriter {
 
  private:
   struct Entry {
-    std::string name;
-    uint32_t crc, size, offset;
+    std::string name;  // as stored (GBK for a Chinese name)
+    uint32_t crc, size, offset, flags;
+    std::string extra;  // the Unicode Path field beside a GBK name
   };
   uint32_t dos_date_ = (2020 - 1980) << 9 | 1 << 5 | 1;
   std::string out_;

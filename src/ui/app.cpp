@@ -179,8 +179,7 @@ void App::Impl::PrintRecord(AppContext& c, const Record& r) {
         c.ws.ReadPhoto(sha, bytes);
         return bytes;
       });
-  platform::PrintHtml(html);
-  c.Toast("已打开打印窗口。打印后请盖章。");
+  platform::ShowPrintPreview(html);
 }
 
 // The same content as the print view, as a Word file the clerk can hand in or edit further.

@@ -71,3 +71,18 @@ TEST_CASE("docx: a summary table as Word: well-formed, header repeated, totals b
         std::string::npos);
   CHECK(TableDocxFileName(Wide(), "包头市教育局", "2026-03-06") == "包头市教育局_示范活动汇总表_2026-03-06.docx");
 }
+
+TEST_CASE("print and docx: a computed total shows its sum, not an empty cell", "[print]") {
+  const FormDef* shanxi = test::Forms().Find("shanxi_statistics");
+  REQUIRE(shanxi);
+  Record r;
+  r.form = shanxi->id;
+  r.values = {{"stats",
+               {{"columns", nlohmann::json::array({{{"theme", "终身学习"}, {"cells", {{"participants", 300}}}},
+                                                   {{"theme", "全民阅读"}, {"cells", {{"participants", 150}}}}})}}}};
+  const std::string h = PrintHtml(*shanxi, r, RegionDb(), "", "2026-03-06", [](const std::string&) { return ""; });
+  CHECK(h.find("<th>参与人次合计</th><td>450</td>") != std::string::npos);
+  const auto parts = test::ReadStoredZip(
+      ToDocx(*shanxi, r, RegionDb(), "", "2026-03-06", [](const std::string&) { return std::string(); }));
+  CHECK(parts.at("word/document.xml").find(">450</w:t>") != std::string::npos);
+}

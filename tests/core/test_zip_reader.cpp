@@ -7,6 +7,7 @@
 
 #include "inflate.h"
 #include "temp_dir.h"
+#include "text_decode.h"
 #include "zip_reader.h"
 #include "zip_writer.h"
 
@@ -105,3 +106,20 @@ TEST_CASE("zip reader: an archive made by Info-ZIP's zip -r reads back", "[zip]"
   CHECK(Find(r, "照片/01_开幕式.jpg")->data == std::string(3000, '\x7F'));
 }
 #endif
+
+TEST_CASE("zip names: Chinese in GBK with the Unicode Path field beside it, UTF-8 only past GBK", "[zip]") {
+  ZipWriter zip;
+  zip.Add("报送清单.csv", "a");
+  zip.Add("ascii.txt", "b");
+  zip.Add("😀.txt", "c");  // no GBK code
+  const std::string bytes = zip.Finish();
+  CHECK(bytes.find(*EncodeGbk("报送清单.csv")) != std::string::npos);  // what old Windows Explorer shows
+  CHECK(bytes.find("报送清单.csv") != std::string::npos);              // in the Unicode Path field
+  const ZipReadResult r = ReadZip(bytes);
+  REQUIRE(r.entries.size() == 3);
+  CHECK(r.entries[0].name == "报送清单.csv");
+  CHECK(r.entries[1].name == "ascii.txt");
+  CHECK(r.entries[2].name == "😀.txt");
+  CHECK(EncodeGbk("学习周 abc") == std::string("\xD1\xA7\xCF\xB0\xD6\xDC abc"));
+  CHECK_FALSE(EncodeGbk("😀"));
+}
