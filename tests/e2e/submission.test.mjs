@@ -191,6 +191,19 @@ test('print for a summary table: a landscape preview with its header and totals;
   assert.ok(html.includes('size: A4 landscape') && html.includes('<thead>') && html.includes('class="total"'));
   await page.waitForFunction(() => !document.querySelector('#lw-print button').disabled);
   await page.screenshot({ path: join(ARTIFACTS, 'submission-table-preview.png') });
+  // What Chromium prints from it: landscape A4 pages, each numbered 第 N 页 共 M 页, the header on each.
+  const paper = await context.newPage();
+  await paper.setContent(html);
+  const pdfPath = join(work, 'table-print.pdf');
+  writeFileSync(pdfPath, await paper.pdf({ preferCSSPageSize: true }));
+  await paper.close();
+  const printed = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString().split('\f').filter((p) => p.trim());
+  assert.ok(printed.length >= 2, `${printed.length} pages`);
+  printed.forEach((p, i) => {
+    assert.ok(p.includes(`第 ${i + 1} 页 共 ${printed.length} 页`), `page ${i + 1} is numbered`);
+    assert.ok(p.includes('活动名称') && p.includes('参与人次'), `page ${i + 1} repeats the header row`);
+  });
+  assert.match(execFileSync("pdfinfo", [pdfPath]).toString(), /Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
   await page.click('#lw-print button:nth-of-type(2)');  // 关闭
   await page.waitForFunction(() => !document.getElementById('lw-print'));
   const pending = page.waitForEvent('download');
