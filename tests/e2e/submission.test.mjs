@@ -147,6 +147,7 @@ test('报送包 per deadline from 首页: bundle, Word files, photos named from 
   const sx = unzip(sxZip, 'shanxi');
   const sxDocx = checkManifest(sx).find((f) => f.endsWith('.docx'));
   const sxPdf = printDocx(join(sx, sxDocx), 'submission-shanxi-page1');
+  assert.ok(printDocx(join(sx, '报送清单.docx'), 'submission-shanxi-list-page1').text.includes(sxDocx.slice(0, 8)));
   assert.match(sxPdf.info, /Page size:\s+841\.\d+ x 595\.\d+ pts/, 'landscape A4');
   assert.ok(sxPdf.text.includes('终身学习') && sxPdf.text.includes('300'), 'the cells filled in');
   assert.match(sxPdf.text, /参与人次合计\s+300/, 'the computed total, not an empty cell');
