@@ -61,19 +61,7 @@ std::string NormalizeId(std::string s) {
 // One region inside the other (or the same): a list may name only the province or the city.
 bool RegionsOverlap(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
-  const auto within = [](const std::string& inner, const std::string& outer) {
-    switch (RegionDb::Level(outer)) {
-      case 1:
-        return RegionDb::ProvinceOf(inner) == outer;
-      case 2:
-        return RegionDb::CityOf(inner) == outer;
-      case 3:
-        return inner == outer;
-      default:
-        return false;
-    }
-  };
-  return within(a, b) || within(b, a);
+  return RegionDb::Within(a, b) || RegionDb::Within(b, a);
 }
 
 }  // namespace
