@@ -264,8 +264,11 @@ FormChanges DiffForms(const FormDef* before, const FormDef* after) {
       c.text = std::move(text);
       out.fields.push_back(std::move(c));
     };
-    if (b->path != a.path)
+    if (b->path != a.path && b->label != a.label)
       push(FieldChangeKind::Renamed, "栏目" + Quoted(b->label) + "改为" + Quoted(a.label) + "，已填写的内容随之转移");
+    else if (b->path != a.path)  // only the id: invisible on the form, but a draft's values move
+      push(FieldChangeKind::Renamed,
+           "栏目" + Quoted(a.label) + "的标识由 " + b->path + " 改为 " + a.path + "，已填写的内容随之转移");
     else if (b->def->label != a.def->label)
       push(FieldChangeKind::Relabeled, "栏目" + Quoted(b->label) + "改称" + Quoted(a.label));
     if (b->def->type != a.def->type)
