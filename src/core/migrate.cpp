@@ -324,9 +324,10 @@ std::string FormChanges::Summary() const {
       {FieldChangeKind::LimitsChanged, "改限制"},
   };
   std::string counts;
-  for (const auto& [kind, word] : kWords) {
-    const auto n = std::count_if(fields.begin(), fields.end(), [&](const FieldChange& c) { return c.kind == kind; });
-    if (n) counts += (counts.empty() ? "" : "，") + std::string(word) + " " + std::to_string(n) + " 个栏目";
+  for (const auto& kw : kWords) {  // not a structured binding: clang 14 (em++) cannot capture one
+    const auto n =
+        std::count_if(fields.begin(), fields.end(), [&](const FieldChange& c) { return c.kind == kw.first; });
+    if (n) counts += (counts.empty() ? "" : "，") + std::string(kw.second) + " " + std::to_string(n) + " 个栏目";
   }
   return out + "：" + (counts.empty() ? "栏目没有变化" : counts);
 }
