@@ -331,11 +331,9 @@ FormLoadResult ParseFormDefJson(const json& j, const std::string& prefix) {
   return result;
 }
 
-namespace {
-
 // The inverse of ParseField: members at their defaults are left out, so a shipped definition
 // written back reads like its file.
-json FieldToJson(const FieldDef& f) {
+json FieldDefToJson(const FieldDef& f) {
   json j = {{"id", f.id}, {"label", f.label}, {"type", FieldTypeName(f.type)}};
   if (f.required) j["required"] = true;
   if (!f.hint.empty()) j["hint"] = f.hint;
@@ -354,7 +352,7 @@ json FieldToJson(const FieldDef& f) {
   if (f.max_rows != FieldDef{}.max_rows) j["maxRows"] = f.max_rows;
   if (!f.columns.empty()) {
     json cols = json::array();
-    for (const FieldDef& col : f.columns) cols.push_back(FieldToJson(col));
+    for (const FieldDef& col : f.columns) cols.push_back(FieldDefToJson(col));
     j[f.type == FieldType::Matrix ? "rows" : "columns"] = std::move(cols);  // a matrix's "columns" are its rows
   }
   if (!f.themes.empty()) j["themes"] = f.themes;
@@ -365,7 +363,11 @@ json FieldToJson(const FieldDef& f) {
   return j;
 }
 
-}  // namespace
+std::vector<std::string> CheckFieldJson(const json& field, const std::string& where) {
+  Checker c("");
+  ParseField(c, field, where);
+  return std::move(c.errors());
+}
 
 json FormDefToJson(const FormDef& form) {
   json j = {{"id", form.id},     {"version", form.version}, {"title", form.title},
@@ -375,7 +377,7 @@ json FormDefToJson(const FormDef& form) {
   for (const SectionDef& s : form.sections) {
     json sj = {{"title", s.title}, {"fields", json::array()}};
     if (!s.note.empty()) sj["note"] = s.note;
-    for (const FieldDef& f : s.fields) sj["fields"].push_back(FieldToJson(f));
+    for (const FieldDef& f : s.fields) sj["fields"].push_back(FieldDefToJson(f));
     j["sections"].push_back(std::move(sj));
   }
   if (!form.migrations.empty()) {

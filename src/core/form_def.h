@@ -98,6 +98,10 @@ FormLoadResult ParseFormDef(const std::string& json_text, const std::string& fil
 FormLoadResult ParseFormDefJson(const nlohmann::json& j, const std::string& prefix);
 // A definition as JSON, the shape ParseFormDef reads (members at their defaults left out).
 nlohmann::json FormDefToJson(const FormDef& form);
+nlohmann::json FieldDefToJson(const FieldDef& field);
+// The checks ParseFormDef applies to one field (and its columns) alone, located at `where`
+// ("第 4 行" of a spreadsheet: "第 4 行（mode）：…"). Checks across fields need the whole form.
+std::vector<std::string> CheckFieldJson(const nlohmann::json& field, const std::string& where);
 
 // Loads every *.json in dir (sorted by name). Broken files are reported, the rest still load.
 struct FormLibrary {
