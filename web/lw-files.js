@@ -1,4 +1,4 @@
-// lw-files.js — files in and out: downloads, the file chooser, drops on the page, printing.
+// lw-files.js — files in and out: downloads, the file chooser, drops on the page.
 import { postEvent } from './lw-bridge.js';
 
 const EVENT = LWContract.EVENT;
@@ -33,18 +33,6 @@ export function openFiles(accept, multiple, request) {
   input.multiple = multiple;
   input.onchange = () => readFiles(Array.from(input.files || []), request);
   input.click();
-}
-
-export function printHtml(html) {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
-  frame.srcdoc = html;
-  frame.onload = () => {
-    frame.contentWindow.focus();
-    frame.contentWindow.print();
-    setTimeout(() => frame.remove(), 60000);
-  };
-  document.body.appendChild(frame);
 }
 
 // Files dropped anywhere on the page go to the screen they land on (request 0).

@@ -5,7 +5,8 @@
 //  lw-bridge.js      every call into C++ (Module._lw_*)
 //  lw-storage.js     /data on IDBFS, the writer lock, the tabs' channel
 //  lw-text-agent.js  IME, typing, paste, the phone keyboard; the edited field for a screen reader
-//  lw-files.js       downloads, the file chooser, drops, print
+//  lw-files.js       downloads, the file chooser, drops
+//  lw-print.js       the print preview (打印 and 关闭 over the page)
 //  lw-assets.js      font shards and photos
 //  lw-feed.js        the map's live feed
 //  lw-signing.js     this device's signing key
@@ -16,7 +17,8 @@ import { a11yPort, loaded, module, postEvent, setModule, wake as wakeCore } from
 import { api, ready } from './lw-automation.js';
 import { decodeImage, fetchFontShard } from './lw-assets.js';
 import { setFeed } from './lw-feed.js';
-import { download, installDrop, openFiles, printHtml } from './lw-files.js';
+import { download, installDrop, openFiles } from './lw-files.js';
+import { showPrintPreview } from './lw-print.js';
 import { announceKey, signBundle } from './lw-signing.js';
 import { broadcast, mountStorage, persist, refreshEstimate, scheduleFlush, takeOver } from './lw-storage.js';
 import { agent, clipboardWrite, installAgent, keepFocus, setIme, showField } from './lw-text-agent.js';
@@ -95,7 +97,7 @@ function init() {
 }
 
 window.LWHost = {
-  persist, takeOver, refreshEstimate, scheduleFlush, download, signBundle, openFiles, printHtml,
+  persist, takeOver, refreshEstimate, scheduleFlush, download, signBundle, openFiles, showPrintPreview,
   fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame, wakeAfter,
 };
 init();

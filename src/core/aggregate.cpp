@@ -176,6 +176,13 @@ Cell RegionCell(const RegionDb& regions, const std::string& code, bool full_name
   return {name, name.empty() || !RegionDb::Level(code) ? 0.0 : std::stod(code), false};
 }
 
+std::vector<std::string> CellTexts(const std::vector<Cell>& cells) {
+  std::vector<std::string> out;
+  out.reserve(cells.size());
+  for (const Cell& c : cells) out.push_back(c.text);
+  return out;
+}
+
 bool CellLess(const Cell& x, const Cell& y) {
   if (x.numeric && y.numeric) return x.number < y.number;
   const bool xc = !x.numeric && x.number > 0, yc = !y.numeric && y.number > 0;

@@ -40,6 +40,9 @@ struct SummaryTable {
   std::vector<Cell> totals;              // empty: no totals row
 };
 
+// The cells' text, for documents that show a table as text (print view, .docx).
+std::vector<std::string> CellTexts(const std::vector<Cell>& cells);
+
 std::vector<SummaryTable> BuildSummaryTables(const std::vector<SourceRecord>& records, const RegionDb& regions,
                                              const Campaign* campaign);
 

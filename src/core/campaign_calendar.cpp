@@ -88,4 +88,17 @@ std::vector<ChecklistRow> DatedChecklist(const Issuer& issuer, const std::vector
   return rows;
 }
 
+std::vector<DeadlineGroup> GroupByDeadline(const Issuer& issuer) {
+  std::vector<DeadlineGroup> groups;
+  for (const Requirement& r : issuer.requirements) {
+    const long long at = DeadlineAt(r);
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const DeadlineGroup& x) { return x.at == at; });
+    if (g == groups.end()) g = groups.insert(groups.end(), DeadlineGroup{at, {}});
+    g->requirements.push_back(&r);
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const DeadlineGroup& a, const DeadlineGroup& b) { return a.at < b.at; });
+  return groups;
+}
+
 }  // namespace lw

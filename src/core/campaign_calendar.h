@@ -54,4 +54,12 @@ CampaignCalendar SortCampaigns(const CampaignLibrary& lib, const std::string& un
 std::vector<ChecklistRow> DatedChecklist(const Issuer& issuer, const std::vector<Record>& drafts,
                                          const std::function<DraftStatus(const Record&)>& status_of, long long now);
 
+// One deadline of a notice and what is due by it: one 报送包 each (Jilin's 10月20日 batch, then
+// its 11月30日 batch), in deadline order; a notice's order among the materials of one deadline.
+struct DeadlineGroup {
+  long long at = 0;  // DeadlineAt of its requirements
+  std::vector<const Requirement*> requirements;
+};
+std::vector<DeadlineGroup> GroupByDeadline(const Issuer& issuer);
+
 }  // namespace lw

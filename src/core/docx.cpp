@@ -31,7 +31,6 @@ constexpr int kCellPadding = 108;  // Word's default left/right cell margin
 constexpr long long kEmuPerTwip = 635;
 constexpr long long kPhotoMaxEmu = 60 * 36000;                // 60 mm, as the print view's img rule
 constexpr int kLongTextHeight = 3402, kOpinionHeight = 2381;  // 60 mm / 42 mm: room to write by hand
-constexpr size_t kLandscapeColumns = 6;                       // a table wider than this is printed landscape
 
 const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const char* kBody = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"宋体\"/>";
@@ -96,7 +95,7 @@ const char* kSmall = "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>";  // 五号 (1
 std::vector<int> ColumnWidths(int first, const std::vector<std::string>& headers,
                               const std::vector<std::vector<std::string>>& rows, int total) {
   if (headers.size() < 2) return {total};
-  std::vector<size_t> want(headers.size(), 4);
+  std::vector<size_t> want(headers.size(), 6);  // room for "15 KB" or 3 hanzi
   for (size_t i = 1; i < headers.size(); ++i) {
     want[i] = std::max(want[i], utf8::DisplayWidth(headers[i]));
     for (const auto& r : rows)
@@ -130,14 +129,16 @@ class DocxBuilder {
 
   void Heading(const std::string& title, const std::string& unit, const std::string& date);
   void Field(const FieldDef& f, const json& v);
+  // A table of its own under a caption ("" for none); first: the first column's width in twips.
+  void DataTable(const std::string& caption, int first, const std::vector<std::string>& headers,
+                 const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& totals = {});
+  void Note(const std::string& text);
   std::string Document();
   const std::vector<Media>& media() const { return media_; }
 
  private:
   void OpenMain();
   void CloseMain();
-  void DataTable(const FieldDef& f, const std::vector<std::string>& headers,
-                 const std::vector<std::vector<std::string>>& rows);
   std::string ValueCell(const FieldDef& f, const json& v);
   std::string Photos(const json& v);
   std::string Picture(const std::string& bytes, const std::string& name);
@@ -156,9 +157,7 @@ class DocxBuilder {
 void DocxBuilder::Heading(const std::string& title, const std::string& unit, const std::string& date) {
   body_ += Paragraphs(title, "<w:spacing w:after=\"240\"/>" + std::string(kCentred),
                       std::string(kHeading) + "<w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>");
-  const auto d = ParseDate(date);
-  const std::string shown =
-      d ? std::to_string(d->year) + "年" + std::to_string(d->month) + "月" + std::to_string(d->day) + "日" : date;
+  const std::string shown = ChineseDate(date);
   // 填报单位 at the left margin, 填报日期 at the right: a right tab stop at the text's edge.
   body_ += "<w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=" + Attr(text_width_) +
            "/></w:tabs><w:spacing w:after=\"120\"/></w:pPr><w:r><w:t xml:space=\"preserve\">填报单位：" +
@@ -180,30 +179,11 @@ void DocxBuilder::CloseMain() {
 }
 
 void DocxBuilder::Field(const FieldDef& f, const json& v) {
-  if (f.type == FieldType::Table) {
-    std::vector<std::string> headers{"序号"};
-    for (const FieldDef& c : f.columns) headers.push_back(c.label);
+  if (f.type == FieldType::Table || f.type == FieldType::Matrix) {
+    std::vector<std::string> headers;
     std::vector<std::vector<std::string>> rows;
-    for (const json& r : v.is_array() ? v : json::array()) {
-      rows.push_back({std::to_string(rows.size() + 1)});
-      for (const FieldDef& c : f.columns)
-        rows.back().push_back(DisplayValue(c, r.is_object() ? r.value(c.id, json()) : json(), regions_));
-    }
-    return DataTable(f, headers, rows);
-  }
-  if (f.type == FieldType::Matrix) {  // themes are the columns, the definition's rows the rows
-    const json cols = v.is_object() ? v.value("columns", json::array()) : json::array();
-    std::vector<std::string> headers{"活动主题"};
-    for (const json& c : cols) headers.push_back(StringAt(c, "theme"));
-    std::vector<std::vector<std::string>> rows;
-    for (const FieldDef& row : f.columns) {
-      rows.push_back({row.label});
-      for (const json& c : cols) {
-        const json cells = c.is_object() ? c.value("cells", json::object()) : json::object();
-        rows.back().push_back(DisplayValue(row, cells.is_object() ? cells.value(row.id, json()) : json(), regions_));
-      }
-    }
-    return DataTable(f, headers, rows);
+    FieldTable(f, v, regions_, headers, rows);
+    return DataTable(f.label, f.type == FieldType::Table ? 794 : 1701, headers, rows);
   }
   OpenMain();
   const int height = HasSealLine(f) ? kOpinionHeight : f.type == FieldType::TextArea ? kLongTextHeight : 0;
@@ -231,25 +211,36 @@ std::string DocxBuilder::ValueCell(const FieldDef& f, const json& v) {
 }
 
 // A table field as a table of its own (a nested one would not repeat its header on a new page).
-void DocxBuilder::DataTable(const FieldDef& f, const std::vector<std::string>& headers,
-                            const std::vector<std::vector<std::string>>& rows) {
+void DocxBuilder::DataTable(const std::string& caption, int first, const std::vector<std::string>& headers,
+                            const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& totals) {
   CloseMain();
-  body_ += Paragraphs(f.label, "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>", kHeading);
-  const std::vector<int> widths = ColumnWidths(f.type == FieldType::Table ? 794 : 1701, headers, rows, text_width_);
+  if (!caption.empty())
+    body_ += Paragraphs(caption, "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>", kHeading);
+  std::vector<std::vector<std::string>> all = rows;
+  if (!totals.empty()) all.push_back(totals);
+  const std::vector<int> widths = ColumnWidths(first, headers, all, text_width_);
   body_ += TableStart(widths);
   std::string cells;
   for (size_t i = 0; i < headers.size(); ++i)
     cells += Cell(widths[i], Paragraphs(headers[i], kCentred, std::string("<w:b/>") + kSmall), kMiddle);
   body_ += Row(cells, 0, true);
-  std::vector<std::vector<std::string>> shown = rows;
-  if (shown.empty()) shown.push_back(std::vector<std::string>(headers.size()));  // an empty row to fill in by hand
-  for (const auto& r : shown) {
+  if (all.empty()) all.push_back(std::vector<std::string>(headers.size()));  // an empty row to fill in by hand
+  for (size_t n = 0; n < all.size(); ++n) {
+    const bool total = !totals.empty() && n + 1 == all.size();
     cells.clear();
     for (size_t i = 0; i < headers.size(); ++i)
-      cells += Cell(widths[i], Paragraphs(i < r.size() ? r[i] : "", i == 0 ? kCentred : "", kSmall), kMiddle);
+      cells += Cell(widths[i],
+                    Paragraphs(i < all[n].size() ? all[n][i] : "", i == 0 ? kCentred : "",
+                               std::string(total ? "<w:b/>" : "") + kSmall),
+                    kMiddle);
     body_ += Row(cells, 454);  // 8 mm: a row stays tall enough to write in
   }
   body_ += "</w:tbl><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>";
+}
+
+void DocxBuilder::Note(const std::string& text) {
+  CloseMain();
+  body_ += Paragraphs(text, "<w:spacing w:after=\"120\"/>", kSmall);
 }
 
 std::string DocxBuilder::Photos(const json& v) {
@@ -313,19 +304,6 @@ std::string DocxBuilder::Document() {
          (landscape_ ? " w:orient=\"landscape\"" : "") + "/><w:pgMar w:top=" + Attr(kMarginTop) +
          " w:right=" + Attr(kMarginRight) + " w:bottom=" + Attr(kMarginBottom) + " w:left=" + Attr(kMarginLeft) +
          " w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
-}
-
-// Landscape when a table field has more columns than fit across a portrait page.
-bool WantsLandscape(const FormDef& form, const Record& r) {
-  for (const FieldDef* f : form.AllFields()) {
-    if (f->type == FieldType::Table && f->columns.size() + 1 > kLandscapeColumns) return true;
-    if (f->type == FieldType::Matrix) {
-      const json v = r.values.value(f->id, json());
-      const size_t n = v.is_object() && v.value("columns", json()).is_array() ? v["columns"].size() : f->themes.size();
-      if (n + 1 > kLandscapeColumns) return true;
-    }
-  }
-  return false;
 }
 
 // 宋体 小四 body, Chinese language tags so Word applies Chinese line breaking and punctuation.
@@ -393,13 +371,10 @@ std::string CoreXml(const std::string& title, const std::string& unit, const Rec
 
 }  // namespace
 
-std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions, const std::string& unit,
-                   const std::string& date, const std::function<std::string(const std::string&)>& photo) {
-  DocxBuilder b(regions, photo, WantsLandscape(form, r));
-  b.Heading(form.title, unit, date);
-  for (const FieldDef* f : form.AllFields()) b.Field(*f, r.values.value(f->id, json()));
-  const std::string document = b.Document();
-
+namespace {
+// The document and its pictures as a .docx package (the parts Word, WPS and LibreOffice need).
+std::string Package(const DocxBuilder& b, const std::string& document, const std::string& title,
+                    const std::string& creator, const Record& dates) {
   const std::string officedoc = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
   std::string doc_rels = Relationship("rIdStyles", officedoc + "styles", "styles.xml");
   for (size_t i = 0; i < b.media().size(); ++i)
@@ -418,12 +393,39 @@ std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions
   zip.Add("word/_rels/document.xml.rels", Relationships(doc_rels));
   zip.Add("word/styles.xml", StylesXml());
   for (const auto& m : b.media()) zip.Add("word/" + m.part, m.bytes);
-  zip.Add("docProps/core.xml", CoreXml(form.title, unit, r));
+  zip.Add("docProps/core.xml", CoreXml(title, creator, dates));
   zip.Add("docProps/app.xml",
           std::string(kXmlHead) +
               "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
               "<Application>LearnWeek</Application></Properties>");
   return zip.Finish();
+}
+}  // namespace
+
+std::string ToDocx(const FormDef& form, const Record& r, const RegionDb& regions, const std::string& unit,
+                   const std::string& date, const std::function<std::string(const std::string&)>& photo) {
+  DocxBuilder b(regions, photo, WantsLandscape(form, r));
+  b.Heading(form.title, unit, date);
+  for (const FieldDef* f : form.AllFields()) b.Field(*f, ShownValue(form, r, *f));
+  return Package(b, b.Document(), form.title, unit, r);
+}
+
+std::string TableDocx(const SummaryTable& t, const std::string& unit, const std::string& date) {
+  static const RegionDb no_regions;
+  static const std::function<std::string(const std::string&)> no_photos = [](const std::string&) { return ""; };
+  DocxBuilder b(no_regions, no_photos, t.headers.size() > kLandscapeColumns);
+  b.Heading(t.title, unit, date);
+  if (!t.note.empty()) b.Note(t.note);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : t.rows) rows.push_back(CellTexts(r));
+  b.DataTable("", 794, t.headers, rows, CellTexts(t.totals));
+  Record dates;
+  dates.created = dates.updated = NowIso();
+  return Package(b, b.Document(), t.title, unit, dates);
+}
+
+std::string TableDocxFileName(const SummaryTable& t, const std::string& unit, const std::string& date) {
+  return FileNamePart(unit.empty() ? "未填单位" : unit) + "_" + FileNamePart(t.title) + "_" + date + ".docx";
 }
 
 std::string DocxFileName(const FormDef& form, const Record& r, const std::string& unit) {

@@ -1,6 +1,8 @@
 // text_decode.cpp — see text_decode.h.
 #include "text_decode.h"
 
+#include <unordered_map>
+
 #include "utf8.h"
 
 namespace lw {
@@ -31,6 +33,30 @@ std::optional<std::string> FromGbk(const std::string& bytes) {
   return out;
 }
 }  // namespace
+
+std::optional<std::string> EncodeGbk(const std::string& text) {
+  static const std::unordered_map<char32_t, unsigned short> codes = [] {
+    std::unordered_map<char32_t, unsigned short> m;
+    for (int lead = 0; lead < 126; ++lead)
+      for (int trail = 0; trail < 191; ++trail)
+        if (const unsigned short cp = kGbk[lead][trail])
+          m.emplace(cp, static_cast<unsigned short>((lead + 0x81) << 8 | (trail + 0x40)));
+    return m;
+  }();
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = utf8::Next(text, i);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+      continue;
+    }
+    const auto it = codes.find(cp);
+    if (it == codes.end()) return std::nullopt;
+    out += static_cast<char>(it->second >> 8);
+    out += static_cast<char>(it->second & 0xFF);
+  }
+  return out;
+}
 
 std::optional<std::string> DecodeOfficeText(const std::string& bytes) {
   static const std::string kBom = "\xEF\xBB\xBF";

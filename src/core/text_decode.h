@@ -10,4 +10,8 @@ namespace lw {
 // neither (a byte sequence GBK does not define: a binary file, UTF-16, …).
 std::optional<std::string> DecodeOfficeText(const std::string& bytes);
 
+// UTF-8 text as GBK bytes (what Chinese Windows reads as its "ANSI"/OEM code page 936), for
+// file names inside ZIP archives; nullopt when a character has no GBK code (emoji, 𠀀…).
+std::optional<std::string> EncodeGbk(const std::string& utf8_text);
+
 }  // namespace lw

@@ -43,15 +43,18 @@ void RequestRedraw();  // draw the next animation frame even without input
 
 // --- Files -----------------------------------------------------------------------------------
 void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
-// Downloads a bundle (canonical bytes, ending "}\n") signed with this device's key: ECDSA P-256
-// through WebCrypto, the private key non-extractable in IndexedDB (format: core/signature.h).
-// Unsigned when the browser cannot sign (no WebCrypto outside a secure context).
-void DownloadSignedBundle(const std::string& file_name, const std::string& bytes);
+// Signs a bundle (canonical bytes, ending "}\n") with this device's key: ECDSA P-256 through
+// WebCrypto, the private key non-extractable in IndexedDB (format: core/signature.h). WebCrypto
+// answers later: done gets the signed bytes then, or the bytes unsigned when the browser cannot
+// sign (no WebCrypto outside a secure context).
+void SignBundle(const std::string& bytes, std::function<void(std::string signed_bytes)> done);
 // Opens the browser's file chooser. Returns the request's id: the files chosen arrive as
 // Event::FileOpened with that `request` (a cancelled chooser sends nothing; dropped files have
 // request 0), so each file goes where the request that asked for it wanted it.
 int OpenFilePicker(const std::string& accept, bool multiple);
-void PrintHtml(const std::string& html);
+// Shows a printable document over the page (a preview with 打印 and 关闭), not straight into the
+// browser's print dialog: the clerk sees what will come out first.
+void ShowPrintPreview(const std::string& html);
 
 // --- Fonts -----------------------------------------------------------------------------------
 void FetchFontShard(const std::string& file);

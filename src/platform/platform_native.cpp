@@ -34,11 +34,11 @@ void RequestRedraw() {}
 void Download(const std::string& name, const std::string&, const std::string& bytes) {
   std::ofstream(DataDir() + "/../download-" + name, std::ios::binary) << bytes;
 }
-void DownloadSignedBundle(const std::string& name, const std::string& bytes) {
-  Download(name, "application/json", bytes);  // no key on the native host: unsigned
+void SignBundle(const std::string& bytes, std::function<void(std::string)> done) {
+  done(bytes);  // no key on the native host: unsigned
 }
 int OpenFilePicker(const std::string&, bool) { return 1; }
-void PrintHtml(const std::string&) {}
+void ShowPrintPreview(const std::string&) {}
 void FetchFontShard(const std::string& file) {
   std::ifstream in(AssetDir() + "/fonts/" + file, std::ios::binary);
   std::ostringstream ss;

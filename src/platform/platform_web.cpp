@@ -57,7 +57,7 @@ EM_JS(void, js_sign_bundle, (int request, const char* data, int len), {
 EM_JS(void, js_open_files, (const char* accept, int multiple, int request), {
   LWHost.openFiles(UTF8ToString(accept), !!multiple, request);
 });
-EM_JS(void, js_print, (const char* html), { LWHost.printHtml(UTF8ToString(html)); });
+EM_JS(void, js_print_preview, (const char* html), { LWHost.showPrintPreview(UTF8ToString(html)); });
 EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
 EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int max_px), {
   LWHost.decodeImage(UTF8ToString(key), HEAPU8.slice(data, data + len), max_px);
@@ -141,11 +141,15 @@ void Download(const std::string& name, const std::string& mime, const std::strin
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 // Bundles waiting for the browser's signature, by request id (WebCrypto answers asynchronously).
-static std::map<int, std::pair<std::string, std::string>> g_to_sign;  // request → (file name, canonical bytes)
+struct ToSign {
+  std::string bytes;
+  std::function<void(std::string)> done;
+};
+static std::map<int, ToSign> g_to_sign;
 
-void DownloadSignedBundle(const std::string& name, const std::string& bytes) {
+void SignBundle(const std::string& bytes, std::function<void(std::string)> done) {
   static int last_request = 0;
-  g_to_sign[++last_request] = {name, bytes};
+  g_to_sign[++last_request] = {bytes, std::move(done)};
   js_sign_bundle(last_request, bytes.data(), static_cast<int>(bytes.size()));
 }
 int OpenFilePicker(const std::string& accept, bool multiple) {
@@ -153,7 +157,7 @@ int OpenFilePicker(const std::string& accept, bool multiple) {
   js_open_files(accept.c_str(), multiple, ++last_request);
   return last_request;
 }
-void PrintHtml(const std::string& html) { js_print(html.c_str()); }
+void ShowPrintPreview(const std::string& html) { js_print_preview(html.c_str()); }
 void FetchFontShard(const std::string& file) { js_fetch_font(file.c_str()); }
 void Broadcast(const std::string& json) { js_broadcast(json.c_str()); }
 void SetFeed(const std::string& url) { js_set_feed(url.c_str()); }
@@ -268,13 +272,13 @@ void ReportStartupFailure(const std::string& reason) {
 void OnBundleSigned(int request, const std::string& key_and_signature) {
   const auto it = g_to_sign.find(request);
   if (it == g_to_sign.end()) return;
-  auto [name, bytes] = std::move(it->second);
+  ToSign job = std::move(it->second);
   g_to_sign.erase(it);
   constexpr size_t kKey = 65, kSignature = 64;  // P-256 point, r‖s
   if (key_and_signature.size() == kKey + kSignature)
-    bytes = AppendSignature(bytes, std::string_view(key_and_signature).substr(0, kKey),
-                            std::string_view(key_and_signature).substr(kKey));
-  Download(name, "application/json", bytes);
+    job.bytes = AppendSignature(job.bytes, std::string_view(key_and_signature).substr(0, kKey),
+                                std::string_view(key_and_signature).substr(kKey));
+  job.done(std::move(job.bytes));
 }
 
 }  // namespace web

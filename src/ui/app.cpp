@@ -174,13 +174,12 @@ void App::Impl::PrintRecord(AppContext& c, const Record& r) {
   const FormDef* f = c.forms.Find(r.form);
   if (!f) return;
   const std::string html =
-      PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), [&](const std::string& sha) {
+      PrintHtml(*f, r, c.regions, StringAt(c.ws.profile.values, "unit"), TodayLocal(), [&](const std::string& sha) {
         std::string bytes;
         c.ws.ReadPhoto(sha, bytes);
         return bytes;
       });
-  platform::PrintHtml(html);
-  c.Toast("已打开打印窗口。打印后请盖章。");
+  platform::ShowPrintPreview(html);
 }
 
 // The same content as the print view, as a Word file the clerk can hand in or edit further.

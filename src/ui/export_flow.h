@@ -18,6 +18,10 @@ ExportSummary SummarizeForExport(AppContext& app, const std::vector<const Record
 // region. Returns the file name, "" when nothing was written.
 std::string SendBundle(AppContext& app, const std::vector<const Record*>& records, const std::string& suffix);
 
+// The 报送包 of one deadline: the same bundle (signed, statuses, drafts marked 已导出), with every
+// record as Word, the photos named from their captions and the 报送清单, as <单位>_<材料>_<日期>.zip.
+std::string SendSubmission(AppContext& app, const std::vector<const Record*>& records, const std::string& material);
+
 // This device's drafts, and with_imports everything imported too (a county's bundle upwards).
 std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports);
 
@@ -26,16 +30,23 @@ std::vector<const Record*> ExportRecords(AppContext& app, bool with_imports);
 class ExportPanel {
  public:
   void Ask(AppContext& app, bool with_imports);
+  // A 报送包 of these drafts (by uuid), named for `material`; drawn where Draw(app, where) is called
+  // with the same `where` (the deadline's row on 首页).
+  void AskSubmission(AppContext& app, const std::vector<std::string>& uuids, const std::string& material,
+                     const std::string& where);
   bool open() const { return pending_.has_value(); }
-  void Draw(AppContext& app);
+  void Draw(AppContext& app, const std::string& where = "");
 
  private:
   struct Pending {
     bool with_imports = false;
+    std::vector<std::string> uuids;  // a 报送包: these drafts only
+    std::string material, where;     // a 报送包's name for its materials; where it is drawn
     ExportSummary summary;
     bool send_errors = false;  // the explicit confirmation that drafts with errors may go
     bool shown = false;        // scrolled into view once (it may open below a long table)
   };
+  std::vector<const Record*> Records(AppContext& app) const;
   std::optional<Pending> pending_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "bundle_io.h"
 #include "csv.h"
+#include "docx.h"
 #include "export_flow.h"
 #include "imgui.h"
 #include "item_registry.h"
@@ -14,20 +15,36 @@
 #include "print_html.h"
 #include "radio_group.h"
 #include "sticky_header.h"
+#include "submission_package.h"
 #include "text_widgets.h"
 #include "theme.h"
 #include "utf8.h"
 #include "xlsx.h"
+#include "zip_reader.h"
 
 namespace lw::ui {
 
 using nlohmann::json;
 
+namespace {
+// A bare bundle, or a 报送包 (.zip): then its bundle is read, checked against its 报送清单 first.
+ImportPlan ImportOne(AppContext& app, const std::string& name, const std::string& bytes) {
+  if (!LooksLikeZip(bytes)) return app.imports.Import(name, bytes, app.forms, app.ImportValidation());
+  const UnpackedSubmission sub = BundleFromSubmission(bytes);
+  if (sub.error.empty())
+    return app.imports.Import(name + " › " + sub.bundle_name, sub.bundle, app.forms, app.ImportValidation());
+  ImportPlan refused;
+  refused.file_name = name;
+  refused.refused = sub.error;
+  return refused;
+}
+}  // namespace
+
 void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files) {
   app.last_imports.clear();
   int ok = 0;
   for (const auto& [name, bytes] : files) {
-    app.last_imports.push_back(app.imports.Import(name, bytes, app.forms, app.ImportValidation()));
+    app.last_imports.push_back(ImportOne(app, name, bytes));
     if (app.last_imports.back().refused.empty()) ++ok;
   }
   app.Changed();
@@ -60,10 +77,12 @@ std::string ValueText(const AppContext& app, const FieldDef& f, const json& v) {
 void DeskScreen::ImportCard(AppContext& app) {
   BeginCard("import");
   SubHeading("导入下级单位的数据包");
-  Muted("每个文件先完整检查，合格才导入；同一记录以修订号较高者为准，重复导入不会产生重复数据。");
+  Muted(
+      "数据包（.json）或报送包（."
+      "zip）都可以导入。每个文件先完整检查，合格才导入；同一记录以修订号较高者为准，重复导入不会产生重复数据。");
   ImGui::BeginDisabled(!app.writable);
   if (PrimaryButton("选择数据包文件…")) {
-    app.ChooseFiles({FileTarget::Kind::Import, {}, {}}, ".json,application/json", true);
+    app.ChooseFiles({FileTarget::Kind::Import, {}, {}}, ".json,.zip,application/json,application/zip", true);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
@@ -379,6 +398,16 @@ void DeskScreen::TablesCard(AppContext& app) {
                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ToXlsx({&t}));
       app.Toast("已导出 Excel：" + t.title);
     }
+    ImGui::SameLine();
+    const std::string unit = StringAt(app.ws.profile.values, "unit");
+    if (ImGui::Button("导出此表 Word")) {
+      const std::string name = TableDocxFileName(t, unit, TodayLocal());
+      platform::Download(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         TableDocx(t, unit, TodayLocal()));
+      app.Toast("已导出 Word 文件：" + name);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("打印此表")) platform::ShowPrintPreview(PrintTableHtml(t, unit, TodayLocal()));
     DrawTable(t);
   }
   EndCard();

@@ -12,7 +12,7 @@ namespace lw::ui {
 
 using nlohmann::json;
 
-void FormScreen::Toolbar(AppContext& app, Record& r, const FormDef& form) {
+void FormScreen::Toolbar(AppContext& app, Record& r) {
   if (ImGui::Button("← 返回列表")) app.Go(Screen::Drafts);
   ImGui::SameLine();
   const DraftStatus s = app.StatusOf(r);
@@ -27,8 +27,7 @@ void FormScreen::Toolbar(AppContext& app, Record& r, const FormDef& form) {
     on_export(app, r);
   }
   ImGui::SameLine();
-  if (on_print && (form.kind == "person" || form.kind == "project" || form.kind == "unit") && ImGui::Button("打印"))
-    on_print(app, r);
+  if (on_print && ImGui::Button("打印")) on_print(app, r);  // every form: shown first, printed from the preview
   ImGui::SameLine();
   if (on_word && ImGui::Button("导出 Word")) on_word(app, r);  // every form: the notices want .docx files
   ImGui::SameLine();
@@ -79,7 +78,7 @@ void FormScreen::Draw(AppContext& app) {
     ErrorText("本机没有表单“" + r->form + "”的定义，无法打开。请更新 LearnWeek。");
     return;
   }
-  Toolbar(app, *r, *form);
+  Toolbar(app, *r);
   // 删除 left the screen and 复制 may have moved the drafts: never draw a record that is gone.
   r = app.ws.FindDraft(app.open_uuid);
   if (app.screen != Screen::Form || !r) return;

@@ -15,7 +15,7 @@ class FormScreen {
   std::function<void(AppContext&, const Record&)> on_export, on_print, on_word;
 
  private:
-  void Toolbar(AppContext& app, Record& r, const FormDef& form);
+  void Toolbar(AppContext& app, Record& r);
   void MigrationNotice(AppContext& app, Record& r);
   FormView view_;
   PhotoCache& photos_;

@@ -2,11 +2,14 @@
 // deadlines read come from src/core/campaign_calendar.*; this file only draws them.
 #include "screen_home.h"
 
+#include <algorithm>
+
 #include "campaign_calendar.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
 #include "screen_drafts.h"
+#include "submission_package.h"
 #include "text_widgets.h"
 #include "theme.h"
 
@@ -92,8 +95,37 @@ void Checklist(AppContext& app, const Campaign& c, const Issuer& is, bool archiv
   }
 }
 
+// One 报送包 per deadline of the notice, from the drafts of the forms due by it: checked first
+// (导出前核对, in place), then written as one .zip.
+void SubmissionRows(AppContext& app, const Campaign& c, const Issuer& is, ExportPanel& panel) {
+  for (const DeadlineGroup& g : GroupByDeadline(is)) {
+    std::vector<std::string> titles, uuids;
+    for (const Requirement* r : g.requirements) {
+      titles.push_back(r->title);
+      for (const Record& d : app.ws.drafts)
+        if (d.form == r->form && std::find(uuids.begin(), uuids.end(), d.uuid) == uuids.end()) uuids.push_back(d.uuid);
+    }
+    if (uuids.empty()) continue;  // nothing to hand in for this deadline yet
+    const std::string where = c.id + "/" + is.id + "/" + std::to_string(g.at);
+    const std::string due = DeadlineText(*g.requirements.front());
+    ImGui::PushID(where.c_str());
+    ImGui::AlignTextToFramePadding();
+    TextItem("截止 " + due + " 的材料（" + std::to_string(uuids.size()) + " 份表格）", Colors().text);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!app.writable);
+    if (TouchButton("生成报送包")) {
+      Follow(app, c, is);
+      panel.AskSubmission(app, uuids, MaterialLabel(titles), where);
+    }
+    LastItemSemantics().name = "生成报送包：截止 " + due + " 的材料";
+    ImGui::EndDisabled();
+    panel.Draw(app, where);
+    ImGui::PopID();
+  }
+}
+
 // One notice: who issued it, to whom, the activity week it sets, and what it asks for.
-void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool archived) {
+void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool archived, ExportPanel& panel) {
   ImGui::PushID(is.id.c_str());
   ImGui::Spacing();
   TextItem(is.name + (is.notice.empty() ? "" : "（" + is.notice + "）"), Colors().accent);
@@ -104,16 +136,17 @@ void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool arch
     Muted("发文对象：%s。活动周时间：%s 至 %s。", is.audience.c_str(), FormatDate(w.begin).c_str(),
           FormatDate(w.end).c_str());
   Checklist(app, c, is, archived);
+  SubmissionRows(app, c, is, panel);
   ImGui::PopID();
 }
 
-void CampaignBlock(AppContext& app, const CampaignEntry& e, bool archived) {
+void CampaignBlock(AppContext& app, const CampaignEntry& e, bool archived, ExportPanel& panel) {
   ImGui::PushID(e.campaign->id.c_str());
   SubHeading(e.campaign->title.c_str());
   Muted("主题：%s　全国总开幕式：%d年%d月%d日 · %s", e.campaign->theme.c_str(), e.campaign->opening.year,
         e.campaign->opening.month, e.campaign->opening.day, e.campaign->opening_place.c_str());
   if (archived && e.last) Muted("已结束：最后一项截止于 %s。", DeadlineText(*e.last).c_str());
-  for (const Issuer* is : e.issuers) IssuerBlock(app, *e.campaign, *is, archived);
+  for (const Issuer* is : e.issuers) IssuerBlock(app, *e.campaign, *is, archived, panel);
   ImGui::PopID();
 }
 
@@ -153,7 +186,7 @@ void HomeScreen::Draw(AppContext& app) {
   }
   for (size_t i = 0; i < cal.open.size(); ++i) {
     if (i > 0) ImGui::Separator();
-    CampaignBlock(app, cal.open[i], false);
+    CampaignBlock(app, cal.open[i], false, export_);
   }
   // The checklist is where a unit sees it is done: send from here too, no detour through 汇总.
   ImGui::Spacing();
@@ -180,7 +213,7 @@ void HomeScreen::Draw(AppContext& app) {
   }
   for (size_t i = 0; archive_open_ && i < cal.archived.size(); ++i) {
     ImGui::Separator();
-    CampaignBlock(app, cal.archived[i], true);
+    CampaignBlock(app, cal.archived[i], true, export_);
   }
   EndCard();
 }

@@ -127,3 +127,22 @@ TEST_CASE("the checklist in deadline order, passed deadlines marked closed", "[c
   CHECK_FALSE(rows[1].closed);
   CHECK(rows[1].days_left == 49);
 }
+
+TEST_CASE("a notice's materials grouped by deadline, one 报送包 each, earliest first", "[campaign_calendar]") {
+  const Campaign c = Parse(R"({"id":"2020","year":2020,"title":"t","theme":"t",
+    "opening":{"date":"2020-10-25"},"window":{"begin":"2020-10-01","end":"2020-12-01"},
+    "issuers":[{"id":"jl","name":"吉林省教育厅","region":"220000","requirements":[
+        {"id":"summary","title":"总结","form":"work_summary","due":"2020-11-30"},
+        {"id":"plan","title":"方案","form":"activity_plan","due":"2020-10-20"},
+        {"id":"photos","title":"照片","form":"activity_photos","due":"2020-11-30"},
+        {"id":"board","title":"展板","form":"exhibition_board","due":"2020-10-20 17:00"}]}]})");
+  const auto groups = GroupByDeadline(c.issuers[0]);
+  REQUIRE(groups.size() == 3);
+  CHECK(groups[0].requirements.size() == 1);
+  CHECK(groups[0].requirements[0]->id == "board");  // 17:00 closes before the end of the same day
+  CHECK(groups[1].requirements[0]->id == "plan");
+  REQUIRE(groups[2].requirements.size() == 2);
+  CHECK(groups[2].requirements[0]->id == "summary");  // the notice's order within a deadline
+  CHECK(groups[2].requirements[1]->id == "photos");
+  CHECK(groups[0].at < groups[1].at);
+}

@@ -154,7 +154,8 @@ TEST_CASE("print view escapes everything and leaves room for the seal", "[desk]"
                                       {"region", "150203"},
                                       {"deeds", "一行\n<script>alert(1)</script>"},
                                       {"opinion", "同意推荐。"}});
-  const std::string html = PrintHtml(*star, r, Regions(), "包头市 & 教育局", [](const std::string&) { return ""; });
+  const std::string html =
+      PrintHtml(*star, r, Regions(), "包头市 & 教育局", "2026-11-23", [](const std::string&) { return ""; });
   CHECK(html.find("<script>alert") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("&lt;b&gt;张喆&lt;/b&gt;") != std::string::npos);

@@ -145,7 +145,8 @@ TEST_CASE("docx: the seal line goes exactly where the print view puts it, on eve
     const std::string doc = Parts(f, r).at("word/document.xml");
     INFO(f.id);
     CHECK(Count(doc, "（盖章）") == seals);
-    CHECK(Count(PrintHtml(f, r, Regions(), "", [](const std::string&) { return std::string(); }), "（盖章）") == seals);
+    CHECK(Count(PrintHtml(f, r, Regions(), "", "2026-11-23", [](const std::string&) { return std::string(); }),
+                "（盖章）") == seals);
     CHECK(test::XmlProblem(doc) == "");
   }
   CHECK(Count(Parts(*test::Forms().Find("star_nomination"), Star()).at("word/document.xml"), "（盖章）") == 1);

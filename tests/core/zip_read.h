@@ -1,38 +1,22 @@
-// zip_read.h — reads back the stored (uncompressed) entries our ZipWriter makes, through the
-// central directory as real unzippers do, so tests can look inside .xlsx and .docx files.
+// zip_read.h — the entries of an archive our writers made, by name, through the core's reader
+// (the central directory, as real unzippers read it), so tests can look inside .xlsx and .docx.
 #pragma once
-#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
 
 #include "temp_dir.h"
+#include "zip_reader.h"
 
 namespace lw::test {
 
-inline uint32_t Le(const std::string& z, size_t at, int bytes) {
-  uint32_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(z.at(at + i));
-  return v;
-}
-
-// name → bytes; empty when the archive is malformed (no end record, an entry out of bounds).
+// name → bytes; empty when the archive is malformed.
 inline std::map<std::string, std::string> ReadStoredZip(const std::string& z) {
+  ZipReadResult r = ReadZip(z);
   std::map<std::string, std::string> out;
-  if (z.size() < 22 || Le(z, z.size() - 22, 4) != 0x06054b50) return {};
-  const size_t count = Le(z, z.size() - 12, 2);
-  size_t at = Le(z, z.size() - 6, 4);
-  for (size_t n = 0; n < count; ++n) {
-    if (at + 46 > z.size() || Le(z, at, 4) != 0x02014b50 || Le(z, at + 10, 2) != 0) return {};
-    const size_t size = Le(z, at + 24, 4), name_len = Le(z, at + 28, 2), local = Le(z, at + 42, 4);
-    const std::string name = z.substr(at + 46, name_len);
-    if (local + 30 > z.size() || Le(z, local, 4) != 0x04034b50) return {};
-    const size_t data = local + 30 + Le(z, local + 26, 2) + Le(z, local + 28, 2);
-    if (data + size > z.size()) return {};
-    out[name] = z.substr(data, size);
-    at += 46 + name_len + Le(z, at + 30, 2) + Le(z, at + 32, 2);
-  }
+  if (!r.error.empty()) return out;
+  for (ZipEntry& e : r.entries) out[e.name] = std::move(e.data);
   return out;
 }
 

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       src.push_back({&rec, "unit", "150200"});
       const lw::FormDef* f = Forms().Find(rec.form);
       lw::ValidateRecord(*f, rec.values, lw::ValidationContext{});
-      lw::PrintHtml(*f, rec, regions, "unit", [](const std::string&) { return std::string(); });
+      lw::PrintHtml(*f, rec, regions, "unit", "2026-11-23", [](const std::string&) { return std::string(); });
     }
     lw::BuildSummaryTables(src, regions, nullptr);
     lw::FiguresByRegion(src, "2020-10-20");
