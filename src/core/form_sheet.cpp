@@ -7,6 +7,8 @@
 
 #include "csv.h"
 #include "text_decode.h"
+#include "xlsx_reader.h"
+#include "zip_reader.h"
 
 namespace lw {
 
@@ -78,9 +80,10 @@ std::optional<int> Count(std::string s) {
   return n > 0 ? std::optional<int>(n) : std::nullopt;
 }
 
-// "男、女" / "男;女" / "男|女" (full-width ；｜ too) → {"男", "女"}.
+// "男、女" / "男;女" / "男|女" (full-width ；｜ too, and line breaks within the cell: Alt+Enter)
+// → {"男", "女"}.
 std::vector<std::string> SplitOptions(const std::string& s) {
-  static const std::string kSeparators[] = {"、", ";", "；", "|", "｜"};
+  static const std::string kSeparators[] = {"、", ";", "；", "|", "｜", "\r\n", "\n", "\r"};
   std::vector<std::string> out;
   std::string cur;
   for (size_t i = 0; i < s.size();) {
@@ -276,6 +279,16 @@ SheetRead FormFromCsv(const std::string& bytes, const SheetFormInfo& info) {
   const auto rows = ParseCsv(*text, &row_numbers);
   if (!rows) return {std::nullopt, {"CSV 文件中有未闭合的引号，文件可能不完整"}};
   return FormFromSheet(*rows, row_numbers, info);
+}
+
+SheetRead FormFromXlsx(const std::string& bytes, const SheetFormInfo& info) {
+  const SheetCells cells = ReadXlsxFirstSheet(bytes);
+  if (!cells.error.empty()) return {std::nullopt, {cells.error}};
+  return FormFromSheet(cells.rows, cells.row_numbers, info);
+}
+
+SheetRead FormFromSpreadsheet(const std::string& bytes, const SheetFormInfo& info) {
+  return LooksLikeZip(bytes) ? FormFromXlsx(bytes, info) : FormFromCsv(bytes, info);
 }
 
 }  // namespace lw

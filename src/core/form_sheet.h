@@ -10,13 +10,14 @@
 // choice, 多选/multichoice, 地区/region, 电话/phone, 电子邮箱/email, 网址/url, 身份证号码/idcard,
 // 照片/photos, 表格/table, 统计表/matrix, 合计/computed), or 分节/section for a row that starts a
 // section titled by its 标题. 必填: 是/否 (empty: 否). 字数上限: a positive integer (for 照片 the
-// caption's). 选项 lists a choice's options separated by 、 ; or | — for 统计表 its themes, for
+// caption's). 选项 lists a choice's options separated by 、 ; | or line breaks — for 统计表 its themes, for
 // 合计 what it adds up ("表格字段.列"). A table's columns (a statistics matrix's rows) are rows of
 // their own below it, with ids "表格字段.列" ("people.name"). An optional 说明 column is the help
 // line under the field. Header names may also be English (id/name, label, type, required,
 // maxChars, options, help).
 //
-// Every refusal names the spreadsheet row ("第 4 行：类型「数字」不认识，可用：…"); the definition
+// The sheet comes as CSV or as an .xlsx workbook (its first sheet). Every refusal names the
+// spreadsheet row ("第 4 行：类型「数字」不认识，可用：…"); the definition
 // then goes through the checks the build runs on assets/forms (CheckFieldJson, ParseFormDefJson).
 #pragma once
 #include <optional>
@@ -49,6 +50,10 @@ SheetRead FormFromSheet(const std::vector<std::vector<std::string>>& rows, const
                         const SheetFormInfo& info);
 // A CSV as WPS or Excel save it: GBK, or UTF-8 with or without a BOM.
 SheetRead FormFromCsv(const std::string& bytes, const SheetFormInfo& info);
+// An .xlsx workbook's first sheet (xlsx_reader.h).
+SheetRead FormFromXlsx(const std::string& bytes, const SheetFormInfo& info);
+// Either, told apart by the bytes (an .xlsx is a ZIP archive): what a file chooser hands over.
+SheetRead FormFromSpreadsheet(const std::string& bytes, const SheetFormInfo& info);
 
 // The type names a sheet may use, for the form editor's help ("文本、多行文本、…").
 std::string SheetTypeNames();

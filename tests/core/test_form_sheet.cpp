@@ -1,7 +1,7 @@
 // test_form_sheet.cpp — issue 12: a form authored in Excel or WPS, one field per row, read from
-// CSV (GBK or UTF-8 with a BOM): every field type the engine has, tables with their columns,
-// sections; refusals that name the spreadsheet row; the result passes the build's form checks
-// and goes into a campaign package.
+// CSV (GBK or UTF-8 with a BOM) or .xlsx (shared and inline strings): every field type the engine has, tables with
+// their columns, sections; refusals that name the spreadsheet row; the result passes the build's form checks and goes
+// into a campaign package.
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -9,6 +9,9 @@
 #include "form_sheet.h"
 #include "shipped_forms.h"
 #include "text_file.h"
+#include "xlsx.h"
+#include "xlsx_reader.h"
+#include "zip_writer.h"
 
 using namespace lw;
 using lw::test::Forms;
@@ -175,4 +178,103 @@ TEST_CASE("form sheet: every refusal names the spreadsheet row", "[form_sheet]")
         std::vector<std::string>{"CSV 文件中有未闭合的引号，文件可能不完整"});
   CHECK(FormFromCsv(std::string("\xFF\xFE\x41\x00", 4), Info()).errors ==
         std::vector<std::string>{"文件不是文本格式的 CSV（请在 WPS 或 Excel 中“另存为 CSV”）"});
+}
+
+namespace {
+
+std::string FixtureBytes(const char* name) {
+  return ReadTextFile(std::string(LW_SOURCE_DIR) + "/tests/core/fixtures/" + name);
+}
+
+// A workbook laid out as Excel writes one: shared strings (plain, rich text, a phonetic guide,
+// an escaped line break, an entity), the form on the first tab although its part is sheet2.xml,
+// cells without a reference, a formula's cached text, a number.
+std::string ExcelStyleWorkbook() {
+  const char* ns = R"( xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main")";
+  const char* rns = R"( xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
+  ZipWriter z;
+  z.Add("[Content_Types].xml", R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types/>)");
+  z.Add(
+      "_rels/.rels",
+      R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)");
+  z.Add(
+      "xl/workbook.xml",
+      std::string("<?xml version=\"1.0\"?><workbook") + ns + rns +
+          R"(><sheets><sheet name="字段" sheetId="2" r:id="rId2"/><sheet name="旧" sheetId="1" r:id="rId1"/></sheets></workbook>)");
+  z.Add(
+      "xl/_rels/workbook.xml.rels",
+      R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>)");
+  z.Add("xl/sharedStrings.xml",
+        std::string("<?xml version=\"1.0\"?><sst") + ns +
+            R"( count="12" uniqueCount="12">)"
+            R"(<si><t>字段标识</t></si><si><t>标题</t></si><si><t>类型</t></si><si><t>选项</t></si>)"
+            R"(<si><t>name</t></si><si><r><rPr><b/></rPr><t>读书</t></r><r><t xml:space="preserve">会名称</t></r></si>)"
+            R"(<si><t>文本</t></si><si><t>mode</t></si><si><t>形式</t><rPh sb="0" eb="2"><t>xíngshì</t></rPh></si>)"
+            R"(<si><t>单选</t></si><si><t>线下_x000D_、线上 &amp; 直播</t></si><si><t>count</t></si></sst>)");
+  z.Add("xl/worksheets/sheet1.xml",
+        std::string("<worksheet") + ns +
+            "><sheetData><row r=\"1\"><c r=\"A1\"><v>9</v></c></row></sheetData></worksheet>");
+  z.Add(
+      "xl/worksheets/sheet2.xml",
+      std::string("<?xml version=\"1.0\"?><x:worksheet") +
+          R"( xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+          R"(<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c>)"
+          R"(<x:c r="C1" t="s"><x:v>2</x:v></x:c><x:c r="F1" t="s"><x:v>3</x:v></x:c></x:row>)"
+          R"(<x:row r="2"><x:c t="s"><x:v>4</x:v></x:c><x:c t="s"><x:v>5</x:v></x:c><x:c t="s"><x:v>6</x:v></x:c></x:row>)"
+          R"(<x:row r="3" spans="1:6"><x:c r="A3" t="s"><x:v>7</x:v></x:c><x:c r="B3" t="s"><x:v>8</x:v></x:c>)"
+          R"(<x:c r="C3" t="str"><x:f>"单"&amp;"选"</x:f><x:v>单选</x:v></x:c><x:c r="F3" t="s"><x:v>10</x:v></x:c></x:row>)"
+          R"(<x:row r="7"/>)"
+          R"(<x:row r="9"><x:c r="A9" t="s"><x:v>11</x:v></x:c><x:c r="B9"><x:is><x:t>人数</x:t></x:is></x:c>)"
+          R"(<x:c r="C9" t="inlineStr"><x:is><x:t>integer</x:t></x:is></x:c><x:c r="D9" t="n"><x:v>1</x:v></x:c></x:row>)"
+          R"(</x:sheetData></x:worksheet>)");
+  return z.Finish();
+}
+
+}  // namespace
+
+TEST_CASE("form sheet: .xlsx as Excel writes it (shared strings) and as openpyxl does (inline)", "[form_sheet]") {
+  const SheetCells cells = ReadXlsxFirstSheet(ExcelStyleWorkbook());
+  REQUIRE(cells.error.empty());
+  CHECK(cells.row_numbers == std::vector<int>{1, 2, 3, 9});  // row 7 holds nothing
+  CHECK(cells.rows[0] == std::vector<std::string>{"字段标识", "标题", "类型", "", "", "选项"});
+  CHECK(cells.rows[1] == std::vector<std::string>{"name", "读书会名称", "文本"});  // rich text joined
+  CHECK(cells.rows[2][1] == "形式");                                               // without its phonetic guide
+  CHECK(cells.rows[2][2] == "单选");                                               // a formula's last result
+  CHECK(cells.rows[2][5] == "线下\r、线上 & 直播");
+  CHECK(cells.rows[3][3] == "1");
+
+  const SheetRead excel = FormFromXlsx(ExcelStyleWorkbook(), Info());
+  INFO(Joined(excel.errors));
+  REQUIRE(excel.form);
+  CHECK(excel.form->Find("name")->label == "读书会名称");
+  CHECK(excel.form->Find("mode")->options == std::vector<std::string>{"线下", "线上 & 直播"});
+  CHECK(excel.form->Find("count")->type == FieldType::Integer);
+
+  // openpyxl (Debian 12): inline strings as character references, a boolean, a blank row 4.
+  const std::string fixture = FixtureBytes("form_sheet.xlsx");
+  const SheetCells inl = ReadXlsxFirstSheet(fixture);
+  REQUIRE(inl.error.empty());
+  CHECK(inl.row_numbers == std::vector<int>{1, 2, 3, 5});
+  CHECK(inl.rows[1][4] == "30");
+  CHECK(inl.rows[2][3] == "TRUE");
+  CHECK(FormFromSpreadsheet(fixture, Info()).errors ==
+        std::vector<std::string>{"第 5 行：类型「数字」不认识，可用：" + SheetTypeNames()});
+
+  // Our own .xlsx export reads back (inline strings, numbers).
+  SummaryTable t;
+  t.headers = {"字段标识", "标题", "类型", "字数上限"};
+  t.rows = {{TextCell("title"), TextCell("名称 <全称>"), TextCell("文本"), NumberCell(20)}};
+  const SheetRead ours = FormFromSpreadsheet(ToXlsx({&t}), Info());
+  INFO(Joined(ours.errors));
+  REQUIRE(ours.form);
+  CHECK(ours.form->Find("title")->label == "名称 <全称>");
+  CHECK(ours.form->Find("title")->max_chars == 20);
+
+  CHECK(FormFromXlsx("PK\x03\x04 broken", Info()).errors.front().rfind("无法读取 .xlsx 工作簿：", 0) == 0);
+  CHECK(FormFromXlsx("name,label\n", Info()).errors ==
+        std::vector<std::string>{"文件不是 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx 或 CSV）"});
+  ZipWriter empty;
+  empty.Add("a.txt", "x");
+  CHECK(FormFromXlsx(empty.Finish(), Info()).errors ==
+        std::vector<std::string>{"文件不是 .xlsx 工作簿（缺少 workbook.xml）"});
 }
