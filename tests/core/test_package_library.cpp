@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "bundle.h"
 #include "campaign_calendar.h"
 #include "package_library.h"
+#include "schema_check.h"
 #include "shipped_forms.h"
 #include "temp_dir.h"
 #include "test_key.h"
@@ -308,4 +310,80 @@ TEST_CASE("package library: a signed package's later versions must carry the sam
   signed_doc["fingerprint"] = PackageFingerprint(signed_doc);
   CHECK(ParsePackage(signed_doc.dump(), Forms()).errors ==
         std::vector<std::string>{"活动包在签名后被改动过（签名不符）"});
+}
+
+namespace {
+
+Bundle SalonBundle() {
+  Bundle b;
+  b.created = "2026-10-10T08:00:00Z";
+  b.campaign = "2026";
+  b.issuer = {{"unit", "昆都仑区教育局"}, {"region", "150203"}};
+  Record r;
+  r.uuid = NewUuid();
+  r.form = "reading_salon";
+  r.created = r.updated = b.created;
+  r.values = {{"title", "草原读书会"}, {"mode", "线下"}};
+  b.records.push_back(r);
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("bundles name the campaign packages their records were made with", "[package_library]") {
+  PackageLibrary lib;
+  REQUIRE(lib.Install(Read(Example()), Forms()).ok());
+  const FormLibrary forms = MergeForms(Forms(), lib);
+  const CampaignPackage& p = *lib.Find("example-2026-nmg");
+  const std::string bytes = WriteBundle(SalonBundle(), forms);
+  const json j = json::parse(bytes);
+  CHECK(j["forms"] == json::parse(R"([{"id":"reading_salon","package":"example-2026-nmg","version":1}])"));
+  REQUIRE(j["packages"].size() == 1);
+  CHECK(j["packages"][0] == json{{"fingerprint", p.fingerprint}, {"id", p.id}, {"title", p.Title()}, {"version", 1}});
+  CHECK(j["formatVersion"] == 1);  // older copies of the app still read it
+  const auto problems =
+      lw::test::SchemaCheck(std::string(LW_SOURCE_DIR) + "/assets/schema").Check(j, "bundle.schema.json");
+  for (const auto& e : problems) UNSCOPED_INFO(e);
+  CHECK(problems.empty());
+
+  // A coordinator with the package reads it; one without is told which package to open.
+  const BundleReadResult ok = ReadBundle(bytes, forms);
+  INFO(ok.error);
+  REQUIRE(ok.bundle);
+  CHECK(ok.missing_packages.empty());
+  CHECK(ok.bundle->packages == std::vector<PackageRef>{p.Ref()});
+  const BundleReadResult without = ReadBundle(bytes, Forms());
+  CHECK_FALSE(without.bundle);
+  CHECK(without.error ==
+        "此数据包用到活动包「2026年全民终身学习活动周（示例）（内蒙古自治区教育厅）」第 1 版，请先打开该活动包");
+
+  // Made with version 2 of the package, read where version 1 is installed.
+  PackageLibrary newer;
+  REQUIRE(newer.Install(Read(Example()), Forms()).ok());
+  REQUIRE(newer.Install(Read(ExampleV2()), Forms()).ok());
+  Bundle b2 = SalonBundle();
+  b2.records[0].form_version = 2;
+  b2.records[0].values = {{"name", "草原读书会"}};
+  const std::string bytes2 = WriteBundle(b2, MergeForms(Forms(), newer));
+  CHECK(ReadBundle(bytes2, forms).error ==
+        "此数据包用到活动包「2026年全民终身学习活动周（示例）（内蒙古自治区教育厅）」第 2 版（本机为第 1 "
+        "版），请先打开该活动包");
+
+  // Records of shipped forms only: no package table, the bytes as before.
+  Bundle plain = SalonBundle();
+  plain.records[0].form = "contacts";
+  plain.records[0].values = {{"unit", "昆都仑区教育局"}};
+  CHECK(WriteBundle(plain, forms).find("\"packages\"") == std::string::npos);
+  // A package named by the sender that the records do not need: read, and listed as missing.
+  plain.packages = {p.Ref()};
+  const BundleReadResult listed = ReadBundle(WriteBundle(plain, forms), Forms());
+  INFO(listed.error);
+  REQUIRE(listed.bundle);
+  CHECK(listed.missing_packages == std::vector<PackageRef>{p.Ref()});
+
+  json broken = j;
+  broken["packages"][0].erase("fingerprint");
+  CHECK(ReadBundle(broken.dump(), forms).error == "活动包列表第 1 项不完整（需要 id、version 和 fingerprint）");
+  broken["packages"] = {{{"id", "x"}, {"version", 1}, {"fingerprint", p.fingerprint}, {"title", "<script>"}}};
+  CHECK(ReadBundle(broken.dump(), forms).error == "活动包列表第 1 项中含有网页代码或脚本，已拒绝");
 }
