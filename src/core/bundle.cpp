@@ -201,6 +201,36 @@ std::string Fail(BundleReadResult& r, std::string why) {
   return r.error;
 }
 
+json PackagesToJson(const std::vector<PackageRef>& refs) {
+  json out = json::array();
+  for (const PackageRef& p : refs)
+    out.push_back({{"fingerprint", p.fingerprint}, {"id", p.id}, {"title", p.title}, {"version", p.version}});
+  return out;
+}
+
+// The bundle's table of packages; a Chinese reason when it is malformed ("" = read).
+std::string PackagesFromJson(const json& j, std::vector<PackageRef>& out) {
+  if (!j.is_array()) return "活动包列表（packages）不是列表";
+  for (size_t i = 0; i < j.size(); ++i) {
+    const json& e = j[i];
+    const std::string at = "活动包列表第 " + std::to_string(i + 1) + " 项";
+    PackageRef p{StringAt(e, "id"), static_cast<int>(IntAt(e, "version", 0)), StringAt(e, "fingerprint"),
+                 StringAt(e, "title")};
+    if (p.id.empty() || p.version < 1 || !IsSha256Hex(p.fingerprint))
+      return at + "不完整（需要 id、version 和 fingerprint）";
+    if (LooksLikeMarkup(p.id) || LooksLikeMarkup(p.title)) return at + "中含有网页代码或脚本，已拒绝";
+    out.push_back(std::move(p));
+  }
+  return {};
+}
+
+// Whether `forms` holds the package as the bundle names it (that version or a later one).
+bool HasPackage(const FormLibrary& forms, const PackageRef& need) {
+  const PackageRef* have = forms.FindPackage(need.id);
+  return have &&
+         (have->version > need.version || (have->version == need.version && have->fingerprint == need.fingerprint));
+}
+
 }  // namespace
 
 json RoutesToJson(const std::vector<Route>& routes) {
@@ -305,13 +335,24 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   std::vector<const Record*> records;
   for (const Record& r : b.records) records.push_back(&r);
   std::sort(records.begin(), records.end(), [](const Record* a, const Record* c) { return a->uuid < c->uuid; });
-  std::map<std::string, int> form_versions;
+  std::map<std::string, json> form_entries;  // by id: {"id", "version"[, "package"]}
+  std::map<std::string, PackageRef> packages;
+  for (const PackageRef& p : b.packages)
+    if (!packages.count(p.id) || packages[p.id].version < p.version) packages[p.id] = p;
   for (const Record* r : records) {
+    if (form_entries.count(r->form)) continue;
     const FormDef* f = forms.Find(r->form);
-    form_versions[r->form] = f ? f->version : r->form_version;
+    json entry = {{"id", r->form}, {"version", f ? f->version : r->form_version}};
+    if (const PackageRef* p = f && !f->package.empty() ? forms.FindPackage(f->package) : nullptr) {
+      entry["package"] = p->id;
+      if (!packages.count(p->id) || packages[p->id].version < p->version) packages[p->id] = *p;
+    }
+    form_entries[r->form] = std::move(entry);
   }
   json fv = json::array();
-  for (const auto& [id, v] : form_versions) fv.push_back({{"id", id}, {"version", v}});
+  for (auto& [id, entry] : form_entries) fv.push_back(std::move(entry));
+  std::vector<PackageRef> used;
+  for (const auto& [id, p] : packages) used.push_back(p);
   std::vector<const Photo*> photos;
   for (const Photo& p : b.photos) photos.push_back(&p);
   std::sort(photos.begin(), photos.end(), [](const Photo* a, const Photo* c) { return a->sha256 < c->sha256; });
@@ -336,6 +377,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   field("forms", fv);
   field("issuer", b.issuer);
   field("kind", b.kind);
+  if (!used.empty()) field("packages", PackagesToJson(used));
   field("photos", ph);
   if (!b.profile.is_null()) field("profile", b.profile);
   key("records");
@@ -349,6 +391,15 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   if (!b.settings.is_null()) field("settings", b.settings);
   out += "}\n";  // compact: 100,000 records stay under 50 MB
   return out;
+}
+
+std::string PackageNeeded(const PackageRef& need, const FormLibrary& forms) {
+  const PackageRef* have = forms.FindPackage(need.id);
+  const std::string name = need.title.empty() ? need.id : need.title;
+  std::string local;
+  if (have && have->version < need.version) local = "（本机为第 " + std::to_string(have->version) + " 版）";
+  if (have && have->version == need.version) local = "（本机的第 " + std::to_string(have->version) + " 版内容不同）";
+  return "此数据包用到活动包「" + name + "」第 " + std::to_string(need.version) + " 版" + local + "，请先打开该活动包";
 }
 
 std::string TooLargeMessage(double bytes) {
@@ -430,6 +481,22 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     return Fail(res, "报送单位信息中含有网页代码或脚本（" + where + "），已拒绝"), res;
   if (j.contains("routes"))
     if (const std::string why = RoutesFromJson(j["routes"], b.routes); !why.empty()) return Fail(res, why), res;
+  if (j.contains("packages"))
+    if (const std::string why = PackagesFromJson(j["packages"], b.packages); !why.empty()) return Fail(res, why), res;
+  std::vector<PackageRef> missing;
+  for (const PackageRef& p : b.packages)
+    if (!HasPackage(forms, p)) missing.push_back(p);
+  // Which package each form came from, by the bundle's own forms table: a record whose form this
+  // device lacks (or has older) names the package to open, not just "update the app".
+  const auto needed_for = [&](const std::string& form_id) -> const PackageRef* {
+    std::string package;
+    if (j.contains("forms") && j["forms"].is_array())
+      for (const json& f : j["forms"])
+        if (StringAt(f, "id") == form_id) package = StringAt(f, "package");
+    for (const PackageRef& p : missing)
+      if (p.id == package || package.empty()) return &p;  // unnamed: the first one missing
+    return nullptr;
+  };
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
   std::unordered_set<std::string_view> uuids;  // views of the records' own uuids: no copies
@@ -445,6 +512,8 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
     if (!uuids.insert(r.uuid).second) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
+    if (!form || r.form_version > form->version)
+      if (const PackageRef* need = needed_for(r.form)) return Fail(res, PackageNeeded(*need, forms)), res;
     if (!form) return Fail(res, at() + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
     if (r.form_version > form->version)
       return Fail(res, at() + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
@@ -492,6 +561,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   for (const std::string& h : referenced)
     if (!hashes.count(h)) return Fail(res, "记录引用的照片 " + h.substr(0, 12) + "… 不在数据包中，数据包不完整"), res;
   res.bundle = std::move(b);
+  res.missing_packages = std::move(missing);
   return res;
 }
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "form_def.h"
+#include "package_ref.h"
 #include "record.h"
 #include "validate.h"
 
@@ -52,18 +53,27 @@ struct Bundle {
   std::vector<Record> records;
   std::vector<Photo> photos;
   std::vector<Route> routes;  // for records with via >= 0 (forwarded from bundles below)
-  nlohmann::json profile;     // backup only
-  nlohmann::json settings;    // backup only
-  std::string signer_key;     // read only: raw public key of a valid signature ("" = unsigned)
+  // The campaign packages the records were made with (package_library.h). WriteBundle adds the
+  // package of every record's form itself; a caller adds others (the campaign's own, say).
+  std::vector<PackageRef> packages;
+  nlohmann::json profile;   // backup only
+  nlohmann::json settings;  // backup only
+  std::string signer_key;   // read only: raw public key of a valid signature ("" = unsigned)
 };
 
-// Serializes deterministically. Form ids/versions are listed from the records.
+// Serializes deterministically. Form ids/versions are listed from the records, each with the
+// package it came from; "packages" lists those packages (id, version, fingerprint, title), only
+// when there are any, so a bundle of shipped forms is written as before.
 std::string WriteBundle(const Bundle& b, const FormLibrary& forms);
 
 struct BundleReadResult {
   std::optional<Bundle> bundle;
   std::string error;   // why it was refused, in Chinese; empty when accepted
   std::string sha256;  // of the file's bytes
+  // Packages the bundle names that `forms` does not have, or has in an older version (or with
+  // another fingerprint). A bundle whose records need one is refused (PackageNeeded); one that
+  // reads without them is accepted and they are listed here for the UI to mention.
+  std::vector<PackageRef> missing_packages;
 };
 
 // Checks everything (size, UTF-8, nesting, format version, every record against its form,
@@ -75,6 +85,10 @@ struct BundleReadResult {
 // origin (older bundles) get the issuer's unit and region as their origin. A signature, when
 // present, must verify over the rest of the file (signature.h), else the file is refused.
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {});
+
+// "此数据包用到活动包「…」第 3 版，请先打开该活动包" (with "（本机为第 2 版）" when `forms` has an
+// older one): what a coordinator is told when a bundle needs a package this device lacks.
+std::string PackageNeeded(const PackageRef& need, const FormLibrary& forms);
 
 // A route table as written in a bundle, and read back: well-formed, acyclic (via points to an
 // earlier entry), no markup; a Chinese reason when not ("" = read).

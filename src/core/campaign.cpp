@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
+#include "region.h"
 #include "text_file.h"
 
 namespace lw {
@@ -27,6 +29,23 @@ std::optional<DateWindow> WindowAt(const json& j) {
 std::optional<std::pair<Date, int>> DueAt(const json& j) {
   if (!j.contains("due") || !j["due"].is_string()) return std::nullopt;
   return ParseDue(j["due"].get<std::string>());
+}
+
+// A requirement's rule overrides: {field: {minChars, maxChars, minRows: integer; required: bool}}.
+// ApplyRules takes only those; anything else is a typo that would silently not apply.
+std::string CheckRules(const json& rules) {
+  if (!rules.is_object()) return "必须是对象";
+  for (const auto& [field, rule] : rules.items()) {
+    if (!rule.is_object()) return "字段 \"" + field + "\" 的规则必须是对象";
+    for (const auto& [key, v] : rule.items()) {
+      const bool ok = key == "required"                                              ? v.is_boolean()
+                      : (key == "minChars" || key == "maxChars" || key == "minRows") ? v.is_number_integer()
+                                                                                     : false;
+      if (!ok)
+        return "字段 \"" + field + "\" 的规则 \"" + key + "\" 无效（可用 minChars、maxChars、minRows、required）";
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -62,11 +81,26 @@ const Campaign* CampaignLibrary::Find(const std::string& id) const {
 std::optional<Campaign> ParseCampaign(const std::string& text, const std::string& file,
                                       std::vector<std::string>& errors) {
   const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) {
+    errors.push_back(file + "：不是有效的 JSON");
+    return std::nullopt;
+  }
+  return ParseCampaignJson(j, file, errors);
+}
+
+// Every member is type-checked before use: a campaign package comes from another computer, and
+// the browser build aborts on an exception instead of catching it.
+std::optional<Campaign> ParseCampaignJson(const json& j, const std::string& prefix, std::vector<std::string>& errors) {
   const auto fail = [&](const std::string& what) {
-    errors.push_back(file + ": " + what);
+    errors.push_back(prefix.empty() ? what : prefix + "：" + what);
     return std::nullopt;
   };
-  if (j.is_discarded() || !j.is_object()) return fail("不是有效的 JSON");
+  const auto list = [](const json& o, const char* key) -> const json* {
+    static const json kEmpty = json::array();
+    if (!o.contains(key)) return &kEmpty;
+    return o[key].is_array() ? &o[key] : nullptr;
+  };
+  if (!j.is_object()) return fail("不是有效的 JSON 对象");
   Campaign c;
   c.id = StringAt(j, "id");
   c.title = StringAt(j, "title");
@@ -79,7 +113,11 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
   c.opening = *opening;
   c.opening_place = StringAt(j["opening"], "place");
   c.window = *window;
-  for (const json& ij : j.value("issuers", json::array())) {
+  const json* issuers = list(j, "issuers");
+  if (!issuers) return fail("\"issuers\" 必须是数组");
+  std::set<std::string> issuer_ids;
+  for (const json& ij : *issuers) {
+    if (!ij.is_object()) return fail("发文单位必须是对象");
     Issuer is;
     is.id = StringAt(ij, "id");
     is.name = StringAt(ij, "name");
@@ -88,7 +126,15 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
     is.region = StringAt(ij, "region");
     is.issued = DateAt(ij, "issued").value_or(Date{});
     is.window = WindowAt(ij);
-    for (const json& rj : ij.value("requirements", json::array())) {
+    if (is.id.empty() || is.name.empty()) return fail("发文单位缺少 id 或 name");
+    if (!issuer_ids.insert(is.id).second) return fail("发文单位 id \"" + is.id + "\" 重复");
+    if (!is.region.empty() && !RegionDb::Level(is.region))
+      return fail("发文单位 " + is.id + " 的地区代码 \"" + is.region + "\" 不是 6 位行政区划代码");
+    const json* requirements = list(ij, "requirements");
+    if (!requirements) return fail("发文单位 " + is.id + " 的 \"requirements\" 必须是数组");
+    std::set<std::string> requirement_ids;
+    for (const json& rj : *requirements) {
+      if (!rj.is_object()) return fail("发文单位 " + is.id + " 的要求必须是对象");
       Requirement r;
       r.id = StringAt(rj, "id");
       r.title = StringAt(rj, "title");
@@ -96,17 +142,22 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
       r.note = StringAt(rj, "note");
       r.min = static_cast<int>(IntAt(rj, "min", 1));
       r.max = static_cast<int>(IntAt(rj, "max", 1));
-      r.rules = rj.value("rules", json::object());
+      r.rules = rj.contains("rules") ? rj["rules"] : json::object();
       const auto due = DueAt(rj);
-      if (r.id.empty() || r.form.empty() || !due || r.min > r.max)
-        return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 不完整（需要 id、form、due，且 min ≤ max）");
+      if (r.id.empty() || r.form.empty() || !due || r.min < 0 || r.min > r.max)
+        return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 不完整（需要 id、form、due，且 0 ≤ min ≤ max）");
+      if (!requirement_ids.insert(r.id).second) return fail("发文单位 " + is.id + " 的要求 id \"" + r.id + "\" 重复");
+      if (const std::string bad = CheckRules(r.rules); !bad.empty())
+        return fail("发文单位 " + is.id + " 的要求 \"" + r.id + "\" 的 rules：" + bad);
       r.due = due->first;
       r.due_minute = due->second;
       is.requirements.push_back(std::move(r));
     }
     c.issuers.push_back(std::move(is));
   }
-  for (const json& hj : j.value("calendar", json::array())) {
+  const json* calendar = list(j, "calendar");
+  if (!calendar) return fail("\"calendar\" 必须是数组");
+  for (const json& hj : *calendar) {
     const auto begin = DateAt(hj, "begin");
     HostWeek h{StringAt(hj, "region"), {}, StringAt(hj, "place"), StringAt(hj, "source")};
     if (h.region.size() != 6 || !begin || h.source.empty())
@@ -117,6 +168,76 @@ std::optional<Campaign> ParseCampaign(const std::string& text, const std::string
   std::stable_sort(c.calendar.begin(), c.calendar.end(),
                    [](const HostWeek& a, const HostWeek& b) { return a.days.begin < b.days.begin; });
   return c;
+}
+
+namespace {
+
+std::string DueText(const Date& day, int minute) {
+  if (minute == kEndOfDay) return FormatDate(day);
+  char hm[16];
+  std::snprintf(hm, sizeof hm, " %02d:%02d", minute / 60, minute % 60);
+  return FormatDate(day) + hm;
+}
+
+json WindowJson(const DateWindow& w) { return {{"begin", FormatDate(w.begin)}, {"end", FormatDate(w.end)}}; }
+
+}  // namespace
+
+json CampaignToJson(const Campaign& c) {
+  json j = {{"id", c.id},
+            {"year", c.year},
+            {"title", c.title},
+            {"theme", c.theme},
+            {"opening", {{"date", FormatDate(c.opening)}}},
+            {"window", WindowJson(c.window)},
+            {"issuers", json::array()}};
+  if (!c.opening_place.empty()) j["opening"]["place"] = c.opening_place;
+  for (const Issuer& is : c.issuers) {
+    json ij = {{"id", is.id}, {"name", is.name}, {"requirements", json::array()}};
+    if (!is.notice.empty()) ij["notice"] = is.notice;
+    if (!is.audience.empty()) ij["audience"] = is.audience;
+    if (!is.region.empty()) ij["region"] = is.region;
+    if (is.issued.year) ij["issued"] = FormatDate(is.issued);
+    if (is.window) ij["window"] = WindowJson(*is.window);
+    for (const Requirement& r : is.requirements) {
+      json rj = {{"id", r.id},   {"title", r.title}, {"form", r.form},
+                 {"min", r.min}, {"max", r.max},     {"due", DueText(r.due, r.due_minute)}};
+      if (!r.note.empty()) rj["note"] = r.note;
+      if (r.rules.is_object() && !r.rules.empty()) rj["rules"] = r.rules;
+      ij["requirements"].push_back(std::move(rj));
+    }
+    j["issuers"].push_back(std::move(ij));
+  }
+  if (!c.calendar.empty()) {
+    j["calendar"] = json::array();
+    for (const HostWeek& h : c.calendar) {
+      json hj = {{"region", h.region}, {"begin", FormatDate(h.days.begin)}, {"source", h.source}};
+      if (h.days.end != h.days.begin) hj["end"] = FormatDate(h.days.end);
+      if (!h.place.empty()) hj["place"] = h.place;
+      j["calendar"].push_back(std::move(hj));
+    }
+  }
+  return j;
+}
+
+std::vector<std::string> CheckCampaignForms(const Campaign& c,
+                                            const std::function<const FormDef*(const std::string&)>& form_of) {
+  std::vector<std::string> errors;
+  for (const Issuer& is : c.issuers)
+    for (const Requirement& r : is.requirements) {
+      const std::string at = "发文单位「" + is.name + "」的要求「" + r.title + "」";
+      const FormDef* f = form_of(r.form);
+      if (!f) {
+        errors.push_back(at + "所用的表格 \"" + r.form + "\" 不存在");
+        continue;
+      }
+      if (f->kind == "profile") errors.push_back(at + "不能使用单位信息表");
+      if (r.rules.is_object())
+        for (const auto& [field, rule] : r.rules.items())
+          if (!f->Find(field))
+            errors.push_back(at + "的规则所指的字段 \"" + field + "\" 不在表格「" + f->short_title + "」中");
+    }
+  return errors;
 }
 
 int CalendarFocus(const std::vector<HostWeek>& calendar, const Date& today) {

@@ -30,6 +30,7 @@ struct Issuer {
   Date issued;
   std::optional<DateWindow> window;  // overrides the campaign's window (e.g. 内蒙古 10/19–10/25)
   std::vector<Requirement> requirements;
+  std::string package;  // id of the campaign package that issued it ("" = shipped with the app)
 };
 
 // 一省一周: which province holds its own activity week when (only what a published notice or
@@ -67,8 +68,18 @@ struct CampaignLibrary {
 // a T), Beijing time → the day and the minute of the day; nullopt when malformed.
 std::optional<std::pair<Date, int>> ParseDue(const std::string& s);
 
+// Errors are appended as "<file>：<problem>" (Chinese); a broken campaign is refused whole.
 std::optional<Campaign> ParseCampaign(const std::string& json_text, const std::string& file,
                                       std::vector<std::string>& errors);
+// The same on parsed JSON (never throws on any shape); messages start with `prefix`.
+std::optional<Campaign> ParseCampaignJson(const nlohmann::json& j, const std::string& prefix,
+                                          std::vector<std::string>& errors);
+// A campaign as JSON, the shape ParseCampaign reads.
+nlohmann::json CampaignToJson(const Campaign& c);
+// What ParseCampaign cannot see alone: every requirement's form exists (form_of returns it, or
+// nullptr), is not the unit profile, and its rule overrides name fields of that form.
+std::vector<std::string> CheckCampaignForms(const Campaign& c,
+                                            const std::function<const FormDef*(const std::string&)>& form_of);
 CampaignLibrary LoadCampaigns(const std::string& dir);
 
 // The definition with a requirement's rule overrides applied (e.g. Jilin's ≥2000 字 summary).

@@ -49,16 +49,7 @@ std::string DaysLeftText(const Requirement& r, long long now) {
 
 bool IssuerReaches(const Issuer& issuer, const std::string& unit_region) {
   if (issuer.region.empty() || unit_region.empty()) return true;
-  switch (RegionDb::Level(issuer.region)) {
-    case 1:
-      return RegionDb::ProvinceOf(unit_region) == issuer.region;
-    case 2:
-      return RegionDb::CityOf(unit_region) == issuer.region;
-    case 3:
-      return unit_region == issuer.region;
-    default:
-      return false;  // a malformed code reaches nobody rather than everybody
-  }
+  return RegionDb::Within(unit_region, issuer.region);  // a malformed code reaches nobody rather than everybody
 }
 
 CampaignCalendar SortCampaigns(const CampaignLibrary& lib, const std::string& unit_region, long long now) {

@@ -73,4 +73,23 @@ std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string&
   return rows;
 }
 
+std::string TrimCell(const std::string& cell) {
+  static const std::string kIdeographicSpace = "\xE3\x80\x80";
+  std::string t = cell;
+  for (bool again = true; again;) {
+    again = false;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(0, 1), again = true;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back(), again = true;
+    if (t.compare(0, 3, kIdeographicSpace) == 0) t.erase(0, 3), again = true;
+    if (t.size() >= 3 && t.compare(t.size() - 3, 3, kIdeographicSpace) == 0) t.erase(t.size() - 3), again = true;
+  }
+  return t;
+}
+
+int ColumnOf(const std::vector<std::string>& header, std::string_view name) {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (TrimCell(header[i]) == name) return static_cast<int>(i);
+  return -1;
+}
+
 }  // namespace lw

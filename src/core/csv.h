@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aggregate.h"
@@ -19,5 +20,11 @@ std::string ToCsv(const SummaryTable& t);
 // user sees in WPS or Excel.
 std::optional<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text,
                                                               std::vector<int>* rows_at = nullptr);
+
+// A cell of a sheet users bring (CSV or .xlsx) as typed, without the spaces around it: ASCII and
+// the full-width 　 that WPS users type around a name.
+std::string TrimCell(const std::string& cell);
+// Index of the header cell named `name` (trimmed), -1 when there is none.
+int ColumnOf(const std::vector<std::string>& header, std::string_view name);
 
 }  // namespace lw

@@ -10,29 +10,6 @@
 
 namespace lw {
 
-namespace {
-
-std::string Trim(const std::string& s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t'; };
-  size_t b = 0, e = s.size();
-  while (b < e && space(s[b])) ++b;
-  while (e > b && space(s[e - 1])) --e;
-  std::string t = s.substr(b, e - b);
-  // Full-width spaces typed in WPS around a name.
-  static const std::string kIdeographicSpace = "\xE3\x80\x80";
-  while (t.compare(0, 3, kIdeographicSpace) == 0) t.erase(0, 3);
-  while (t.size() >= 3 && t.compare(t.size() - 3, 3, kIdeographicSpace) == 0) t.erase(t.size() - 3);
-  return t;
-}
-
-int ColumnOf(const std::vector<std::string>& header, const char* name) {
-  for (size_t i = 0; i < header.size(); ++i)
-    if (Trim(header[i]) == name) return static_cast<int>(i);
-  return -1;
-}
-
-}  // namespace
-
 ExpectedUnitsRead ReadExpectedUnits(const std::string& bytes) {
   ExpectedUnitsRead out;
   const auto text = DecodeOfficeText(bytes);
@@ -45,7 +22,7 @@ ExpectedUnitsRead ReadExpectedUnits(const std::string& bytes) {
   std::set<std::pair<std::string, std::string>> seen;
   for (size_t i = 1; i < rows->size(); ++i) {
     const std::vector<std::string>& row = (*rows)[i];
-    const auto cell = [&](int c) { return c < static_cast<int>(row.size()) ? Trim(row[c]) : std::string(); };
+    const auto cell = [&](int c) { return c < static_cast<int>(row.size()) ? TrimCell(row[c]) : std::string(); };
     ExpectedUnit u{cell(name_col), cell(code_col)};
     if (u.name.empty() && u.region.empty()) continue;
     const std::string at = "第 " + std::to_string(i + 1) + " 行";

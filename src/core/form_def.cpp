@@ -15,14 +15,18 @@ namespace {
 
 struct TypeName {
   FieldType type;
-  const char* name;
+  const char* name;   // as definitions spell it
+  const char* title;  // as people call it
 };
 constexpr TypeName kTypeNames[] = {
-    {FieldType::Text, "text"},     {FieldType::TextArea, "textarea"}, {FieldType::Integer, "integer"},
-    {FieldType::Date, "date"},     {FieldType::Choice, "choice"},     {FieldType::MultiChoice, "multichoice"},
-    {FieldType::Region, "region"}, {FieldType::Phone, "phone"},       {FieldType::Email, "email"},
-    {FieldType::Url, "url"},       {FieldType::IdCard, "idcard"},     {FieldType::Photos, "photos"},
-    {FieldType::Table, "table"},   {FieldType::Matrix, "matrix"},     {FieldType::Computed, "computed"},
+    {FieldType::Text, "text", "文本"},           {FieldType::TextArea, "textarea", "多行文本"},
+    {FieldType::Integer, "integer", "整数"},     {FieldType::Date, "date", "日期"},
+    {FieldType::Choice, "choice", "单选"},       {FieldType::MultiChoice, "multichoice", "多选"},
+    {FieldType::Region, "region", "地区"},       {FieldType::Phone, "phone", "电话"},
+    {FieldType::Email, "email", "电子邮箱"},     {FieldType::Url, "url", "网址"},
+    {FieldType::IdCard, "idcard", "身份证号码"}, {FieldType::Photos, "photos", "照片"},
+    {FieldType::Table, "table", "表格"},         {FieldType::Matrix, "matrix", "统计表"},
+    {FieldType::Computed, "computed", "合计"},
 };
 
 const std::set<std::string> kFieldKeys = {
@@ -36,11 +40,16 @@ const std::set<std::string> kKinds = {"person", "project", "unit", "report", "st
 const std::regex kIdPattern("^[a-z][a-z0-9_]*$");
 
 // Collects errors with a location prefix; the parser keeps going to report them all at once.
+// Locations are Chinese ("第 1 节第 3 个字段（name）"): coordinators read them in the form editor,
+// not only developers in a file. The prefix names the file ("star.json ") or the part of a
+// campaign package ("活动包第 2 张表格「…」").
 class Checker {
  public:
-  explicit Checker(std::string file) : file_(std::move(file)) {}
+  explicit Checker(std::string prefix) : prefix_(std::move(prefix)) {}
   void Error(const std::string& where, const std::string& what) {
-    errors_.push_back(file_ + ": " + (where.empty() ? "" : where + ": ") + what);
+    std::string head = prefix_ + where;
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    errors_.push_back(head.empty() ? what : head + "：" + what);
   }
   std::vector<std::string>& errors() { return errors_; }
 
@@ -92,18 +101,22 @@ class Checker {
   }
 
  private:
-  std::string file_;
+  std::string prefix_;
   std::vector<std::string> errors_;
 };
 
 FieldDef ParseField(Checker& c, const json& j, const std::string& where);
 
-void ParseFieldList(Checker& c, const json& arr, const std::string& where, std::vector<FieldDef>& out) {
+// `key` is the member the list came from (for the message), `noun` what one entry is called
+// there: 个字段 in a section, 列 of a table, 行 of a statistics matrix.
+void ParseFieldList(Checker& c, const json& arr, const std::string& where, const char* key, const char* noun,
+                    std::vector<FieldDef>& out) {
   if (!arr.is_array()) {
-    c.Error(where, "必须是数组");
+    c.Error(where, std::string("\"") + key + "\" 必须是数组");
     return;
   }
-  for (size_t i = 0; i < arr.size(); ++i) out.push_back(ParseField(c, arr[i], where + "[" + std::to_string(i) + "]"));
+  for (size_t i = 0; i < arr.size(); ++i)
+    out.push_back(ParseField(c, arr[i], where + "第 " + std::to_string(i + 1) + " " + noun));
 }
 
 void CheckFieldSemantics(Checker& c, const FieldDef& f, const std::string& at) {
@@ -138,7 +151,7 @@ FieldDef ParseField(Checker& c, const json& j, const std::string& where) {
     return f;
   }
   f.id = c.Str(j, "id", where, true);
-  const std::string at = where + (f.id.empty() ? "" : " (" + f.id + ")");
+  const std::string at = where + (f.id.empty() ? "" : "（" + f.id + "）");
   if (!f.id.empty() && !std::regex_match(f.id, kIdPattern)) c.Error(at, "\"id\" 只能用小写字母、数字和下划线");
   c.UnknownKeys(j, kFieldKeys, at);
   f.label = c.Str(j, "label", at, true);
@@ -162,8 +175,8 @@ FieldDef ParseField(Checker& c, const json& j, const std::string& where) {
   f.in_campaign_window = c.Bool(j, "inCampaignWindow", at);
   if (auto v = c.Int(j, "minRows", at)) f.min_rows = static_cast<int>(*v);
   if (auto v = c.Int(j, "maxRows", at)) f.max_rows = static_cast<int>(*v);
-  if (j.contains("columns")) ParseFieldList(c, j["columns"], at + ".columns", f.columns);
-  if (j.contains("rows")) ParseFieldList(c, j["rows"], at + ".rows", f.columns);
+  if (j.contains("columns")) ParseFieldList(c, j["columns"], at, "columns", "列", f.columns);
+  if (j.contains("rows")) ParseFieldList(c, j["rows"], at, "rows", "行", f.columns);
   f.themes = c.Strings(j, "themes", at);
   f.extendable = c.Bool(j, "extendable", at);
   f.sum_of = c.Str(j, "sumOf", at, false);
@@ -177,7 +190,7 @@ void CheckUniqueIds(Checker& c, const std::vector<FieldDef>& fields, const std::
   std::set<std::string> seen;
   for (const FieldDef& f : fields) {
     if (!f.id.empty() && !seen.insert(f.id).second) c.Error(where, "字段 id \"" + f.id + "\" 重复");
-    if (!f.columns.empty()) CheckUniqueIds(c, f.columns, where + "." + f.id);
+    if (!f.columns.empty()) CheckUniqueIds(c, f.columns, where + "字段（" + f.id + "）");
   }
 }
 
@@ -194,29 +207,29 @@ void CheckComputed(Checker& c, const FormDef& form) {
                          [&](const FieldDef& x) { return x.id == col && x.type == FieldType::Integer; });
     };
     if (!group || (group->type != FieldType::Table && group->type != FieldType::Matrix) || !numeric(*group))
-      c.Error("字段 " + f->id, "\"sumOf\": \"" + f->sum_of + "\" 不是本表中的整数列");
+      c.Error("字段（" + f->id + "）", "\"sumOf\": \"" + f->sum_of + "\" 不是本表中的整数列");
   }
 }
 
 void ParseMigrations(Checker& c, const json& j, FormDef& form) {
   if (!j.contains("migrations")) return;
   if (!j["migrations"].is_array()) {
-    c.Error("migrations", "必须是数组");
+    c.Error("版本迁移", "必须是数组");
     return;
   }
   for (const json& m : j["migrations"]) {
     Migration mig;
-    mig.from = static_cast<int>(c.Int(m, "from", "migrations").value_or(0));
-    mig.to = static_cast<int>(c.Int(m, "to", "migrations").value_or(0));
-    mig.note = c.Str(m, "note", "migrations", false);
-    mig.removed = c.Strings(m, "removed", "migrations");
+    mig.from = static_cast<int>(c.Int(m, "from", "版本迁移").value_or(0));
+    mig.to = static_cast<int>(c.Int(m, "to", "版本迁移").value_or(0));
+    mig.note = c.Str(m, "note", "版本迁移", false);
+    mig.removed = c.Strings(m, "removed", "版本迁移");
     if (m.contains("renamed") && m["renamed"].is_object())
       for (auto it = m["renamed"].begin(); it != m["renamed"].end(); ++it)
         if (it.value().is_string()) mig.renamed.emplace_back(it.key(), it.value().get<std::string>());
     if (mig.from <= 0 || mig.to != mig.from + 1 || mig.to > form.version)
-      c.Error("migrations", "版本步骤 " + std::to_string(mig.from) + "→" + std::to_string(mig.to) + " 无效");
+      c.Error("版本迁移", "版本步骤 " + std::to_string(mig.from) + "→" + std::to_string(mig.to) + " 无效");
     for (const auto& [from, to] : mig.renamed)
-      if (!form.Find(to)) c.Error("migrations", "改名目标 \"" + to + "\" 不是本版本的字段");
+      if (!form.Find(to)) c.Error("版本迁移", "改名目标 \"" + to + "\" 不是本版本的字段");
     form.migrations.push_back(std::move(mig));
   }
 }
@@ -227,6 +240,24 @@ std::optional<FieldType> FieldTypeFromName(const std::string& name) {
   for (const auto& tn : kTypeNames)
     if (name == tn.name) return tn.type;
   return std::nullopt;
+}
+
+const char* FieldTypeName(FieldType type) {
+  for (const auto& tn : kTypeNames)
+    if (type == tn.type) return tn.name;
+  return "";
+}
+
+const char* FieldTypeTitle(FieldType type) {
+  for (const auto& tn : kTypeNames)
+    if (type == tn.type) return tn.title;
+  return "";
+}
+
+std::vector<FieldType> AllFieldTypes() {
+  std::vector<FieldType> out;
+  for (const auto& tn : kTypeNames) out.push_back(tn.type);
+  return out;
 }
 
 const FieldDef* FormDef::Find(const std::string& field_id) const {
@@ -244,14 +275,14 @@ std::vector<const FieldDef*> FormDef::AllFields() const {
 }
 
 FormLoadResult ParseFormDef(const std::string& json_text, const std::string& file_name) {
-  FormLoadResult result;
-  Checker c(file_name);
   const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    c.Error("", "不是有效的 JSON");
-    result.errors = std::move(c.errors());
-    return result;
-  }
+  if (j.is_discarded()) return {std::nullopt, {file_name + "：不是有效的 JSON"}};
+  return ParseFormDefJson(j, file_name + " ");
+}
+
+FormLoadResult ParseFormDefJson(const json& j, const std::string& prefix) {
+  FormLoadResult result;
+  Checker c(prefix);
   if (!j.is_object()) {
     c.Error("", "顶层必须是对象");
     result.errors = std::move(c.errors());
@@ -260,22 +291,22 @@ FormLoadResult ParseFormDef(const std::string& json_text, const std::string& fil
   FormDef form;
   c.UnknownKeys(j, kFormKeys, "");
   form.id = c.Str(j, "id", "", true);
-  if (!form.id.empty() && !std::regex_match(form.id, kIdPattern)) c.Error("id", "只能用小写字母、数字和下划线");
+  if (!form.id.empty() && !std::regex_match(form.id, kIdPattern)) c.Error("表格标识", "只能用小写字母、数字和下划线");
   form.version = static_cast<int>(c.Int(j, "version", "").value_or(0));
-  if (form.version <= 0) c.Error("version", "必须是正整数");
+  if (form.version <= 0) c.Error("版本", "必须是正整数");
   form.title = c.Str(j, "title", "", true);
   form.short_title = c.Str(j, "shortTitle", "", false);
   if (form.short_title.empty()) form.short_title = form.title;
   form.kind = c.Str(j, "kind", "", true);
-  if (!form.kind.empty() && !kKinds.count(form.kind)) c.Error("kind", "未知类别 \"" + form.kind + "\"");
+  if (!form.kind.empty() && !kKinds.count(form.kind)) c.Error("类别", "未知类别 \"" + form.kind + "\"");
   form.follows = c.Str(j, "follows", "", true);
   form.description = c.Str(j, "description", "", false);
   if (!j.contains("sections") || !j["sections"].is_array() || j["sections"].empty()) {
-    c.Error("sections", "至少需要一个分节");
+    c.Error("分节", "至少需要一个分节");
   } else {
     for (size_t i = 0; i < j["sections"].size(); ++i) {
       const json& s = j["sections"][i];
-      const std::string where = "sections[" + std::to_string(i) + "]";
+      const std::string where = "第 " + std::to_string(i + 1) + " 节";
       SectionDef sec;
       if (!s.is_object()) {
         c.Error(where, "必须是对象");
@@ -284,7 +315,7 @@ FormLoadResult ParseFormDef(const std::string& json_text, const std::string& fil
       sec.title = c.Str(s, "title", where, true);
       sec.note = c.Str(s, "note", where, false);
       if (s.contains("fields"))
-        ParseFieldList(c, s["fields"], where + ".fields", sec.fields);
+        ParseFieldList(c, s["fields"], where, "fields", "个字段", sec.fields);
       else
         c.Error(where, "缺少 \"fields\"");
       form.sections.push_back(std::move(sec));
@@ -300,9 +331,81 @@ FormLoadResult ParseFormDef(const std::string& json_text, const std::string& fil
   return result;
 }
 
+// The inverse of ParseField: members at their defaults are left out, so a shipped definition
+// written back reads like its file.
+json FieldDefToJson(const FieldDef& f) {
+  json j = {{"id", f.id}, {"label", f.label}, {"type", FieldTypeName(f.type)}};
+  if (f.required) j["required"] = true;
+  if (!f.hint.empty()) j["hint"] = f.hint;
+  if (!f.help.empty()) j["help"] = f.help;
+  if (f.min_chars) j["minChars"] = *f.min_chars;
+  if (f.max_chars) j["maxChars"] = *f.max_chars;
+  if (f.min) j["min"] = *f.min;
+  if (f.max) j["max"] = *f.max;
+  if (!f.pattern.empty()) j["pattern"] = f.pattern;
+  if (!f.pattern_message.empty()) j["patternMessage"] = f.pattern_message;
+  if (!f.options.empty()) j["options"] = f.options;
+  if (!f.prefill.empty()) j["prefill"] = f.prefill;
+  if (f.precision != "day") j["precision"] = f.precision;
+  if (f.in_campaign_window) j["inCampaignWindow"] = true;
+  if (f.min_rows != 0) j["minRows"] = f.min_rows;
+  if (f.max_rows != FieldDef{}.max_rows) j["maxRows"] = f.max_rows;
+  if (!f.columns.empty()) {
+    json cols = json::array();
+    for (const FieldDef& col : f.columns) cols.push_back(FieldDefToJson(col));
+    j[f.type == FieldType::Matrix ? "rows" : "columns"] = std::move(cols);  // a matrix's "columns" are its rows
+  }
+  if (!f.themes.empty()) j["themes"] = f.themes;
+  if (f.extendable) j["extendable"] = true;
+  if (!f.sum_of.empty()) j["sumOf"] = f.sum_of;
+  if (f.caption_max_chars != 0) j["captionMaxChars"] = f.caption_max_chars;
+  if (f.wide) j["wide"] = true;
+  return j;
+}
+
+std::vector<std::string> CheckFieldJson(const json& field, const std::string& where) {
+  Checker c("");
+  ParseField(c, field, where);
+  return std::move(c.errors());
+}
+
+json FormDefToJson(const FormDef& form) {
+  json j = {{"id", form.id},     {"version", form.version}, {"title", form.title},
+            {"kind", form.kind}, {"follows", form.follows}, {"sections", json::array()}};
+  if (form.short_title != form.title) j["shortTitle"] = form.short_title;
+  if (!form.description.empty()) j["description"] = form.description;
+  for (const SectionDef& s : form.sections) {
+    json sj = {{"title", s.title}, {"fields", json::array()}};
+    if (!s.note.empty()) sj["note"] = s.note;
+    for (const FieldDef& f : s.fields) sj["fields"].push_back(FieldDefToJson(f));
+    j["sections"].push_back(std::move(sj));
+  }
+  if (!form.migrations.empty()) {
+    json ms = json::array();
+    for (const Migration& m : form.migrations) {
+      json mj = {{"from", m.from}, {"to", m.to}};
+      if (!m.note.empty()) mj["note"] = m.note;
+      if (!m.removed.empty()) mj["removed"] = m.removed;
+      if (!m.renamed.empty()) {
+        mj["renamed"] = json::object();
+        for (const auto& [from, to] : m.renamed) mj["renamed"][from] = to;
+      }
+      ms.push_back(std::move(mj));
+    }
+    j["migrations"] = std::move(ms);
+  }
+  return j;
+}
+
 const FormDef* FormLibrary::Find(const std::string& form_id) const {
   for (const FormDef& f : forms)
     if (f.id == form_id) return &f;
+  return nullptr;
+}
+
+const PackageRef* FormLibrary::FindPackage(const std::string& package_id) const {
+  for (const PackageRef& p : packages)
+    if (p.id == package_id) return &p;
   return nullptr;
 }
 
@@ -311,7 +414,7 @@ FormLibrary LoadFormLibrary(const std::string& dir) {
   bool ok = false;
   const auto files = JsonFilesIn(dir, &ok);
   if (!ok) {
-    lib.errors.push_back(dir + ": 无法读取表单目录");
+    lib.errors.push_back(dir + "：无法读取表单目录");
     return lib;
   }
   std::set<std::string> ids;
@@ -320,7 +423,7 @@ FormLibrary LoadFormLibrary(const std::string& dir) {
     lib.errors.insert(lib.errors.end(), r.errors.begin(), r.errors.end());
     if (!r.form) continue;
     if (!ids.insert(r.form->id).second) {
-      lib.errors.push_back(p.filename().string() + ": 表单 id \"" + r.form->id + "\" 与其他文件重复");
+      lib.errors.push_back(p.filename().string() + "：表单 id \"" + r.form->id + "\" 与其他文件重复");
       continue;
     }
     lib.forms.push_back(std::move(*r.form));

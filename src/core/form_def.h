@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "package_ref.h"
+
 namespace lw {
 
 enum class FieldType {
@@ -27,6 +29,9 @@ enum class FieldType {
 };
 
 std::optional<FieldType> FieldTypeFromName(const std::string& name);
+const char* FieldTypeName(FieldType type);   // "text", "textarea", … as definitions spell it
+const char* FieldTypeTitle(FieldType type);  // "文本", "多行文本", … as people call it
+std::vector<FieldType> AllFieldTypes();      // every type the engine draws and checks
 
 struct FieldDef {
   std::string id;
@@ -75,6 +80,7 @@ struct FormDef {
   std::string description;
   std::vector<SectionDef> sections;
   std::vector<Migration> migrations;
+  std::string package;  // id of the campaign package it came from ("" = shipped with the app)
 
   const FieldDef* Find(const std::string& id) const;
   std::vector<const FieldDef*> AllFields() const;
@@ -82,17 +88,28 @@ struct FormDef {
 
 struct FormLoadResult {
   std::optional<FormDef> form;
-  std::vector<std::string> errors;  // "文件: 字段 x: 问题" — precise enough to fix the file
+  std::vector<std::string> errors;  // "文件 第 1 节第 3 个字段（name）：问题" — precise enough to fix it
 };
 
 // Parses and checks a definition. Never throws; every problem is listed.
 FormLoadResult ParseFormDef(const std::string& json_text, const std::string& file_name);
+// The same checks on a parsed definition; each message starts with `prefix` (a campaign package
+// names its part: "活动包第 2 张表格「…」").
+FormLoadResult ParseFormDefJson(const nlohmann::json& j, const std::string& prefix);
+// A definition as JSON, the shape ParseFormDef reads (members at their defaults left out).
+nlohmann::json FormDefToJson(const FormDef& form);
+nlohmann::json FieldDefToJson(const FieldDef& field);
+// The checks ParseFormDef applies to one field (and its columns) alone, located at `where`
+// ("第 4 行" of a spreadsheet: "第 4 行（mode）：…"). Checks across fields need the whole form.
+std::vector<std::string> CheckFieldJson(const nlohmann::json& field, const std::string& where);
 
 // Loads every *.json in dir (sorted by name). Broken files are reported, the rest still load.
 struct FormLibrary {
   std::vector<FormDef> forms;
   std::vector<std::string> errors;
+  std::vector<PackageRef> packages;  // the campaign packages merged in (package_library.h), by id
   const FormDef* Find(const std::string& id) const;
+  const PackageRef* FindPackage(const std::string& id) const;
 };
 FormLibrary LoadFormLibrary(const std::string& dir);
 

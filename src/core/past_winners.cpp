@@ -12,31 +12,12 @@ namespace lw {
 
 namespace {
 
-// Spaces (ASCII and the full-width ones typed in WPS) around a cell, and inside region names.
-std::string Trim(const std::string& s) {
-  static const std::string kIdeographicSpace = "\xE3\x80\x80";
-  std::string t = s;
-  for (bool again = true; again;) {
-    again = false;
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(0, 1), again = true;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back(), again = true;
-    if (t.compare(0, 3, kIdeographicSpace) == 0) t.erase(0, 3), again = true;
-    if (t.size() >= 3 && t.compare(t.size() - 3, 3, kIdeographicSpace) == 0) t.erase(t.size() - 3), again = true;
-  }
-  return t;
-}
-
+// Spaces inside region names (TrimCell takes those around a cell).
 std::string Squeeze(const std::string& s) {  // "山西省 / 太原市" → "山西省太原市"
   std::string out;
-  for (char c : Trim(s))
+  for (char c : TrimCell(s))
     if (c != ' ' && c != '/') out += c;
   return out;
-}
-
-int ColumnOf(const std::vector<std::string>& header, const char* name) {
-  for (size_t i = 0; i < header.size(); ++i)
-    if (Trim(header[i]) == name) return static_cast<int>(i);
-  return -1;
 }
 
 // Every region's full name (and a province's own name) → its code, for lists that name regions.
@@ -53,7 +34,7 @@ std::map<std::string, std::string> RegionNames(const RegionDb& db) {
 }
 
 std::string NormalizeId(std::string s) {
-  s = Trim(s);
+  s = TrimCell(s);
   std::transform(s.begin(), s.end(), s.begin(), [](char c) { return c == 'x' ? 'X' : c; });
   return s;
 }
@@ -61,19 +42,7 @@ std::string NormalizeId(std::string s) {
 // One region inside the other (or the same): a list may name only the province or the city.
 bool RegionsOverlap(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
-  const auto within = [](const std::string& inner, const std::string& outer) {
-    switch (RegionDb::Level(outer)) {
-      case 1:
-        return RegionDb::ProvinceOf(inner) == outer;
-      case 2:
-        return RegionDb::CityOf(inner) == outer;
-      case 3:
-        return inner == outer;
-      default:
-        return false;
-    }
-  };
-  return within(a, b) || within(b, a);
+  return RegionDb::Within(a, b) || RegionDb::Within(b, a);
 }
 
 }  // namespace
@@ -95,8 +64,10 @@ PastWinnersRead ReadPastWinners(const std::string& bytes, const RegionDb& region
   PastWinnersRead out;
   for (size_t i = 1; i < rows->size(); ++i) {
     const std::vector<std::string>& row = (*rows)[i];
-    const auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(row.size()) ? Trim(row[c]) : std::string(); };
-    if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return Trim(c).empty(); })) continue;
+    const auto cell = [&](int c) {
+      return c >= 0 && c < static_cast<int>(row.size()) ? TrimCell(row[c]) : std::string();
+    };
+    if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return TrimCell(c).empty(); })) continue;
     const std::string at = "第 " + std::to_string(row_numbers[i]) + " 行";
     PastWinner w;
     w.name = cell(person_col);
@@ -134,9 +105,9 @@ PastWinnersRead ReadPastWinners(const std::string& bytes, const RegionDb& region
 std::optional<PastWinnerMatch> MatchPastWinner(const std::vector<PastWinner>& list, const Record& r) {
   const bool star = r.form == "star_nomination", project = r.form == "brand_project";
   if (!star && !project) return std::nullopt;
-  const std::string name = Trim(StringAt(r.values, "name")), region = StringAt(r.values, "region");
+  const std::string name = TrimCell(StringAt(r.values, "name")), region = StringAt(r.values, "region");
   const std::string id = NormalizeId(StringAt(r.values, "id_number"));
-  const std::string unit = Trim(StringAt(r.values, "applicant"));
+  const std::string unit = TrimCell(StringAt(r.values, "applicant"));
   for (const PastWinner& w : list) {
     const std::string year = std::to_string(w.year);
     if (star && w.kind == PastWinner::Kind::Star) {

@@ -21,6 +21,19 @@ std::string RegionDb::CityOf(const std::string& code) {
   return Level(code) >= 2 ? code.substr(0, 4) + "00" : std::string();
 }
 
+bool RegionDb::Within(const std::string& inner, const std::string& outer) {
+  switch (Level(outer)) {
+    case 1:
+      return ProvinceOf(inner) == outer;
+    case 2:
+      return CityOf(inner) == outer;
+    case 3:
+      return inner == outer;
+    default:
+      return false;
+  }
+}
+
 bool RegionDb::LoadJson(std::string_view json_text) {
   const auto j = nlohmann::json::parse(json_text, nullptr, false);
   if (j.is_discarded() || !j.contains("regions") || !j["regions"].is_array()) return false;

@@ -25,6 +25,9 @@ class RegionDb {
   static int Level(const std::string& code);  // 1 province, 2 city, 3 county, 0 invalid
   static std::string ProvinceOf(const std::string& code);
   static std::string CityOf(const std::string& code);  // "" for a province code
+  // `inner` lies inside `outer` or is it (a county within its city or province); false when
+  // `outer` is malformed, so a bad code contains nothing rather than everything.
+  static bool Within(const std::string& inner, const std::string& outer);
 
  private:
   std::unordered_map<std::string, std::string> names_;

@@ -7,6 +7,7 @@
 #include "campaign.h"
 #include "form_def.h"
 #include "migrate.h"
+#include "text_file.h"
 
 using namespace lw;
 using nlohmann::json;
@@ -74,13 +75,81 @@ TEST_CASE("a broken definition is reported with file, field and problem", "[form
     return s;
   }();
   INFO(all);
-  CHECK(all.find("bad.json: sections[0].fields[0] (name): 未知类型 \"textt\"") != std::string::npos);
+  CHECK(all.find("bad.json 第 1 节第 1 个字段（name）：未知类型 \"textt\"") != std::string::npos);
   CHECK(all.find("字段 id \"name\" 重复") != std::string::npos);
-  CHECK(all.find("(g): 选择题必须列出 \"options\"") != std::string::npos);
+  CHECK(all.find("（g）：选择题必须列出 \"options\"") != std::string::npos);
   CHECK(all.find("未知属性 \"maxChar\"（拼写错误？）") != std::string::npos);
   CHECK(all.find("\"id\" 只能用小写字母、数字和下划线") != std::string::npos);
   CHECK(all.find("\"sumOf\": \"nothing.here\" 不是本表中的整数列") != std::string::npos);
-  CHECK(ParseFormDef("{not json", "x.json").errors == std::vector<std::string>{"x.json: 不是有效的 JSON"});
+  CHECK(ParseFormDef("{not json", "x.json").errors == std::vector<std::string>{"x.json：不是有效的 JSON"});
+}
+
+TEST_CASE("a table's column and a section are named in Chinese where they are wrong", "[forms]") {
+  const auto r = ParseFormDefJson(json::parse(R"({"id":"t","version":1,"title":"联系表","kind":"unit","follows":"x",
+    "sections":[{"title":"一","fields":[{"id":"a","label":"甲","type":"text"}]},
+                {"title":"二","fields":[{"id":"people","label":"联系人","type":"table","columns":[
+                  {"id":"name","label":"姓名","type":"text"},{"id":"duty","label":"分工","type":"choice"}]}]}]})"),
+                                  "活动包第 1 张表格「联系表」");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0] ==
+        "活动包第 1 张表格「联系表」第 2 节第 1 个字段（people）第 2 列（duty）：选择题必须列出 \"options\"");
+  CHECK(ParseFormDefJson(json::array(), "活动包第 3 张表格").errors ==
+        std::vector<std::string>{"活动包第 3 张表格：顶层必须是对象"});
+}
+
+TEST_CASE("every shipped form written back as JSON reads like its file", "[forms]") {
+  for (const auto& p : JsonFilesIn(kForms)) {
+    INFO(p.filename().string());
+    json file = json::parse(ReadTextFile(p));
+    file.erase("$schema");
+    const auto r = ParseFormDef(file.dump(), p.filename().string());
+    REQUIRE(r.form);
+    CHECK(FormDefToJson(*r.form) == file);
+  }
+}
+
+TEST_CASE("shipped campaigns written back as JSON read back the same; their forms exist", "[forms]") {
+  const FormLibrary forms = LoadFormLibrary(kForms);
+  const CampaignLibrary lib = LoadCampaigns(kCampaigns);
+  REQUIRE(lib.campaigns.size() == 2);
+  for (const Campaign& c : lib.campaigns) {
+    INFO(c.id);
+    const json j = CampaignToJson(c);
+    std::vector<std::string> errors;
+    const auto again = ParseCampaignJson(j, c.id, errors);
+    REQUIRE(again);
+    CHECK(CampaignToJson(*again) == j);
+    CHECK(j["issuers"].size() == c.issuers.size());
+    // The checks a campaign package gets: every requirement's form exists, its rules name fields.
+    const auto problems = CheckCampaignForms(c, [&](const std::string& id) { return forms.Find(id); });
+    for (const auto& e : problems) UNSCOPED_INFO(e);
+    CHECK(problems.empty());
+  }
+  const Campaign c = lib.campaigns[0];
+  const auto problems = CheckCampaignForms(c, [](const std::string&) -> const FormDef* { return nullptr; });
+  CHECK(problems.front().find("所用的表格 \"") != std::string::npos);
+}
+
+TEST_CASE("a campaign of any shape is refused with a reason, never thrown on", "[forms]") {
+  std::vector<std::string> errors;
+  const json base = json::parse(R"({"id":"t","year":2020,"title":"t","theme":"t","opening":{"date":"2020-11-01"},
+    "window":{"begin":"2020-10-01","end":"2020-12-01"},"issuers":[]})");
+  CHECK(ParseCampaignJson(base, "p", errors));
+  for (
+      const char* bad :
+      {R"({"issuers":{}})", R"({"issuers":[1]})", R"({"issuers":[{"id":"a","name":"甲","requirements":5}]})",
+       R"({"issuers":[{"id":"a","name":"甲","requirements":[{"id":"r","form":"f","due":"2020-10-01","rules":3}]}]})",
+       R"({"issuers":[{"id":"a","name":"甲","requirements":[{"id":"r","form":"f","due":"2020-10-01","rules":{"body":{"minChar":3}}}]}]})",
+       R"({"issuers":[{"id":"a","name":"甲"},{"id":"a","name":"乙"}]})",
+       R"({"issuers":[{"id":"a","name":"甲","region":"15"}]})", R"({"calendar":"x"})", R"({"opening":7})"}) {
+    INFO(bad);
+    json j = base;
+    j.update(json::parse(bad));
+    errors.clear();
+    CHECK_FALSE(ParseCampaignJson(j, "活动包中的活动", errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("活动包中的活动：", 0) == 0);
+  }
 }
 
 TEST_CASE("campaigns: themes, issuers, deadlines and quotas from the notices", "[forms]") {
