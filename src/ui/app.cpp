@@ -9,6 +9,7 @@
 
 #include "bundle_io.h"
 #include "campaign_calendar.h"
+#include "campaign_catalog.h"
 #include "docx.h"
 #include "example_data.h"
 #include "export_flow.h"
@@ -48,9 +49,10 @@ struct App::Impl {
         ceremony(map_view, map_data) {}
   Workspace ws;
   ImportStore imports;
-  FormLibrary forms;
+  CampaignCatalog catalog;  // shipped forms and campaigns with the installed campaign packages
+  const FormLibrary& forms = catalog.forms();
   RegionDb regions;
-  CampaignLibrary campaigns;
+  const CampaignLibrary& campaigns = catalog.campaigns();
   FontManager fonts;
   PhotoCache photos;
   AppContext ctx;
@@ -81,6 +83,7 @@ struct App::Impl {
   void PrintRecord(AppContext& c, const Record& r);
   void WordRecord(AppContext& c, const Record& r);
   void LoadExampleOnFirstRun();
+  void InstallPackages(std::vector<std::pair<std::string, std::string>>& files);
   void OnFeed(const std::string& url, const std::string& bytes);
   void BenchFrame();
   void EnsureMap();
@@ -98,13 +101,16 @@ bool App::Init() {
   Impl& m = *impl_;
   const std::string assets = platform::AssetDir();
   if (!m.fonts.Init(assets)) init_error_ = "字体文件缺失，无法显示中文。";
-  m.forms = LoadFormLibrary(assets + "/forms");
-  for (const std::string& e : m.forms.errors) fprintf(stderr, "[forms] %s\n", e.c_str());
-  m.campaigns = LoadCampaigns(assets + "/campaigns");
-  for (const std::string& e : m.campaigns.errors) fprintf(stderr, "[campaigns] %s\n", e.c_str());
+  FormLibrary forms = LoadFormLibrary(assets + "/forms");
+  for (const std::string& e : forms.errors) fprintf(stderr, "[forms] %s\n", e.c_str());
+  CampaignLibrary campaigns = LoadCampaigns(assets + "/campaigns");
+  for (const std::string& e : campaigns.errors) fprintf(stderr, "[campaigns] %s\n", e.c_str());
   if (!m.regions.LoadJson(ReadTextFile(assets + "/regions.json"))) fprintf(stderr, "[regions] 行政区划数据无法读取\n");
   m.ws.on_written = [] { platform::PersistData(); };
   m.ws.Load();
+  for (const std::string& w : m.catalog.Load(std::move(forms), std::move(campaigns), m.ws.store()))
+    m.ctx.Toast(w, true);
+  m.ctx.packages = &m.catalog.packages();
   m.imports.Load();
   m.bench_map = platform::QueryParam("bench") == "map";
   if (const auto at = ParseBeijingTime(platform::QueryParam("now"))) m.clock_shift = *at - std::time(nullptr);
@@ -223,7 +229,25 @@ void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& file
             return;
           }
   }
+  if (LooksLikePackage(files[0].second)) return InstallPackages(files);
   ImportFiles(c, files);
+}
+
+// A campaign package opened from a file or dropped: installed after every check, its forms and
+// notices join the shipped ones at once, and drafts of a changed form migrate field by field.
+void App::Impl::InstallPackages(std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [name, bytes] : files) {
+    const InstallPlan plan = catalog.Install(bytes, ws.store());
+    if (!plan.ok()) {
+      ctx.Toast("“" + name + "”无法打开：" + plan.error, true);
+      continue;
+    }
+    platform::PersistData();
+    ctx.LibrariesChanged();
+    const int migrated = ws.MigrateDrafts(forms);
+    ctx.Toast(plan.Summary() + (migrated ? "；" + std::to_string(migrated) + " 份草稿已按新版表格更新" : ""));
+  }
+  ctx.Go(Screen::Home);
 }
 
 void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files) {
@@ -240,6 +264,9 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
       return;
     case FileTarget::Kind::PastWinners:
       ImportPastWinners(c, files);
+      return;
+    case FileTarget::Kind::Package:
+      InstallPackages(files);
       return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
@@ -291,6 +318,8 @@ void App::BeforeFrame(double now_ms) {
         break;
       case K::DataReloaded:
         m.ws.Load();
+        m.catalog.Reload(m.ws.store());
+        c.LibrariesChanged();
         m.imports.Load();
         c.theme_dirty = true;
         c.Changed();

@@ -45,6 +45,12 @@ const Issuer* AppContext::issuer() const {
   return c->issuers.empty() ? nullptr : &c->issuers.front();
 }
 
+void AppContext::LibrariesChanged() {
+  effective_.clear();
+  status_cache_.clear();
+  Changed();
+}
+
 const FormDef* AppContext::EffectiveForm(const std::string& form_id) {
   const FormDef* base = forms.Find(form_id);
   const Issuer* is = issuer();

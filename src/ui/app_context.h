@@ -8,6 +8,7 @@
 #include "campaign.h"
 #include "form_def.h"
 #include "import_store.h"
+#include "package_library.h"
 #include "past_winners.h"
 #include "platform.h"
 #include "region.h"
@@ -20,7 +21,7 @@ enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings }
 
 // Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
-  enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners } kind = Kind::Import;
+  enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners, Package } kind = Kind::Import;
   std::string uuid, field;  // for Photos
 };
 
@@ -34,6 +35,7 @@ class AppContext {
   const FormLibrary& forms;
   const RegionDb& regions;
   const CampaignLibrary& campaigns;
+  const PackageLibrary* packages = nullptr;  // the campaign packages installed on this device
 
   double now_ms = 0;       // monotonic: timers, toasts, autosave
   long long wall_now = 0;  // UTC seconds by the device's clock: the calendar (which campaigns are open)
@@ -51,6 +53,8 @@ class AppContext {
   void Edited(const std::string& uuid);
   // Anything that changes which records exist (import, delete, restore): summaries rebuild.
   void Changed() { ++data_version; }
+  // The forms or campaigns changed (a campaign package installed): cached forms and statuses go.
+  void LibrariesChanged();
   unsigned data_version = 0;
   // Local drafts and imported records together, each with the unit that made it (its origin)
   // and whether it is still a draft.

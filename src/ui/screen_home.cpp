@@ -143,11 +143,24 @@ void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool arch
 void CampaignBlock(AppContext& app, const CampaignEntry& e, bool archived, ExportPanel& panel) {
   ImGui::PushID(e.campaign->id.c_str());
   SubHeading(e.campaign->title.c_str());
-  Muted("主题：%s　全国总开幕式：%d年%d月%d日 · %s", e.campaign->theme.c_str(), e.campaign->opening.year,
-        e.campaign->opening.month, e.campaign->opening.day, e.campaign->opening_place.c_str());
+  const std::string place = e.campaign->opening_place.empty() ? "" : " · " + e.campaign->opening_place;
+  Muted("主题：%s　全国总开幕式：%d年%d月%d日%s", e.campaign->theme.c_str(), e.campaign->opening.year,
+        e.campaign->opening.month, e.campaign->opening.day, place.c_str());
   if (archived && e.last) Muted("已结束：最后一项截止于 %s。", DeadlineText(*e.last).c_str());
   for (const Issuer* is : e.issuers) IssuerBlock(app, *e.campaign, *is, archived, panel);
   ImGui::PopID();
+}
+
+// 打开活动包…: the notice a coordinator hands down as a file (e-mail, QQ, U盘) joins the checklist.
+void PackagesRow(AppContext& app) {
+  ImGui::BeginDisabled(!app.writable);
+  if (TouchButton("打开活动包…")) app.ChooseFiles({FileTarget::Kind::Package, {}, {}}, ".json,application/json", true);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  Muted("上级发来的活动包（.json）也可以直接拖到此页面。");
+  if (!app.packages) return;
+  for (const CampaignPackage& p : app.packages->packages())
+    Muted("已安装：%s · 第 %d 版 · 指纹 %s", p.Title().c_str(), p.version, p.fingerprint.substr(0, 16).c_str());
 }
 
 void UnitCard(AppContext& app) {
@@ -182,8 +195,9 @@ void HomeScreen::Draw(AppContext& app) {
   SubHeading("进行中的活动");
   if (cal.open.empty()) {
     // Said plainly: no red "已逾期" wall for campaigns nobody can hand anything in to any more.
-    Paragraph("目前没有进行中的活动。上级发布新一年的通知后，请按通知导入活动包。往年活动见下方。");
+    Paragraph("目前没有进行中的活动。上级发布新一年的通知后，请打开上级发来的活动包。往年活动见下方。");
   }
+  PackagesRow(app);
   for (size_t i = 0; i < cal.open.size(); ++i) {
     if (i > 0) ImGui::Separator();
     CampaignBlock(app, cal.open[i], false, export_);
