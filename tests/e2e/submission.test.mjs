@@ -68,6 +68,7 @@ async function makePackage(page, due, material, file) {
   await click(page, '首页', { up: true });
   await click(page, `生成报送包：截止 ${due} 的材料`);
   await reveal(page, `生成报送包前核对：${material}`);
+  await shot(page, `${file.replace('.zip', '')}-check.png`);
   const confirm = (await items(page)).find((i) => i.label === '我知道还有需要修改的地方，仍然导出');
   if (confirm) await click(page, confirm.label);
   const pending = page.waitForEvent('download');
