@@ -38,6 +38,7 @@ const std::set<std::string> kFormKeys = {"$schema", "id",      "version",     "t
                                          "kind",    "follows", "description", "sections", "migrations"};
 const std::set<std::string> kKinds = {"person", "project", "unit", "report", "statistics", "material", "profile"};
 const std::regex kIdPattern("^[a-z][a-z0-9_]*$");
+constexpr size_t kMaxPatternChars = 100;
 
 // Collects errors with a location prefix; the parser keeps going to report them all at once.
 // Locations are Chinese ("第 1 节第 3 个字段（name）"): coordinators read them in the form editor,
@@ -135,7 +136,11 @@ void CheckFieldSemantics(Checker& c, const FieldDef& f, const std::string& at) {
     c.Error(at, "合计字段需要 \"sumOf\": \"表格字段.列\"");
   if (f.min_rows > f.max_rows) c.Error(at, "\"minRows\" 大于 \"maxRows\"");
   if (!f.prefill.empty() && f.prefill.rfind("profile.", 0) != 0) c.Error(at, "\"prefill\" 必须以 \"profile.\" 开头");
-  if (!f.pattern.empty()) {
+  // std::regex compiles and matches recursively: a long pattern from a campaign package could
+  // exhaust the browser's stack. Patterns are short (an area code, a number format).
+  if (f.pattern.size() > kMaxPatternChars) {
+    c.Error(at, "\"pattern\" 过长（不能超过 " + std::to_string(kMaxPatternChars) + " 个字符）");
+  } else if (!f.pattern.empty()) {
     try {
       std::regex re(f.pattern);
     } catch (const std::regex_error&) {

@@ -101,7 +101,8 @@ std::vector<std::string> SplitOptions(const std::string& s) {
   return out;
 }
 
-bool TextLike(FieldType t) { return t == FieldType::Text || t == FieldType::TextArea; }
+// The types whose 字数上限 is their own length (a photo's is its caption's).
+bool CountsChars(FieldType t) { return t == FieldType::Text || t == FieldType::TextArea; }
 
 // Where a field read from the sheet lies, for the checks once every row is read.
 struct Placed {
@@ -202,7 +203,7 @@ SheetRead FormFromSheet(const std::vector<std::vector<std::string>>& rows, const
         error(i, "字数上限「" + max + "」应为正整数");
       else if (f.type == FieldType::Photos)
         f.caption_max_chars = *n;
-      else if (TextLike(f.type))
+      else if (CountsChars(f.type))
         f.max_chars = *n;
       else
         error(i, "字数上限只用于文本、多行文本（照片为每张说明的字数），「" + type_name + "」不用填");

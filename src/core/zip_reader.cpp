@@ -19,6 +19,10 @@ uint32_t Le(const std::string& z, size_t at, int bytes) {
   return v;
 }
 
+// `len` bytes from `at` lie inside z. In 64 bits: offsets come from the archive (up to 2^32 - 1),
+// and `at + len` in a 32-bit size_t (WebAssembly) or in uint32_t would wrap and pass.
+bool Fits(const std::string& z, uint64_t at, uint64_t len) { return at <= z.size() && len <= z.size() - at; }
+
 constexpr uint32_t kEndSig = 0x06054b50, kCentralSig = 0x02014b50, kLocalSig = 0x04034b50;
 constexpr uint32_t kEncrypted = 1u << 0, kUtf8Names = 1u << 11;
 
@@ -59,9 +63,9 @@ std::string Unpack(const std::string& z, const Central& c, const ZipLimits& limi
   if (c.flags & kEncrypted) return "「" + c.name + "」有密码，请解压后重新压缩（不加密码）再导入";
   if (c.packed == 0xFFFFFFFFu || c.size == 0xFFFFFFFFu) return "压缩包使用了 ZIP64 格式，暂不支持";
   if (c.size > limits.max_entry_bytes) return "「" + c.name + "」解压后过大";
-  if (c.local + 30 > z.size() || Le(z, c.local, 4) != kLocalSig) return "压缩包已损坏（文件头不完整）";
-  const size_t start = c.local + 30 + Le(z, c.local + 26, 2) + Le(z, c.local + 28, 2);
-  if (start > z.size() || c.packed > z.size() - start) return "压缩包已损坏（内容不完整）";
+  if (!Fits(z, c.local, 30) || Le(z, c.local, 4) != kLocalSig) return "压缩包已损坏（文件头不完整）";
+  const uint64_t start = uint64_t{c.local} + 30 + Le(z, c.local + 26, 2) + Le(z, c.local + 28, 2);
+  if (!Fits(z, start, c.packed)) return "压缩包已损坏（内容不完整）";
   if (c.method == 0) {
     data = z.substr(start, c.packed);
   } else if (c.method == 8) {
@@ -87,7 +91,7 @@ ZipReadResult ReadZip(const std::string& z, const ZipLimits& limits) {
   if (count > limits.max_entries) return {{}, "压缩包里的文件太多"};
   size_t at = Le(z, *end + 16, 4), total = 0;
   for (size_t n = 0; n < count; ++n) {
-    if (at + 46 > z.size() || Le(z, at, 4) != kCentralSig) return {{}, "压缩包已损坏（目录不完整）"};
+    if (!Fits(z, at, 46) || Le(z, at, 4) != kCentralSig) return {{}, "压缩包已损坏（目录不完整）"};
     Central c{Le(z, at + 8, 2),
               Le(z, at + 10, 2),
               Le(z, at + 16, 4),
@@ -96,7 +100,7 @@ ZipReadResult ReadZip(const std::string& z, const ZipLimits& limits) {
               Le(z, at + 42, 4),
               ""};
     const size_t name_len = Le(z, at + 28, 2), extra_len = Le(z, at + 30, 2);
-    if (at + 46 + name_len + extra_len > z.size()) return {{}, "压缩包已损坏（目录不完整）"};
+    if (!Fits(z, uint64_t{at} + 46, uint64_t{name_len} + extra_len)) return {{}, "压缩包已损坏（目录不完整）"};
     c.name = NameOf(z.substr(at + 46, name_len), z.substr(at + 46 + name_len, extra_len), c.flags);
     at += 46 + name_len + extra_len + Le(z, at + 32, 2);
     if (!c.name.empty() && c.name.back() == '/') continue;  // a folder

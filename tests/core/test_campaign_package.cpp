@@ -142,6 +142,9 @@ TEST_CASE("campaign package: a broken package is refused in Chinese, naming the 
   CHECK(RefusalOf([](json& j) { j["created"] = "2026-08-20 10:00"; }) ==
         "活动包的生成时间（created）应为 UTC 时间，如 2026-08-20T02:00:00Z");
   CHECK(RefusalOf([](json& j) { j["extra"] = 1; }) == "活动包中有未知的项目 \"extra\"");
+  CHECK(RefusalOf([](json& j) { j["forms"][0]["sections"][0]["fields"][0]["pattern"] = std::string(5000, '('); }) ==
+        "活动包第 1 张表格「社区读书会登记表（示例）」第 1 节第 1 个字段（title）：\"pattern\" 过长（不能超过 100 "
+        "个字符）");
 
   // Every problem of a form at once, as the build lists them for a file.
   json j = Example();

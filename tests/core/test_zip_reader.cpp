@@ -123,3 +123,19 @@ TEST_CASE("zip names: Chinese in GBK with the Unicode Path field beside it, UTF-
   CHECK(EncodeGbk("学习周 abc") == std::string("\xD1\xA7\xCF\xB0\xD6\xDC abc"));
   CHECK_FALSE(EncodeGbk("😀"));
 }
+
+TEST_CASE("zip reader: offsets near 4 GiB do not wrap past the bounds checks", "[zip]") {
+  // Found by fuzz_package: a local header offset of 0xFFFFFFF0 made `offset + 30` wrap in 32 bits.
+  ZipWriter zip;
+  zip.Add("a.txt", "abc");
+  const std::string good = zip.Finish();
+  const size_t central = good.find("PK\x01\x02");
+  REQUIRE(central != std::string::npos);
+  std::string far = good;
+  far.replace(central + 42, 4, "\xF0\xFF\xFF\xFF");
+  CHECK(ReadZip(far).error == "压缩包已损坏（文件头不完整）");
+  std::string dir = good;  // the central directory itself said to start there
+  const size_t end = good.find("PK\x05\x06");
+  dir.replace(end + 16, 4, "\xF0\xFF\xFF\xFF");
+  CHECK(ReadZip(dir).error == "压缩包已损坏（目录不完整）");
+}
