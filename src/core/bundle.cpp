@@ -106,7 +106,7 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
     return false;
   }
   for (auto cell = row.begin(); cell != row.end(); ++cell) {
-    const std::string key = cell.key();
+    const std::string& key = cell.key();
     const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == key; });
     if (it == cols.end()) {
       *why = "表格中有未知的列“" + key + "”";
@@ -118,8 +118,9 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
 }
 
 // Parses a bundle as nlohmann's DOM parser would, except that each object of the top-level
-// "records" array becomes a Record as soon as it is complete (its values moved, the rest freed):
-// a 100,000-record bundle is never held twice, and no callback runs for every key and value.
+// "records" array becomes a Record as soon as it is complete: its members go straight to their
+// slots (RecordMembers), so no object is built per record, and only the values stay as a
+// document. A 100,000-record bundle is never held twice.
 class RecordsSax {
  public:
   json doc;  // the document, its "records" array left empty
@@ -139,6 +140,11 @@ class RecordsSax {
   bool start_array(std::size_t) { return Open(json::value_t::array); }
   bool key(std::string& k) {
     if (stack_.size() == 1) top_key_ = k;
+    if (stack_.back() == &record_) {
+      member_ = members_.Slot(k);
+      if (!member_) member_ = &unread_;  // parsed (and checked) all the same, then dropped
+      return true;
+    }
     member_ = &(*stack_.back())[std::move(k)];  // a repeated key keeps its last value, as in json::parse
     return true;
   }
@@ -166,9 +172,9 @@ class RecordsSax {
     stack_.pop_back();
     if (done == &record_) {
       Record r;
-      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error))
-        records.push_back(std::move(r));
-      record_ = nullptr;
+      if (record_error.empty() && Record::FromMembers(members_, r, &record_error)) records.push_back(std::move(r));
+      members_.Clear();
+      unread_ = nullptr;
     }
     return true;
   }
@@ -176,7 +182,7 @@ class RecordsSax {
     if (stack_.empty()) return &(doc = std::move(v));
     json& top = *stack_.back();
     if (&top == records_) {
-      if (v.is_object()) return &(record_ = std::move(v));
+      if (v.is_object()) return &record_;
       non_object_record = true;
     }
     if (top.is_array()) {
@@ -192,7 +198,9 @@ class RecordsSax {
   json* member_ = nullptr;    // the object member the next value goes to
   std::string top_key_;       // the last key of the document itself
   const json* records_ = nullptr;
-  json record_;  // the record being parsed
+  json record_ = json::object();  // stands for the record being parsed on the stack (stays empty)
+  RecordMembers members_;         // ...whose members are here
+  json unread_;                   // the value of a record's member that records do not have
 };
 
 std::string Fail(BundleReadResult& r, std::string why) {
@@ -232,15 +240,19 @@ std::string RoutesFromJson(const json& j, std::vector<Route>& out) {
 }
 
 bool LooksLikeMarkup(const std::string& s) {
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] != '<') continue;
+  for (size_t i = s.find('<'); i != std::string::npos && i + 1 < s.size(); i = s.find('<', i + 1)) {
     const char c = s[i + 1];
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?') return true;
   }
-  static const std::string kScheme = "javascript:";
-  const auto it = std::search(s.begin(), s.end(), kScheme.begin(), kScheme.end(),
-                              [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-  return it != s.end();
+  // "javascript:" in any case, looked for only where a j or J is (every text of an import).
+  static constexpr std::string_view kScheme = "javascript:";
+  const auto at = [&](size_t i) {
+    return std::equal(kScheme.begin(), kScheme.end(), s.begin() + i,
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  for (size_t i = 0; i + kScheme.size() <= s.size(); ++i)
+    if ((s[i] | 0x20) == 'j' && at(i)) return true;
+  return false;
 }
 
 bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {

@@ -23,28 +23,38 @@ json Record::ToJson() const {
   return j;
 }
 
-std::string Record::Dump() const {
+void Record::DumpTo(std::string& out) const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
   // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
-  const auto str = [](const std::string& v) {
-    const bool plain =
-        std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    return plain ? '"' + v + '"' : json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+  const auto str = [&out](const char* key, const std::string& v) {
+    out += key;
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }))
+      out.append(1, '"').append(v).append(1, '"');
+    else
+      out += json(v).dump(-1, ' ', false, json::error_handler_t::replace);
   };
-  std::string out = "{\"created\":" + str(created);
-  if (!exported.empty()) out += ",\"exported\":" + str(exported);
-  out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
-  if (!migrated.is_null()) out += ",\"migrated\":" + migrated.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (!origin.empty())  // written per record of a 100,000-record import: no json object for it
-    out += ",\"origin\":{\"device\":" + str(origin.device) + ",\"region\":" + str(origin.region) +
-           ",\"unit\":" + str(origin.unit) + "}";
-  out += ",\"revision\":" + std::to_string(revision);
-  if (!status.empty()) out += ",\"status\":" + str(status);
-  out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
-         ",\"values\":" + values.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (via >= 0) out += ",\"via\":" + std::to_string(via);
-  out += "}";
-  return out;
+  const auto dump = [&out](const char* key, const json& v) {
+    out += key;
+    out += v.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  str("{\"created\":", created);
+  if (!exported.empty()) str(",\"exported\":", exported);
+  str(",\"form\":", form);
+  out.append(",\"formVersion\":").append(std::to_string(form_version));
+  if (!migrated.is_null()) dump(",\"migrated\":", migrated);
+  if (!origin.empty()) {  // written per record of a 100,000-record import: no json object for it
+    str(",\"origin\":{\"device\":", origin.device);
+    str(",\"region\":", origin.region);
+    str(",\"unit\":", origin.unit);
+    out += '}';
+  }
+  out.append(",\"revision\":").append(std::to_string(revision));
+  if (!status.empty()) str(",\"status\":", status);
+  str(",\"updated\":", updated);
+  str(",\"uuid\":", uuid);
+  dump(",\"values\":", values);
+  if (via >= 0) out.append(",\"via\":").append(std::to_string(via));
+  out += '}';
 }
 
 bool Record::FromJson(const json& j, Record& out, std::string* why) {
@@ -52,17 +62,38 @@ bool Record::FromJson(const json& j, Record& out, std::string* why) {
   return FromJson(std::move(copy), out, why);
 }
 
+json* RecordMembers::Slot(std::string_view key) {
+  const auto it = std::lower_bound(kKeys.begin(), kKeys.end(), key);
+  return it != kKeys.end() && *it == key ? &values_[it - kKeys.begin()] : nullptr;
+}
+
+json* RecordMembers::Find(std::string_view key) {
+  json* v = Slot(key);
+  return v && !v->is_discarded() ? v : nullptr;
+}
+
+void RecordMembers::Clear() {
+  for (json& v : values_) v = json(json::value_t::discarded);
+}
+
 bool Record::FromJson(json&& j, Record& out, std::string* why) {
+  if (!j.is_object()) {
+    if (why) *why = "记录不是对象";
+    return false;
+  }
+  RecordMembers m;
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (json* slot = m.Slot(it.key())) *slot = std::move(*it);
+  return FromMembers(m, out, why);
+}
+
+bool Record::FromMembers(RecordMembers& m, Record& out, std::string* why) {
   const auto fail = [&](const char* msg) {
     if (why) *why = msg;
     return false;
   };
-  if (!j.is_object()) return fail("记录不是对象");
-  // One lookup per member, strings moved out: this runs for every record of a large import.
-  const auto member = [&j](const char* key) -> json* {
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-  };
+  // Strings are moved out: this runs for every record of a large import.
+  const auto member = [&m](const char* key) { return m.Find(key); };
   const auto text = [&](const char* key) {
     json* v = member(key);
     return v && v->is_string() ? std::move(v->get_ref<std::string&>()) : std::string();
@@ -122,12 +153,10 @@ long long IntAt(const json& j, const char* key, long long fallback) {
 }
 
 void CollectPhotoRefs(const json& v, std::set<std::string>& out) {
-  if (v.is_object()) {
-    if (v.contains("sha256") && v["sha256"].is_string()) out.insert(v["sha256"].get<std::string>());
-    for (const auto& [k, x] : v.items()) CollectPhotoRefs(x, out);
-  } else if (v.is_array()) {
+  if (v.is_object())
+    if (const auto it = v.find("sha256"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
+  if (v.is_structured())
     for (const json& x : v) CollectPhotoRefs(x, out);
-  }
 }
 
 std::string NewUuid() {
