@@ -7,6 +7,7 @@
 
 #include "base64.h"
 #include "file_name.h"
+#include "json_reader.h"
 #include "migrate.h"
 #include "sha256.h"
 #include "signature.h"
@@ -117,7 +118,7 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
   return true;
 }
 
-// Parses a bundle as nlohmann's DOM parser would, except that each object of the top-level
+// Parses a bundle (json_reader.h) as nlohmann's DOM parser would, except that each object of the top-level
 // "records" array becomes a Record as soon as it is complete: its members go straight to their
 // slots (RecordMembers), so no object is built per record, and only the values stay as a
 // document. A 100,000-record bundle is never held twice.
@@ -135,7 +136,6 @@ class RecordsSax {
   bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
   bool number_float(json::number_float_t v, const std::string&) { return Put(v); }
   bool string(std::string& v) { return Put(std::move(v)); }
-  bool binary(json::binary_t& v) { return Put(json::binary(std::move(v))); }
   bool start_object(std::size_t) { return Open(json::value_t::object); }
   bool start_array(std::size_t) { return Open(json::value_t::array); }
   bool key(std::string& k) {
@@ -150,7 +150,6 @@ class RecordsSax {
   }
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
  private:
   bool Put(json v) {
@@ -201,6 +200,27 @@ class RecordsSax {
   json record_ = json::object();  // stands for the record being parsed on the stack (stays empty)
   RecordMembers members_;         // ...whose members are here
   json unread_;                   // the value of a record's member that records do not have
+};
+
+// Whether a record's UUID came before in the same bundle. Bundles list their records sorted by
+// UUID (WriteBundle), so while they come in order only the one before can be the same; a set
+// is built only for a bundle out of order (100,000 records: no hash per record).
+class UuidsSeen {
+ public:
+  explicit UuidsSeen(const std::vector<Record>& records) : records_(records) {}
+  bool Repeated(size_t i) {
+    const std::string& uuid = records_[i].uuid;
+    if (set_.empty()) {
+      if (i == 0 || records_[i - 1].uuid < uuid) return false;
+      if (records_[i - 1].uuid == uuid) return true;
+      for (size_t k = 0; k < i; ++k) set_.insert(records_[k].uuid);
+    }
+    return !set_.insert(uuid).second;
+  }
+
+ private:
+  const std::vector<Record>& records_;
+  std::unordered_set<std::string_view> set_;  // views of the records' own uuids: no copies
 };
 
 std::string Fail(BundleReadResult& r, std::string why) {
@@ -401,7 +421,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   // The parser rejects ill-formed UTF-8 and lone surrogates itself: the encoding is looked at
   // only to say why a file was not read (one pass less over 50 MB).
   RecordsSax sax;
-  if (!json::sax_parse(bytes, &sax)) {
+  if (!json_reader::Parse(bytes, sax)) {
     if (!utf8::IsValid(bytes))
       return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
     if (sax.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
@@ -444,8 +464,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     if (const std::string why = RoutesFromJson(j["routes"], b.routes); !why.empty()) return Fail(res, why), res;
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
-  std::unordered_set<std::string_view> uuids;  // views of the records' own uuids: no copies
-  uuids.reserve(parsed_records.size());
+  UuidsSeen uuids(parsed_records);
   for (size_t i = 0; i <= parsed_records.size(); ++i) {
     const auto at = [i] { return "第 " + std::to_string(i + 1) + " 条记录"; };  // only for a refusal
     if (i == parsed_records.size()) {
@@ -455,7 +474,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     std::string why;
     Record& r = parsed_records[i];
     if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
-    if (!uuids.insert(r.uuid).second) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
+    if (uuids.Repeated(i)) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
     if (!form) return Fail(res, at() + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
     if (r.form_version > form->version)
