@@ -202,15 +202,16 @@ std::string GenderAgainstId(std::string_view id, std::string_view gender) {
 }
 
 void CheckAgainstIdCard(const FormDef& form, const json& values, std::vector<Issue>& out) {
-  for (const FieldDef* f : form.AllFields()) {
-    if (f->type != FieldType::IdCard) continue;
-    const std::string_view id = Trimmed(View(At(values, f->id)));
-    if (id.empty() || !CheckIdCard(id).empty()) continue;
-    if (const FieldDef* b = form.Find(kBirthField); b && b->type == FieldType::Date)
-      Add(out, b->id, b->label, BirthAgainstId(id, Trimmed(View(At(values, b->id)))));
-    if (const FieldDef* g = form.Find(kGenderField); g && g->type == FieldType::Choice)
-      Add(out, g->id, g->label, GenderAgainstId(id, View(At(values, g->id))));
-  }
+  for (const SectionDef& section : form.sections)  // not AllFields(): no list built per record
+    for (const FieldDef& f : section.fields) {
+      if (f.type != FieldType::IdCard) continue;
+      const std::string_view id = Trimmed(View(At(values, f.id)));
+      if (id.empty() || !CheckIdCard(id).empty()) continue;
+      if (const FieldDef* b = form.Find(kBirthField); b && b->type == FieldType::Date)
+        Add(out, b->id, b->label, BirthAgainstId(id, Trimmed(View(At(values, b->id)))));
+      if (const FieldDef* g = form.Find(kGenderField); g && g->type == FieldType::Choice)
+        Add(out, g->id, g->label, GenderAgainstId(id, View(At(values, g->id))));
+    }
 }
 
 }  // namespace
