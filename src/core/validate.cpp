@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <regex>
 #include <unordered_map>
 
@@ -52,6 +53,13 @@ void Add(std::vector<Issue>& out, const std::string& path, const std::string& la
 }
 void AddMissing(std::vector<Issue>& out, const std::string& path, const std::string& label, const std::string& msg) {
   Add(out, path, label, msg, true);
+}
+// Moves a field's issues onto the record's: most records of an import have some (drafts).
+void Append(std::vector<Issue>& out, std::vector<Issue>&& sub) {
+  if (out.empty())
+    out = std::move(sub);
+  else
+    out.insert(out.end(), std::make_move_iterator(sub.begin()), std::make_move_iterator(sub.end()));
 }
 
 // A form's pattern, compiled once: an import checks the same field of 100,000 records.
@@ -137,8 +145,7 @@ void CheckCell(const FieldDef& col, const json& cell, const ValidationContext& c
                Where where) {
   if (ValidateField(col, cell, ctx, {}, {}).empty()) return;
   const auto [path, label] = where();
-  auto sub = ValidateField(col, cell, ctx, path, label);
-  out.insert(out.end(), sub.begin(), sub.end());
+  Append(out, ValidateField(col, cell, ctx, path, label));
 }
 
 void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
@@ -398,10 +405,7 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
 std::vector<Issue> ValidateRecord(const FormDef& form, const json& values, const ValidationContext& ctx) {
   std::vector<Issue> out;
   for (const SectionDef& section : form.sections)  // not AllFields(): no list built per record
-    for (const FieldDef& f : section.fields) {
-      auto sub = ValidateField(f, At(values, f.id), ctx, f.id, f.label);
-      out.insert(out.end(), sub.begin(), sub.end());
-    }
+    for (const FieldDef& f : section.fields) Append(out, ValidateField(f, At(values, f.id), ctx, f.id, f.label));
   CheckAgainstIdCard(form, values, out);
   return out;
 }
