@@ -145,7 +145,10 @@ class RecordsSax {
       if (!member_) member_ = &unread_;  // parsed (and checked) all the same, then dropped
       return true;
     }
-    member_ = &(*stack_.back())[std::move(k)];  // a repeated key keeps its last value, as in json::parse
+    // Keys mostly come sorted (WriteBundle), so the end is the place to look first. A repeated
+    // key keeps its last value, as in json::parse.
+    json::object_t& object = stack_.back()->get_ref<json::object_t&>();
+    member_ = &object.emplace_hint(object.end(), std::move(k), nullptr)->second;
     return true;
   }
   bool end_object() { return Close(); }

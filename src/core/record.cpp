@@ -33,9 +33,15 @@ void AppendText(const std::string& s, std::string& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p != end) {
-    const size_t n = *p < 0x80 ? (*p >= 0x20 && *p != '"' && *p != '\\') : json_reader::Utf8Length(p, end);
-    if (!n) break;  // to be escaped or replaced: nlohmann's serializer decides how
-    p += n;
+    if (*p >= 0x80) {
+      const size_t n = json_reader::Utf8Length(p, end);
+      if (!n) break;  // to be replaced: nlohmann's serializer decides how
+      p += n;
+    } else if (*p >= 0x20 && *p != '"' && *p != '\\') {
+      ++p;
+    } else {
+      break;  // to be escaped, likewise
+    }
   }
   if (p == end)
     out.append(1, '"').append(s).append(1, '"');
@@ -121,9 +127,21 @@ bool Record::FromJson(const json& j, Record& out, std::string* why) {
 }
 
 json* RecordMembers::Slot(std::string_view key) {
-  const auto it = std::lower_bound(kKeys.begin(), kKeys.end(), key);
-  return it != kKeys.end() && *it == key ? &values_[it - kKeys.begin()] : nullptr;
+  // Length and first letter tell the keys apart (checked below): one comparison per key.
+  if (key.empty()) return nullptr;
+  for (size_t i = 0; i < kKeys.size(); ++i)
+    if (kKeys[i].size() == key.size() && kKeys[i][0] == key[0]) return kKeys[i] == key ? &values_[i] : nullptr;
+  return nullptr;
 }
+
+static_assert([] {
+  for (size_t i = 0; i < RecordMembers::kKeys.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (RecordMembers::kKeys[i].size() == RecordMembers::kKeys[j].size() &&
+          RecordMembers::kKeys[i][0] == RecordMembers::kKeys[j][0])
+        return false;
+  return true;
+}());
 
 json* RecordMembers::Find(std::string_view key) {
   json* v = Slot(key);

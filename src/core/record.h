@@ -36,10 +36,11 @@ class RecordMembers {
   nlohmann::json* Find(std::string_view key);  // the member's value, nullptr when absent
   void Clear();
 
- private:
   static constexpr std::array<std::string_view, 12> kKeys = {"created",  "exported", "form",     "formVersion",
                                                              "migrated", "origin",   "revision", "status",
-                                                             "updated",  "uuid",     "values",   "via"};  // sorted
+                                                             "updated",  "uuid",     "values",   "via"};
+
+ private:
   std::array<nlohmann::json, kKeys.size()> values_;  // discarded: absent
 };
 
