@@ -7,6 +7,7 @@
 
 #include "base64.h"
 #include "file_name.h"
+#include "json_reader.h"
 #include "migrate.h"
 #include "sha256.h"
 #include "signature.h"
@@ -106,7 +107,7 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
     return false;
   }
   for (auto cell = row.begin(); cell != row.end(); ++cell) {
-    const std::string key = cell.key();
+    const std::string& key = cell.key();
     const auto it = std::find_if(cols.begin(), cols.end(), [&](const FieldDef& c) { return c.id == key; });
     if (it == cols.end()) {
       *why = "表格中有未知的列“" + key + "”";
@@ -117,9 +118,10 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
   return true;
 }
 
-// Parses a bundle as nlohmann's DOM parser would, except that each object of the top-level
-// "records" array becomes a Record as soon as it is complete (its values moved, the rest freed):
-// a 100,000-record bundle is never held twice, and no callback runs for every key and value.
+// Parses a bundle (json_reader.h) as nlohmann's DOM parser would, except that each object of the top-level
+// "records" array becomes a Record as soon as it is complete: its members go straight to their
+// slots (RecordMembers), so no object is built per record, and only the values stay as a
+// document. A 100,000-record bundle is never held twice.
 class RecordsSax {
  public:
   json doc;  // the document, its "records" array left empty
@@ -134,17 +136,23 @@ class RecordsSax {
   bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
   bool number_float(json::number_float_t v, const std::string&) { return Put(v); }
   bool string(std::string& v) { return Put(std::move(v)); }
-  bool binary(json::binary_t& v) { return Put(json::binary(std::move(v))); }
   bool start_object(std::size_t) { return Open(json::value_t::object); }
   bool start_array(std::size_t) { return Open(json::value_t::array); }
   bool key(std::string& k) {
     if (stack_.size() == 1) top_key_ = k;
-    member_ = &(*stack_.back())[std::move(k)];  // a repeated key keeps its last value, as in json::parse
+    if (stack_.back() == &record_) {
+      member_ = members_.Slot(k);
+      if (!member_) member_ = &unread_;  // parsed (and checked) all the same, then dropped
+      return true;
+    }
+    // Keys mostly come sorted (WriteBundle), so the end is the place to look first. A repeated
+    // key keeps its last value, as in json::parse.
+    json::object_t& object = stack_.back()->get_ref<json::object_t&>();
+    member_ = &object.emplace_hint(object.end(), std::move(k), nullptr)->second;
     return true;
   }
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
  private:
   bool Put(json v) {
@@ -166,9 +174,9 @@ class RecordsSax {
     stack_.pop_back();
     if (done == &record_) {
       Record r;
-      if (record_error.empty() && Record::FromJson(std::move(record_), r, &record_error))
-        records.push_back(std::move(r));
-      record_ = nullptr;
+      if (record_error.empty() && Record::FromMembers(members_, r, &record_error)) records.push_back(std::move(r));
+      members_.Clear();
+      unread_ = nullptr;
     }
     return true;
   }
@@ -176,7 +184,7 @@ class RecordsSax {
     if (stack_.empty()) return &(doc = std::move(v));
     json& top = *stack_.back();
     if (&top == records_) {
-      if (v.is_object()) return &(record_ = std::move(v));
+      if (v.is_object()) return &record_;
       non_object_record = true;
     }
     if (top.is_array()) {
@@ -192,7 +200,30 @@ class RecordsSax {
   json* member_ = nullptr;    // the object member the next value goes to
   std::string top_key_;       // the last key of the document itself
   const json* records_ = nullptr;
-  json record_;  // the record being parsed
+  json record_ = json::object();  // stands for the record being parsed on the stack (stays empty)
+  RecordMembers members_;         // ...whose members are here
+  json unread_;                   // the value of a record's member that records do not have
+};
+
+// Whether a record's UUID came before in the same bundle. Bundles list their records sorted by
+// UUID (WriteBundle), so while they come in order only the one before can be the same; a set
+// is built only for a bundle out of order (100,000 records: no hash per record).
+class UuidsSeen {
+ public:
+  explicit UuidsSeen(const std::vector<Record>& records) : records_(records) {}
+  bool Repeated(size_t i) {
+    const std::string& uuid = records_[i].uuid;
+    if (set_.empty()) {
+      if (i == 0 || records_[i - 1].uuid < uuid) return false;
+      if (records_[i - 1].uuid == uuid) return true;
+      for (size_t k = 0; k < i; ++k) set_.insert(records_[k].uuid);
+    }
+    return !set_.insert(uuid).second;
+  }
+
+ private:
+  const std::vector<Record>& records_;
+  std::unordered_set<std::string_view> set_;  // views of the records' own uuids: no copies
 };
 
 std::string Fail(BundleReadResult& r, std::string why) {
@@ -262,15 +293,19 @@ std::string RoutesFromJson(const json& j, std::vector<Route>& out) {
 }
 
 bool LooksLikeMarkup(const std::string& s) {
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] != '<') continue;
+  for (size_t i = s.find('<'); i != std::string::npos && i + 1 < s.size(); i = s.find('<', i + 1)) {
     const char c = s[i + 1];
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?') return true;
   }
-  static const std::string kScheme = "javascript:";
-  const auto it = std::search(s.begin(), s.end(), kScheme.begin(), kScheme.end(),
-                              [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-  return it != s.end();
+  // "javascript:" in any case, looked for only where a j or J is (every text of an import).
+  static constexpr std::string_view kScheme = "javascript:";
+  const auto at = [&](size_t i) {
+    return std::equal(kScheme.begin(), kScheme.end(), s.begin() + i,
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  for (size_t i = 0; i + kScheme.size() <= s.size(); ++i)
+    if ((s[i] | 0x20) == 'j' && at(i)) return true;
+  return false;
 }
 
 bool ValueShapeOk(const FieldDef& f, const json& v, std::string* why) {
@@ -440,7 +475,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   // The parser rejects ill-formed UTF-8 and lone surrogates itself: the encoding is looked at
   // only to say why a file was not read (one pass less over 50 MB).
   RecordsSax sax;
-  if (!json::sax_parse(bytes, &sax)) {
+  if (!json_reader::Parse(bytes, sax)) {
     if (!utf8::IsValid(bytes))
       return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
     if (sax.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
@@ -499,8 +534,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   };
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
-  std::unordered_set<std::string_view> uuids;  // views of the records' own uuids: no copies
-  uuids.reserve(parsed_records.size());
+  UuidsSeen uuids(parsed_records);
   for (size_t i = 0; i <= parsed_records.size(); ++i) {
     const auto at = [i] { return "第 " + std::to_string(i + 1) + " 条记录"; };  // only for a refusal
     if (i == parsed_records.size()) {
@@ -510,7 +544,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     std::string why;
     Record& r = parsed_records[i];
     if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
-    if (!uuids.insert(r.uuid).second) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
+    if (uuids.Repeated(i)) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
     const FormDef* form = forms.Find(r.form);
     if (!form || r.form_version > form->version)
       if (const PackageRef* need = needed_for(r.form)) return Fail(res, PackageNeeded(*need, forms)), res;

@@ -2,6 +2,7 @@
 #include "import_store.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "sha256.h"
@@ -189,57 +190,51 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
 }
 
 void ImportStore::Rebuild() {
-  // Versions of each UUID in import order; `more` is only filled when a UUID repeats.
-  struct Slot {
-    Version first;
-    std::vector<Version> more;
-  };
-  std::unordered_map<std::string_view, Slot> slots;
+  // Every stored version ordered by UUID, then import order (bundle, place in it): the versions
+  // of one UUID lie side by side, and merged_ comes out sorted for lookups. A bundle's records
+  // are sorted already (WriteBundle), so one bundle needs no sort.
+  std::vector<Version> all;
   size_t total = 0;
   for (const Stored& s : stored_) total += s.records.size();
-  slots.reserve(total);
+  all.reserve(total);
   for (size_t k = 0; k < stored_.size(); ++k)
-    for (const Record& r : stored_[k].records) {
-      auto [it, added] = slots.try_emplace(r.uuid, Slot{{&r, k}, {}});
-      if (!added) it->second.more.push_back({&r, k});
-    }
+    for (const Record& r : stored_[k].records) all.push_back({&r, k});
+  const auto before = [](const Version& a, const Version& b) {
+    if (const int c = a.record->uuid.compare(b.record->uuid)) return c < 0;
+    return a.bundle != b.bundle ? a.bundle < b.bundle : a.record < b.record;
+  };
+  if (!std::is_sorted(all.begin(), all.end(), before)) std::sort(all.begin(), all.end(), before);
   std::unordered_set<std::string_view> own;
   for (const Record& r : ws_.drafts) own.insert(r.uuid);
   conflicts_.clear();
   suggestions_.clear();
-  std::vector<std::pair<std::string_view, Version>> best;
-  best.reserve(slots.size());
-  for (auto& [uuid, slot] : slots) {
-    const bool mine = own.count(uuid);
-    if (!mine && slot.more.empty()) {  // the common case: one version, nothing to decide
-      best.emplace_back(uuid, slot.first);
-      continue;
-    }
-    std::vector<Version> versions{slot.first};
-    versions.insert(versions.end(), slot.more.begin(), slot.more.end());
-    if (mine) {
-      const Record* local = ws_.FindDraft(std::string(uuid));
-      std::set<std::string> seen;
-      for (const Version& v : versions) {
-        const std::string fp = Fingerprint(*v.record);
-        if (v.record->values == local->values || dismissed_.count(fp) || !seen.insert(fp).second) continue;
-        suggestions_.push_back({*v.record, stored_[v.bundle].prov.sha256, stored_[v.bundle].prov.unit});
-      }
-      continue;
-    }
-    best.emplace_back(uuid, *Merge(std::string(uuid), versions));
-  }
-  std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   merged_.clear();
-  place_.clear();
-  place_.reserve(best.size());
-  merged_.reserve(best.size());
-  for (const auto& [uuid, v] : best) {
-    place_.emplace(uuid, Place{merged_.size(), v.bundle});
-    merged_.push_back(v.record);
+  merged_bundle_.clear();
+  for (auto run = all.begin(); run != all.end();) {
+    const std::string& uuid = run->record->uuid;
+    const auto end = std::find_if(run + 1, all.end(), [&](const Version& v) { return v.record->uuid != uuid; });
+    if (!own.empty() && own.count(uuid)) {
+      Suggest(*ws_.FindDraft(uuid), {run, end});
+    } else {  // the common case: one version, nothing to decide
+      const Version best = end - run == 1 ? *run : *Merge(uuid, {run, end});
+      merged_.push_back(best.record);
+      merged_bundle_.push_back(best.bundle);
+    }
+    run = end;
   }
+  merged_.shrink_to_fit();
+  merged_bundle_.shrink_to_fit();
   bundles_.clear();
   for (const Stored& s : stored_) bundles_.push_back(s.prov);
+}
+
+void ImportStore::Suggest(const Record& local, const std::vector<Version>& versions) {
+  std::set<std::string> seen;
+  for (const Version& v : versions) {
+    const std::string fp = Fingerprint(*v.record);
+    if (v.record->values == local.values || dismissed_.count(fp) || !seen.insert(fp).second) continue;
+    suggestions_.push_back({*v.record, stored_[v.bundle].prov.sha256, stored_[v.bundle].prov.unit});
+  }
 }
 
 std::string ImportStore::PinnedKey(const std::string& unit, const std::string& region) const {
@@ -247,19 +242,25 @@ std::string ImportStore::PinnedKey(const std::string& unit, const std::string& r
   return it == pins_.end() ? std::string() : it->second;
 }
 
+size_t ImportStore::Find(std::string_view uuid) const {
+  const auto it = std::lower_bound(merged_.begin(), merged_.end(), uuid,
+                                   [](const Record* r, std::string_view u) { return r->uuid < u; });
+  return it != merged_.end() && (*it)->uuid == uuid ? static_cast<size_t>(it - merged_.begin()) : merged_.size();
+}
+
 const Record* ImportStore::Existing(const std::string& uuid) const {
-  const auto it = place_.find(uuid);
-  return it == place_.end() ? nullptr : merged_[it->second.merged];
+  const size_t i = Find(uuid);
+  return i < merged_.size() ? merged_[i] : nullptr;
 }
 
 const Provenance* ImportStore::SourceOf(const std::string& uuid) const {
-  const auto it = place_.find(uuid);
-  return it == place_.end() || it->second.bundle >= bundles_.size() ? nullptr : &bundles_[it->second.bundle];
+  const size_t i = Find(uuid);
+  return i < merged_.size() && merged_bundle_[i] < bundles_.size() ? &bundles_[merged_bundle_[i]] : nullptr;
 }
 
 const std::vector<Route>* ImportStore::RoutesOf(const std::string& uuid) const {
-  const auto it = place_.find(uuid);
-  return it == place_.end() || it->second.bundle >= stored_.size() ? nullptr : &stored_[it->second.bundle].routes;
+  const size_t i = Find(uuid);
+  return i < merged_.size() && merged_bundle_[i] < stored_.size() ? &stored_[merged_bundle_[i]].routes : nullptr;
 }
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
@@ -285,9 +286,12 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
   plan.key = b.signer_key.empty() ? std::string() : KeyFingerprint(b.signer_key);
   plan.warning = KeyWarning(StringAt(b.issuer, "unit"),
                             PinnedKey(StringAt(b.issuer, "unit"), StringAt(b.issuer, "region")), plan.key);
+  std::unordered_map<std::string_view, const Record*> own;  // one look-up per record, not a walk over the drafts
+  for (const Record& d : ws_.drafts) own.emplace(d.uuid, &d);
   for (const Record& r : res.bundle->records) {
     MergeItem item{{}, {}, {}, MergeAction::Added, r.revision, 0};
-    if (const Record* local = const_cast<Workspace&>(ws_).FindDraft(r.uuid)) {
+    const auto mine = own.empty() ? own.end() : own.find(r.uuid);
+    if (const Record* local = mine == own.end() ? nullptr : mine->second) {
       item.existing_revision = local->revision;
       item.action = r.values == local->values ? MergeAction::Unchanged : MergeAction::Suggested;
     } else if (const Record* e = Existing(r.uuid)) {
@@ -313,14 +317,22 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
 }
 
 bool ImportStore::Write(const Stored& s) {
-  // Streamed record by record: 100,000 records are never held a second time as one JSON text.
+  // Streamed in chunks of about kChunk bytes: 100,000 records are never held a second time as
+  // one JSON text, and the file system is not called once per record.
+  constexpr size_t kChunk = 1 << 20;
   const auto write = [&](const FileStore::Put& put) {
-    if (!put("{\"provenance\":" + ProvJson(s.prov).dump() + ",\"routes\":" + RoutesToJson(s.routes).dump() +
-             ",\"records\":["))
-      return false;
-    for (size_t i = 0; i < s.records.size(); ++i)
-      if (!put((i ? "," : "") + s.records[i].Dump())) return false;
-    return put("]}");
+    std::string chunk = "{\"provenance\":" + ProvJson(s.prov).dump() + ",\"routes\":" + RoutesToJson(s.routes).dump() +
+                        ",\"records\":[";
+    chunk.reserve(kChunk + 64 * 1024);
+    for (size_t i = 0; i < s.records.size(); ++i) {
+      if (i) chunk += ',';
+      s.records[i].DumpTo(chunk);
+      if (chunk.size() < kChunk) continue;
+      if (!put(chunk)) return false;
+      chunk.clear();
+    }
+    chunk += "]}";
+    return put(chunk);
   };
   std::string err;
   const bool ok = ws_.store().WriteAtomicStreamed(std::string(kDir) + "/" + s.prov.sha256 + ".json", write, &err);

@@ -16,7 +16,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "bundle.h"
@@ -135,6 +134,9 @@ class ImportStore {
   // Of several versions of one UUID (import order), the one the tables use; the others that
   // still need a decision go to conflicts_.
   const Version* Merge(const std::string& uuid, const std::vector<Version>& versions);
+  // Versions of one of this device's own drafts that differ from it go to suggestions_.
+  void Suggest(const Record& local, const std::vector<Version>& versions);
+  size_t Find(std::string_view uuid) const;  // position in merged_, merged_.size() when absent
   void SaveDecisions();
   bool Write(const Stored& s);
   const Record* Existing(const std::string& uuid) const;
@@ -143,11 +145,8 @@ class ImportStore {
   Workspace& ws_;
   std::vector<Stored> stored_;
   std::vector<Provenance> bundles_;
-  std::vector<const Record*> merged_;
-  struct Place {
-    size_t merged, bundle;  // position in merged_, index in stored_/bundles_
-  };
-  std::unordered_map<std::string_view, Place> place_;  // views of the stored records' uuids (rebuilt with them)
+  std::vector<const Record*> merged_;  // sorted by uuid
+  std::vector<size_t> merged_bundle_;  // index in stored_/bundles_ of each of merged_
   std::vector<Conflict> conflicts_;
   std::vector<Suggestion> suggestions_;
   std::map<std::string, Decision> decisions_;  // uuid → the user's choice in a conflict

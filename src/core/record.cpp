@@ -7,6 +7,8 @@
 #include <ctime>
 #include <random>
 
+#include "json_reader.h"
+
 namespace lw {
 
 using nlohmann::json;
@@ -23,28 +25,100 @@ json Record::ToJson() const {
   return j;
 }
 
-std::string Record::Dump() const {
+namespace {
+
+// Appends v as nlohmann's dump(-1, ' ', false, replace) would, with the common cases (plain
+// text, integers) written directly: the store file of a 100,000-record import is mostly these.
+void AppendText(const std::string& s, std::string& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p != end) {
+    if (*p >= 0x80) {
+      const size_t n = json_reader::Utf8Length(p, end);
+      if (!n) break;  // to be replaced: nlohmann's serializer decides how
+      p += n;
+    } else if (*p >= 0x20 && *p != '"' && *p != '\\') {
+      ++p;
+    } else {
+      break;  // to be escaped, likewise
+    }
+  }
+  if (p == end)
+    out.append(1, '"').append(s).append(1, '"');
+  else
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void AppendJson(const json& v, std::string& out) {
+  switch (v.type()) {
+    case json::value_t::object: {
+      out += '{';
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (it != v.begin()) out += ',';
+        AppendText(it.key(), out);
+        out += ':';
+        AppendJson(*it, out);
+      }
+      out += '}';
+      return;
+    }
+    case json::value_t::array:
+      out += '[';
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        AppendJson(v[i], out);
+      }
+      out += ']';
+      return;
+    case json::value_t::string:
+      return AppendText(v.get_ref<const std::string&>(), out);
+    case json::value_t::number_integer:
+      out += std::to_string(v.get<json::number_integer_t>());
+      return;
+    case json::value_t::number_unsigned:
+      out += std::to_string(v.get<json::number_unsigned_t>());
+      return;
+    case json::value_t::boolean:
+      out += v.get<bool>() ? "true" : "false";
+      return;
+    case json::value_t::null:
+      out += "null";
+      return;
+    default:  // floating point (nlohmann's own shortest form), binary
+      out += v.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+}  // namespace
+
+void Record::DumpTo(std::string& out) const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
-  // Ids, dates and form names are plain ASCII: quoted as they are, without a json per string.
-  const auto str = [](const std::string& v) {
-    const bool plain =
-        std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    return plain ? '"' + v + '"' : json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+  const auto str = [&out](const char* key, const std::string& v) {
+    out += key;
+    AppendText(v, out);
   };
-  std::string out = "{\"created\":" + str(created);
-  if (!exported.empty()) out += ",\"exported\":" + str(exported);
-  out += ",\"form\":" + str(form) + ",\"formVersion\":" + std::to_string(form_version);
-  if (!migrated.is_null()) out += ",\"migrated\":" + migrated.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (!origin.empty())  // written per record of a 100,000-record import: no json object for it
-    out += ",\"origin\":{\"device\":" + str(origin.device) + ",\"region\":" + str(origin.region) +
-           ",\"unit\":" + str(origin.unit) + "}";
-  out += ",\"revision\":" + std::to_string(revision);
-  if (!status.empty()) out += ",\"status\":" + str(status);
-  out += ",\"updated\":" + str(updated) + ",\"uuid\":" + str(uuid) +
-         ",\"values\":" + values.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (via >= 0) out += ",\"via\":" + std::to_string(via);
-  out += "}";
-  return out;
+  const auto dump = [&out](const char* key, const json& v) {
+    out += key;
+    AppendJson(v, out);
+  };
+  str("{\"created\":", created);
+  if (!exported.empty()) str(",\"exported\":", exported);
+  str(",\"form\":", form);
+  out.append(",\"formVersion\":").append(std::to_string(form_version));
+  if (!migrated.is_null()) dump(",\"migrated\":", migrated);
+  if (!origin.empty()) {  // written per record of a 100,000-record import: no json object for it
+    str(",\"origin\":{\"device\":", origin.device);
+    str(",\"region\":", origin.region);
+    str(",\"unit\":", origin.unit);
+    out += '}';
+  }
+  out.append(",\"revision\":").append(std::to_string(revision));
+  if (!status.empty()) str(",\"status\":", status);
+  str(",\"updated\":", updated);
+  str(",\"uuid\":", uuid);
+  dump(",\"values\":", values);
+  if (via >= 0) out.append(",\"via\":").append(std::to_string(via));
+  out += '}';
 }
 
 bool Record::FromJson(const json& j, Record& out, std::string* why) {
@@ -52,17 +126,50 @@ bool Record::FromJson(const json& j, Record& out, std::string* why) {
   return FromJson(std::move(copy), out, why);
 }
 
+json* RecordMembers::Slot(std::string_view key) {
+  // Length and first letter tell the keys apart (checked below): one comparison per key.
+  if (key.empty()) return nullptr;
+  for (size_t i = 0; i < kKeys.size(); ++i)
+    if (kKeys[i].size() == key.size() && kKeys[i][0] == key[0]) return kKeys[i] == key ? &values_[i] : nullptr;
+  return nullptr;
+}
+
+static_assert([] {
+  for (size_t i = 0; i < RecordMembers::kKeys.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (RecordMembers::kKeys[i].size() == RecordMembers::kKeys[j].size() &&
+          RecordMembers::kKeys[i][0] == RecordMembers::kKeys[j][0])
+        return false;
+  return true;
+}());
+
+json* RecordMembers::Find(std::string_view key) {
+  json* v = Slot(key);
+  return v && !v->is_discarded() ? v : nullptr;
+}
+
+void RecordMembers::Clear() {
+  for (json& v : values_) v = json(json::value_t::discarded);
+}
+
 bool Record::FromJson(json&& j, Record& out, std::string* why) {
+  if (!j.is_object()) {
+    if (why) *why = "记录不是对象";
+    return false;
+  }
+  RecordMembers m;
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (json* slot = m.Slot(it.key())) *slot = std::move(*it);
+  return FromMembers(m, out, why);
+}
+
+bool Record::FromMembers(RecordMembers& m, Record& out, std::string* why) {
   const auto fail = [&](const char* msg) {
     if (why) *why = msg;
     return false;
   };
-  if (!j.is_object()) return fail("记录不是对象");
-  // One lookup per member, strings moved out: this runs for every record of a large import.
-  const auto member = [&j](const char* key) -> json* {
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-  };
+  // Strings are moved out: this runs for every record of a large import.
+  const auto member = [&m](const char* key) { return m.Find(key); };
   const auto text = [&](const char* key) {
     json* v = member(key);
     return v && v->is_string() ? std::move(v->get_ref<std::string&>()) : std::string();
@@ -122,12 +229,10 @@ long long IntAt(const json& j, const char* key, long long fallback) {
 }
 
 void CollectPhotoRefs(const json& v, std::set<std::string>& out) {
-  if (v.is_object()) {
-    if (v.contains("sha256") && v["sha256"].is_string()) out.insert(v["sha256"].get<std::string>());
-    for (const auto& [k, x] : v.items()) CollectPhotoRefs(x, out);
-  } else if (v.is_array()) {
+  if (v.is_object())
+    if (const auto it = v.find("sha256"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
+  if (v.is_structured())
     for (const json& x : v) CollectPhotoRefs(x, out);
-  }
 }
 
 std::string NewUuid() {

@@ -19,6 +19,14 @@ constexpr uint32_t kK[64] = {
 
 inline uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+// One round; the eight state words rotate by the caller's argument order instead of by copies.
+inline void Round(uint32_t a, uint32_t b, uint32_t c, uint32_t& d, uint32_t e, uint32_t f, uint32_t g, uint32_t& h,
+                  uint32_t kw) {
+  const uint32_t t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+  d += t1;
+  h = t1 + (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) | (c & (a | b)));
+}
+
 void Block(uint32_t h[8], const unsigned char* p) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i)
@@ -29,17 +37,15 @@ void Block(uint32_t h[8], const unsigned char* p) {
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 64; ++i) {
-    const uint32_t t1 = hh + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + kK[i] + w[i];
-    const uint32_t t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
+  for (int i = 0; i < 64; i += 8) {
+    Round(a, b, c, d, e, f, g, hh, kK[i] + w[i]);
+    Round(hh, a, b, c, d, e, f, g, kK[i + 1] + w[i + 1]);
+    Round(g, hh, a, b, c, d, e, f, kK[i + 2] + w[i + 2]);
+    Round(f, g, hh, a, b, c, d, e, kK[i + 3] + w[i + 3]);
+    Round(e, f, g, hh, a, b, c, d, kK[i + 4] + w[i + 4]);
+    Round(d, e, f, g, hh, a, b, c, kK[i + 5] + w[i + 5]);
+    Round(c, d, e, f, g, hh, a, b, kK[i + 6] + w[i + 6]);
+    Round(b, c, d, e, f, g, hh, a, kK[i + 7] + w[i + 7]);
   }
   h[0] += a;
   h[1] += b;

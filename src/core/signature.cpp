@@ -2,6 +2,7 @@
 #include "signature.h"
 
 #include <cctype>
+#include <initializer_list>
 
 #include "base64.h"
 #include "mbedtls/ecdsa.h"
@@ -12,11 +13,25 @@ namespace lw {
 
 using nlohmann::json;
 
-bool VerifyP256(std::string_view public_key, std::string_view message, std::string_view signature) {
-  if (public_key.size() != 65 || signature.size() != 64) return false;
+namespace {
+
+// SHA-256 of the pieces one after the other: a signed bundle's signed part is the file less its
+// signature member, and is never copied out of the file (tens of MB).
+bool Sha256Of(std::initializer_list<std::string_view> parts, unsigned char hash[32]) {
+  mbedtls_sha256_context sha;
+  mbedtls_sha256_init(&sha);
+  bool ok = mbedtls_sha256_starts_ret(&sha, 0) == 0;
+  for (std::string_view part : parts)
+    ok = ok && mbedtls_sha256_update_ret(&sha, reinterpret_cast<const unsigned char*>(part.data()), part.size()) == 0;
+  ok = ok && mbedtls_sha256_finish_ret(&sha, hash) == 0;
+  mbedtls_sha256_free(&sha);
+  return ok;
+}
+
+bool VerifyP256Parts(std::string_view public_key, std::initializer_list<std::string_view> message,
+                     std::string_view signature) {
   unsigned char hash[32];
-  if (mbedtls_sha256_ret(reinterpret_cast<const unsigned char*>(message.data()), message.size(), hash, 0) != 0)
-    return false;
+  if (public_key.size() != 65 || signature.size() != 64 || !Sha256Of(message, hash)) return false;
   mbedtls_ecp_group grp;
   mbedtls_ecp_point q;
   mbedtls_mpi r, s;
@@ -36,6 +51,12 @@ bool VerifyP256(std::string_view public_key, std::string_view message, std::stri
   mbedtls_ecp_point_free(&q);
   mbedtls_ecp_group_free(&grp);
   return ok;
+}
+
+}  // namespace
+
+bool VerifyP256(std::string_view public_key, std::string_view message, std::string_view signature) {
+  return VerifyP256Parts(public_key, {message}, signature);
 }
 
 std::string SignatureMember(std::string_view public_key, std::string_view signature) {
@@ -70,8 +91,8 @@ SignatureCheck CheckSignature(const std::string& bytes, const json& signature) {
   const std::string tail = member + "}\n";
   if (bytes.size() < tail.size() || bytes.compare(bytes.size() - tail.size(), tail.size(), tail) != 0)
     return fail("数据包的签名不在规定的位置（文件在签名后被改动过），已拒绝");
-  const std::string signed_part = bytes.substr(0, bytes.size() - tail.size()) + "}\n";
-  if (!VerifyP256(*key, signed_part, *value)) return fail("数据包在签名后被改动过（签名不符），已拒绝");
+  const std::string_view before_member = std::string_view(bytes).substr(0, bytes.size() - tail.size());
+  if (!VerifyP256Parts(*key, {before_member, "}\n"}, *value)) return fail("数据包在签名后被改动过（签名不符），已拒绝");
   c.valid = true;
   c.public_key = *key;
   return c;

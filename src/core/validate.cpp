@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <regex>
 #include <unordered_map>
 
@@ -25,14 +26,14 @@ int DaysInMonth(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-std::string Trimmed(std::string_view s) {
+// A view into s: every value of an import is checked, and most need no copy of their text.
+std::string_view Trimmed(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
 
-std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
 // The text of a string value without a copy ("" for anything else).
 std::string_view View(const json& v) {
   return v.is_string() ? std::string_view(v.get_ref<const std::string&>()) : std::string_view();
@@ -53,6 +54,13 @@ void Add(std::vector<Issue>& out, const std::string& path, const std::string& la
 void AddMissing(std::vector<Issue>& out, const std::string& path, const std::string& label, const std::string& msg) {
   Add(out, path, label, msg, true);
 }
+// Moves a field's issues onto the record's: most records of an import have some (drafts).
+void Append(std::vector<Issue>& out, std::vector<Issue>&& sub) {
+  if (out.empty())
+    out = std::move(sub);
+  else
+    out.insert(out.end(), std::make_move_iterator(sub.begin()), std::make_move_iterator(sub.end()));
+}
 
 // A form's pattern, compiled once: an import checks the same field of 100,000 records.
 const std::regex& CompiledPattern(const std::string& pattern) {
@@ -63,14 +71,14 @@ const std::regex& CompiledPattern(const std::string& pattern) {
 }
 
 // *short_text: the only fault is that the text is still too short (an unfinished draft).
-std::string CheckText(const FieldDef& f, const std::string& s, bool* short_text) {
+std::string CheckText(const FieldDef& f, std::string_view s, bool* short_text) {
   const size_t n = utf8::CountChars(s);
   if (f.max_chars && n > static_cast<size_t>(*f.max_chars))
     return "不能超过 " + std::to_string(*f.max_chars) + " 字（现有 " + std::to_string(n) + " 字，请删减 " +
            std::to_string(n - *f.max_chars) + " 字）";
   *short_text = f.min_chars && n < static_cast<size_t>(*f.min_chars);
   if (*short_text) return "至少需要 " + std::to_string(*f.min_chars) + " 字（现有 " + std::to_string(n) + " 字）";
-  if (!f.pattern.empty() && !std::regex_match(s, CompiledPattern(f.pattern)))
+  if (!f.pattern.empty() && !std::regex_match(s.begin(), s.end(), CompiledPattern(f.pattern)))
     return f.pattern_message.empty() ? "格式不正确" : f.pattern_message;
   return {};
 }
@@ -84,7 +92,7 @@ std::string CheckInteger(const FieldDef& f, const json& v) {
   return {};
 }
 
-std::string CheckDateField(const FieldDef& f, const std::string& s, const ValidationContext& ctx) {
+std::string CheckDateField(const FieldDef& f, std::string_view s, const ValidationContext& ctx) {
   const bool month = f.precision == "month";
   const auto d = ParseDate(s, month);
   if (!d) return month ? "请选择年份和月份" : "请选择完整的日期（年、月、日）";
@@ -120,7 +128,7 @@ void CheckPhotos(const FieldDef& f, const json& v, const std::string& path, cons
     AddMissing(out, path, label, "需要 " + std::to_string(f.min_rows) + " 张照片（现有 " + std::to_string(n) + " 张）");
   if (n > static_cast<size_t>(f.max_rows)) Add(out, path, label, "最多 " + std::to_string(f.max_rows) + " 张照片");
   for (size_t i = 0; i < n; ++i) {
-    const std::string cap = Str(At(v[i], "caption"));
+    const std::string_view cap = View(At(v[i], "caption"));
     const std::string p = path + "[" + std::to_string(i) + "].caption";
     const std::string l = label + " 第" + std::to_string(i + 1) + "张 · 说明";
     if (f.caption_max_chars > 0 && Trimmed(cap).empty())
@@ -137,8 +145,7 @@ void CheckCell(const FieldDef& col, const json& cell, const ValidationContext& c
                Where where) {
   if (ValidateField(col, cell, ctx, {}, {}).empty()) return;
   const auto [path, label] = where();
-  auto sub = ValidateField(col, cell, ctx, path, label);
-  out.insert(out.end(), sub.begin(), sub.end());
+  Append(out, ValidateField(col, cell, ctx, path, label));
 }
 
 void CheckTable(const FieldDef& f, const json& v, const ValidationContext& ctx, const std::string& path,
@@ -183,33 +190,35 @@ void CheckMatrix(const FieldDef& f, const json& v, const ValidationContext& ctx,
 constexpr const char* kBirthField = "birth";
 constexpr const char* kGenderField = "gender";
 
-std::string BirthAgainstId(std::string_view id, const std::string& birth) {
+std::string BirthAgainstId(std::string_view id, std::string_view birth) {
   const auto d = ParseDate(birth, birth.size() == 7);
   if (!d) return {};  // the field's own rule reports a bad date
   const std::string year(id.substr(6, 4)), month(id.substr(10, 2)), day(id.substr(12, 2));
   const bool same_day = d->day == 0 || d->day == std::stoi(day);  // 出生年月 has month precision
   if (d->year == std::stoi(year) && d->month == std::stoi(month) && same_day) return {};
-  return "与身份证号码不符：号码第 7–14 位是出生日期 " + year + "-" + month + "-" + day + "，这里填的是 " + birth;
+  return "与身份证号码不符：号码第 7–14 位是出生日期 " + year + "-" + month + "-" + day + "，这里填的是 " +
+         std::string(birth);
 }
 
-std::string GenderAgainstId(std::string_view id, const std::string& gender) {
+std::string GenderAgainstId(std::string_view id, std::string_view gender) {
   const int digit = id[16] - '0';
   const char* by_id = digit % 2 ? "男" : "女";
   if (gender.empty() || gender == by_id) return {};
   return std::string("与身份证号码不符：号码第 17 位是 ") + std::to_string(digit) + "（" +
-         (digit % 2 ? "奇数，应为男" : "偶数，应为女") + "），这里选的是" + gender;
+         (digit % 2 ? "奇数，应为男" : "偶数，应为女") + "），这里选的是" + std::string(gender);
 }
 
 void CheckAgainstIdCard(const FormDef& form, const json& values, std::vector<Issue>& out) {
-  for (const FieldDef* f : form.AllFields()) {
-    if (f->type != FieldType::IdCard) continue;
-    const std::string id = Trimmed(Str(At(values, f->id)));
-    if (id.empty() || !CheckIdCard(id).empty()) continue;
-    if (const FieldDef* b = form.Find(kBirthField); b && b->type == FieldType::Date)
-      Add(out, b->id, b->label, BirthAgainstId(id, Trimmed(Str(At(values, b->id)))));
-    if (const FieldDef* g = form.Find(kGenderField); g && g->type == FieldType::Choice)
-      Add(out, g->id, g->label, GenderAgainstId(id, Str(At(values, g->id))));
-  }
+  for (const SectionDef& section : form.sections)  // not AllFields(): no list built per record
+    for (const FieldDef& f : section.fields) {
+      if (f.type != FieldType::IdCard) continue;
+      const std::string_view id = Trimmed(View(At(values, f.id)));
+      if (id.empty() || !CheckIdCard(id).empty()) continue;
+      if (const FieldDef* b = form.Find(kBirthField); b && b->type == FieldType::Date)
+        Add(out, b->id, b->label, BirthAgainstId(id, Trimmed(View(At(values, b->id)))));
+      if (const FieldDef* g = form.Find(kGenderField); g && g->type == FieldType::Choice)
+        Add(out, g->id, g->label, GenderAgainstId(id, View(At(values, g->id))));
+    }
 }
 
 }  // namespace
@@ -344,12 +353,12 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
     }
     return out;
   }
-  const std::string s = Trimmed(View(v));
+  const std::string_view s = Trimmed(View(v));
   switch (f.type) {
     case FieldType::Text:
     case FieldType::TextArea: {
       bool short_text = false;
-      const std::string msg = CheckText(f, std::string(View(v)), &short_text);
+      const std::string msg = CheckText(f, View(v), &short_text);
       Add(out, path, label, msg, short_text);
       break;
     }
@@ -364,7 +373,7 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
       Add(out, path, label, CheckChoice(f, v));
       break;
     case FieldType::Region:
-      Add(out, path, label, CheckRegion(s, ctx));
+      Add(out, path, label, CheckRegion(std::string(s), ctx));
       break;
     case FieldType::Phone:
       Add(out, path, label, CheckPhone(s));
@@ -396,10 +405,7 @@ std::vector<Issue> ValidateField(const FieldDef& f, const json& v, const Validat
 std::vector<Issue> ValidateRecord(const FormDef& form, const json& values, const ValidationContext& ctx) {
   std::vector<Issue> out;
   for (const SectionDef& section : form.sections)  // not AllFields(): no list built per record
-    for (const FieldDef& f : section.fields) {
-      auto sub = ValidateField(f, At(values, f.id), ctx, f.id, f.label);
-      out.insert(out.end(), sub.begin(), sub.end());
-    }
+    for (const FieldDef& f : section.fields) Append(out, ValidateField(f, At(values, f.id), ctx, f.id, f.label));
   CheckAgainstIdCard(form, values, out);
   return out;
 }

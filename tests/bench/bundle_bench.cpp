@@ -87,6 +87,9 @@ int Export(int n, const std::string& path, const lw::FormLibrary& forms) {
   return 0;
 }
 
+// The heap figures are the whole process's high-water marks, nothing left out: the bundle's bytes
+// (the app holds a dropped file's bytes until its import returns), the form library, the
+// workspace, and everything the import itself allocates (the records it keeps and what it frees).
 int Import(int n, const std::string& path, const lw::FormLibrary& forms) {
   std::string bytes;  // exactly the file's size, as the browser hands a dropped file over
   {

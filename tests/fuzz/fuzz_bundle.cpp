@@ -1,12 +1,14 @@
 // fuzz_bundle.cpp — libFuzzer target for the bundle reader: whatever the bytes, ReadBundle
 // must return (accept or refuse with a reason) without crashing, hanging or leaking; an
-// accepted bundle must write back to bytes that read again.
+// accepted bundle must write back to bytes that read again. Its JSON reader (json_reader.h)
+// must accept exactly what nlohmann's parser accepts, as the same document.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "aggregate.h"
 #include "bundle.h"
+#include "json_reader.h"
 #include "print_html.h"
 #include "validate.h"
 
@@ -15,10 +17,35 @@ const lw::FormLibrary& Forms() {
   static const lw::FormLibrary lib = lw::LoadFormLibrary(LW_SOURCE_DIR "/assets/forms");
   return lib;
 }
+
+// Equal and of the same types throughout (json's == takes 1 and 1u and 1.0 for one another).
+bool Same(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_object()) {
+    for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y)
+      if (x.key() != y.key() || !Same(*x, *y)) return false;
+    return true;
+  }
+  if (a.is_array()) {
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!Same(a[i], b[i])) return false;
+    return true;
+  }
+  return a == b;
+}
+
+void CheckReaderAgainstNlohmann(const std::string& bytes) {
+  nlohmann::json ours;
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom(ours, false);
+  const bool read = lw::json_reader::Parse(bytes, dom);
+  const nlohmann::json theirs = nlohmann::json::parse(bytes, nullptr, false);
+  if (read == theirs.is_discarded() || (read && !Same(ours, theirs))) std::abort();
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
+  CheckReaderAgainstNlohmann(bytes);
   const lw::BundleReadResult r = lw::ReadBundle(bytes, Forms());
   if (r.bundle) {
     const lw::BundleReadResult again = lw::ReadBundle(lw::WriteBundle(*r.bundle, Forms()), Forms());
@@ -27,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const lw::RegionDb regions;
     std::vector<lw::SourceRecord> src;
     for (const lw::Record& rec : r.bundle->records) {
+      if (rec.Dump() != rec.ToJson().dump()) std::abort();  // the store's writer against nlohmann's
       src.push_back({&rec, "unit", "150200"});
       const lw::FormDef* f = Forms().Find(rec.form);
       lw::ValidateRecord(*f, rec.values, lw::ValidationContext{});
