@@ -20,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'lw-campaigns-'));
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const NO_CAMPAIGN = '目前没有进行中的活动。上级发布新一年的通知后，请按通知导入活动包。往年活动见下方。';
+const NO_CAMPAIGN = '目前没有进行中的活动。上级发布新一年的通知后，请打开上级发来的活动包。往年活动见下方。';
 
 test('首页 today: no campaign open, no 已逾期 badges; 往年活动 lists 2020 and 2021 with dated deadlines', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, timezoneId: 'Asia/Shanghai' });
