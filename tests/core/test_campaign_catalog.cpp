@@ -2,21 +2,17 @@
 // joins the shipped libraries (its new form can be filled, its notice is on the checklist), stays
 // after a restart (read back from the workspace folder), and a broken file changes nothing.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "campaign_catalog.h"
 #include "shipped_forms.h"
 #include "temp_dir.h"
+#include "text_file.h"
 
 using namespace lw;
 
 namespace {
 std::string ExamplePackage() {
-  std::ifstream in(std::string(LW_SOURCE_DIR) + "/assets/packages/example-2026-nmg.json", std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadTextFile(std::string(LW_SOURCE_DIR) + "/assets/packages/example-2026-nmg.json");
 }
 CampaignLibrary ShippedCampaigns() { return LoadCampaigns(std::string(LW_SOURCE_DIR) + "/assets/campaigns"); }
 }  // namespace

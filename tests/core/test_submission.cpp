@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "csv.h"
 #include "file_name.h"
@@ -13,6 +12,7 @@
 #include "shipped_forms.h"
 #include "submission_package.h"
 #include "temp_dir.h"
+#include "text_file.h"
 #include "zip_read.h"
 #include "zip_reader.h"
 #include "zip_writer.h"
@@ -148,10 +148,7 @@ TEST_CASE("submission: Info-ZIP reads the 报送包, and a package re-zipped wit
   const std::string d = dir.path.string();
   REQUIRE(std::system(
               ("cd '" + d + "' && mkdir x && cd x && unzip -qq ../in.zip && zip -qr -9 ../again.zip .").c_str()) == 0);
-  std::ifstream in((dir.path / "again.zip").string(), std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  const UnpackedSubmission again = BundleFromSubmission(s.str());
+  const UnpackedSubmission again = BundleFromSubmission(ReadTextFile(dir.path / "again.zip"));
   CHECK(again.error.empty());
   CHECK(again.bundle == kBundle);
 }

@@ -3,23 +3,18 @@
 // or broken archives refused with a Chinese reason.
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 
 #include "inflate.h"
 #include "temp_dir.h"
 #include "text_decode.h"
+#include "text_file.h"
 #include "zip_reader.h"
 #include "zip_writer.h"
 
 using namespace lw;
 
 namespace {
-std::string Fixture() {
-  std::ifstream in(std::string(LW_SOURCE_DIR) + "/tests/core/fixtures/office_style.zip", std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Fixture() { return ReadTextFile(std::string(LW_SOURCE_DIR) + "/tests/core/fixtures/office_style.zip"); }
 const ZipEntry* Find(const ZipReadResult& r, const std::string& name) {
   for (const ZipEntry& e : r.entries)
     if (e.name == name) return &e;
@@ -96,10 +91,7 @@ TEST_CASE("zip reader: an archive made by Info-ZIP's zip -r reads back", "[zip]"
   std::filesystem::create_directory(dir.path / "照片");
   std::ofstream(dir.path / "照片" / "01_开幕式.jpg", std::ios::binary) << std::string(3000, '\x7F');
   REQUIRE(std::system(("cd '" + dir.path.string() + "' && zip -qr 包.zip 说明.txt 照片").c_str()) == 0);
-  std::ifstream in(dir.path / "包.zip", std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  const ZipReadResult r = ReadZip(s.str());
+  const ZipReadResult r = ReadZip(ReadTextFile(dir.path / "包.zip"));
   REQUIRE(r.error.empty());
   REQUIRE(r.entries.size() == 2);
   CHECK(Find(r, "说明.txt")->data == text + "百姓学习之星");
