@@ -79,6 +79,7 @@ void Tick() {
   const bool changed = lw::platform::web::Present(ImGui::GetDrawData());
   g_presented += changed;
   if (g_settling_motion && (!changed || !lw::ui::NextFrameWouldDiffer())) g_frames_left = 0;
+  if (lw::ui::InputStillQueued()) g_frames_left = std::max(g_frames_left, 1);
   g_build_ms[g_frame_count % kFrameSamples] = t_built - t0;
   g_frame_ms[g_frame_count++ % kFrameSamples] = lw::platform::NowMs() - t0;
   lw::platform::web::AfterFrame(g_first);

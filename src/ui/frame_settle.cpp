@@ -38,4 +38,6 @@ bool NextFrameWouldDiffer() {
   return false;
 }
 
+bool InputStillQueued() { return GImGui->InputEventsQueue.Size > 0; }
+
 }  // namespace lw::ui

@@ -13,4 +13,10 @@ namespace lw::ui {
 // auto-fit still has to catch up with this frame.
 bool NextFrameWouldDiffer();
 
+// True while ImGui still holds input events for later frames. It trickles a burst of queued input
+// (a click and the keys typed before the next frame) over several frames, one change of a key or
+// button per frame; the loop must keep drawing until the queue is empty, or the last keystrokes
+// of a quick typist on a slow PC wait for the idle timer and are seen a second apart.
+bool InputStillQueued();
+
 }  // namespace lw::ui
