@@ -122,6 +122,13 @@ std::optional<Campaign> ParseCampaignJson(const json& j, const std::string& pref
     is.id = StringAt(ij, "id");
     is.name = StringAt(ij, "name");
     is.notice = StringAt(ij, "notice");
+    is.notice_no = StringAt(ij, "noticeNo");
+    const json* conditions = list(ij, "conditions");
+    if (!conditions) return fail("发文单位的 \"conditions\" 必须是字符串数组");
+    for (const json& cj : *conditions) {
+      if (!cj.is_string()) return fail("发文单位的 \"conditions\" 必须是字符串数组");
+      is.conditions.push_back(cj.get<std::string>());
+    }
     is.audience = StringAt(ij, "audience");
     is.region = StringAt(ij, "region");
     is.issued = DateAt(ij, "issued").value_or(Date{});
@@ -195,6 +202,8 @@ json CampaignToJson(const Campaign& c) {
   for (const Issuer& is : c.issuers) {
     json ij = {{"id", is.id}, {"name", is.name}, {"requirements", json::array()}};
     if (!is.notice.empty()) ij["notice"] = is.notice;
+    if (!is.notice_no.empty()) ij["noticeNo"] = is.notice_no;
+    if (!is.conditions.empty()) ij["conditions"] = is.conditions;
     if (!is.audience.empty()) ij["audience"] = is.audience;
     if (!is.region.empty()) ij["region"] = is.region;
     if (is.issued.year) ij["issued"] = FormatDate(is.issued);

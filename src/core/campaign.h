@@ -27,6 +27,9 @@ struct Requirement {
 
 struct Issuer {
   std::string id, name, notice, audience, region;
+  std::string notice_no;  // 文号, e.g. 晋教职成函〔2026〕12号
+  // 推荐条件 the filler must see, one per line (往届已获评者不得重复推荐; …).
+  std::vector<std::string> conditions;
   Date issued;
   std::optional<DateWindow> window;  // overrides the campaign's window (e.g. 内蒙古 10/19–10/25)
   std::vector<Requirement> requirements;

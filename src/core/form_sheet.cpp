@@ -80,24 +80,41 @@ std::optional<int> Count(std::string s) {
   return n > 0 ? std::optional<int>(n) : std::nullopt;
 }
 
-// "男、女" / "男;女" / "男|女" (full-width ；｜ too, and line breaks within the cell: Alt+Enter)
-// → {"男", "女"}.
+// "男、女" / "男;女" / "男|女" (full-width ；｜ too) → {"男", "女"}. A cell with line breaks
+// (Alt+Enter) is split by them alone, so an option may hold a 、 ("学习型城市（乡村、社区）建设");
+// a separator left at a line's end ("线下、⏎线上") is dropped.
 std::vector<std::string> SplitOptions(const std::string& s) {
-  static const std::string kSeparators[] = {"、", ";", "；", "|", "｜", "\r\n", "\n", "\r"};
-  std::vector<std::string> out;
-  std::string cur;
-  for (size_t i = 0; i < s.size();) {
-    const auto sep = std::find_if(std::begin(kSeparators), std::end(kSeparators),
-                                  [&](const std::string& x) { return s.compare(i, x.size(), x) == 0; });
-    if (sep == std::end(kSeparators)) {
-      cur += s[i++];
-      continue;
+  static const std::string kMarks[] = {"、", ";", "；", "|", "｜"};
+  static const std::string kLineEnds[] = {"\r\n", "\n", "\r"};
+  const auto split = [](const std::string& text, const std::string* begin, const std::string* end) {
+    std::vector<std::string> parts(1);
+    for (size_t i = 0; i < text.size();) {
+      const auto sep =
+          std::find_if(begin, end, [&](const std::string& x) { return text.compare(i, x.size(), x) == 0; });
+      if (sep == end) {
+        parts.back() += text[i++];
+        continue;
+      }
+      parts.emplace_back();
+      i += sep->size();
     }
-    if (!TrimCell(cur).empty()) out.push_back(TrimCell(cur));
-    cur.clear();
-    i += sep->size();
+    return parts;
+  };
+  const bool by_lines = s.find_first_of("\r\n") != std::string::npos;
+  std::vector<std::string> out;
+  for (std::string part : by_lines ? split(s, std::begin(kLineEnds), std::end(kLineEnds))
+                                   : split(s, std::begin(kMarks), std::end(kMarks))) {
+    for (bool trimmed = true; trimmed;) {  // marks left at either end of a line
+      part = TrimCell(part);
+      trimmed = false;
+      for (const std::string& m : kMarks) {
+        if (part.size() >= m.size() && part.compare(part.size() - m.size(), m.size(), m) == 0)
+          part.erase(part.size() - m.size()), trimmed = true;
+        if (part.compare(0, m.size(), m) == 0) part.erase(0, m.size()), trimmed = true;
+      }
+    }
+    if (!part.empty()) out.push_back(part);
   }
-  if (!TrimCell(cur).empty()) out.push_back(TrimCell(cur));
   return out;
 }
 
