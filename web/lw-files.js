@@ -35,6 +35,25 @@ export function openFiles(accept, multiple, request) {
   input.click();
 }
 
+// A file from a web address (platform::FetchFile). No-cache: a coordinator who re-publishes a
+// package under the same address is read anew (once installed, it stays on the device offline).
+export async function fetchFile(url, request) {
+  let status = 0;
+  try {
+    const res = await fetch(url, { cache: 'no-cache' });
+    status = res.status;
+    if (res.ok) {
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.length > MAX_FILE_BYTES) return postEvent(EVENT.FileTooLarge, url, null, false, bytes.length, 0, 0, request);
+      const name = decodeURIComponent(new URL(res.url || url, location.href).pathname.split('/').pop() || 'download');
+      return postEvent(EVENT.FileOpened, name, bytes, true, bytes.length, 0, 0, request);
+    }
+  } catch (e) {
+    status = 0;
+  }
+  postEvent(EVENT.FetchFailed, url, null, false, status, 0, 0, request);
+}
+
 // Files dropped anywhere on the page go to the screen they land on (request 0).
 export function installDrop() {
   document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dropping'); });

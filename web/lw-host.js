@@ -17,7 +17,7 @@ import { a11yPort, loaded, module, postEvent, setModule, wake as wakeCore } from
 import { api, ready } from './lw-automation.js';
 import { decodeImage, fetchFontShard } from './lw-assets.js';
 import { setFeed } from './lw-feed.js';
-import { download, installDrop, openFiles } from './lw-files.js';
+import { download, fetchFile, installDrop, openFiles } from './lw-files.js';
 import { showPrintPreview } from './lw-print.js';
 import { announceKey, signBundle } from './lw-signing.js';
 import { broadcast, mountStorage, persist, refreshEstimate, scheduleFlush, takeOver } from './lw-storage.js';
@@ -97,7 +97,7 @@ function init() {
 }
 
 window.LWHost = {
-  persist, takeOver, refreshEstimate, scheduleFlush, download, signBundle, openFiles, showPrintPreview,
+  persist, takeOver, refreshEstimate, scheduleFlush, download, signBundle, openFiles, fetchFile, showPrintPreview,
   fetchFontShard, decodeImage, setFeed, broadcast, setFullscreen, setIme, clipboardWrite, afterFrame, wakeAfter,
 };
 init();

@@ -24,13 +24,15 @@ int Breadth(const std::string& region) { return region == kNationalRegion ? 0 : 
 std::string InstallPlan::Summary() const {
   if (!ok()) return error;
   const std::string name = "活动包「" + title + "」";
+  const std::string drafts =
+      migrated_drafts ? "；" + std::to_string(migrated_drafts) + " 份草稿已按新版表格更新" : std::string();
   if (old_version == 0) {
     const auto added = std::count_if(changes.begin(), changes.end(), [](const FormChanges& c) { return c.added(); });
     return "已安装" + name + "第 " + std::to_string(version) + " 版" +
-           (added ? "（新增 " + std::to_string(added) + " 张表格）" : "（使用本机内置表格）");
+           (added ? "（新增 " + std::to_string(added) + " 张表格）" : "（使用本机内置表格）") + drafts;
   }
   return name + "第 " + std::to_string(old_version) + " 版 → 第 " + std::to_string(version) + " 版：" +
-         (changes.empty() ? "表格没有变化" : std::to_string(changes.size()) + " 张表格有变化");
+         (changes.empty() ? "表格没有变化" : std::to_string(changes.size()) + " 张表格有变化") + drafts;
 }
 
 const CampaignPackage* PackageLibrary::Find(const std::string& id) const {

@@ -30,8 +30,10 @@ struct InstallPlan {
   // Form by form, in the new package's order, then the forms it no longer has: only forms added,
   // taken away, or changed (version or fields).
   std::vector<FormChanges> changes;
+  int migrated_drafts = 0;  // set by whoever then migrates the drafts (Workspace::MigrateDrafts)
   bool ok() const { return error.empty(); }
-  // "已安装活动包「…」第 1 版（新增 1 张表格）" or "活动包「…」第 1 版 → 第 2 版：1 张表格有变化".
+  // "已安装活动包「…」第 1 版（新增 1 张表格）" or "活动包「…」第 1 版 → 第 2 版：1 张表格有变化",
+  // then "；2 份草稿已按新版表格更新".
   std::string Summary() const;
 };
 

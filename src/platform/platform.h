@@ -43,15 +43,22 @@ void RequestRedraw();  // draw the next animation frame even without input
 
 // --- Files -----------------------------------------------------------------------------------
 void Download(const std::string& file_name, const std::string& mime, const std::string& bytes);
-// Signs a bundle (canonical bytes, ending "}\n") with this device's key: ECDSA P-256 through
-// WebCrypto, the private key non-extractable in IndexedDB (format: core/signature.h). WebCrypto
-// answers later: done gets the signed bytes then, or the bytes unsigned when the browser cannot
-// sign (no WebCrypto outside a secure context).
+// Signs bytes with this device's key: ECDSA P-256 through WebCrypto, the private key
+// non-extractable in IndexedDB. WebCrypto answers later: done gets the raw public key (65 bytes)
+// and the signature (r‖s, 64 bytes) then, or both empty when the browser cannot sign (no
+// WebCrypto outside a secure context).
+void SignBytes(const std::string& bytes, std::function<void(std::string public_key, std::string signature)> done);
+// A bundle (canonical bytes, ending "}\n") signed by SignBytes, in core/signature.h's format; the
+// bytes unsigned when the browser cannot sign.
 void SignBundle(const std::string& bytes, std::function<void(std::string signed_bytes)> done);
 // Opens the browser's file chooser. Returns the request's id: the files chosen arrive as
 // Event::FileOpened with that `request` (a cancelled chooser sends nothing; dropped files have
 // request 0), so each file goes where the request that asked for it wanted it.
 int OpenFilePicker(const std::string& accept, bool multiple);
+// Reads a file from a web address (a campaign package on the coordinator's site). Returns the
+// request's id, like OpenFilePicker: the file arrives as Event::FileOpened (named by the last part
+// of its path), or Event::FetchFailed says why not.
+int FetchFile(const std::string& url);
 // Shows a printable document over the page (a preview with 打印 and 关闭), not straight into the
 // browser's print dialog: the clerk sees what will come out first.
 void ShowPrintPreview(const std::string& html);
@@ -106,8 +113,9 @@ struct Event {
     FullscreenExit = 7,
     ImageDecoded = 8,  // name = key given to DecodeImage, data = RGBA, width × height
     TexturesLost = 9,  // the renderer changed (WebGL lost): textures from CreateTexture are gone
-    SigningKey = 10,   // data = this device's public signing key (65-byte P-256 point). Last kind: web_exports.cpp
-                       // checks against it
+    SigningKey = 10,   // data = this device's public signing key (65-byte P-256 point)
+    FetchFailed = 11,  // FetchFile could not read name = url: number = HTTP status (0: no network). Last kind:
+                       // web_exports.cpp checks against it
   };
   Kind kind;
   std::string name;
@@ -115,7 +123,7 @@ struct Event {
   bool ok = true;
   double number = 0;
   int width = 0, height = 0;  // ImageDecoded
-  int request = 0;            // FileOpened, FileTooLarge: OpenFilePicker's id, 0 for a drop
+  int request = 0;            // FileOpened, FileTooLarge, FetchFailed: OpenFilePicker's or FetchFile's id, 0 for a drop
 };
 std::vector<Event> TakeEvents();
 void PostEvent(Event e);

@@ -34,10 +34,12 @@ void RequestRedraw() {}
 void Download(const std::string& name, const std::string&, const std::string& bytes) {
   std::ofstream(DataDir() + "/../download-" + name, std::ios::binary) << bytes;
 }
-void SignBundle(const std::string& bytes, std::function<void(std::string)> done) {
-  done(bytes);  // no key on the native host: unsigned
+void SignBytes(const std::string&, std::function<void(std::string, std::string)> done) {
+  done({}, {});  // no key on the native host: unsigned
 }
+void SignBundle(const std::string& bytes, std::function<void(std::string)> done) { done(bytes); }
 int OpenFilePicker(const std::string&, bool) { return 1; }
+int FetchFile(const std::string&) { return 2; }
 void ShowPrintPreview(const std::string&) {}
 void FetchFontShard(const std::string& file) {
   std::ifstream in(AssetDir() + "/fonts/" + file, std::ios::binary);

@@ -57,6 +57,7 @@ EM_JS(void, js_sign_bundle, (int request, const char* data, int len), {
 EM_JS(void, js_open_files, (const char* accept, int multiple, int request), {
   LWHost.openFiles(UTF8ToString(accept), !!multiple, request);
 });
+EM_JS(void, js_fetch_file, (const char* url, int request), { LWHost.fetchFile(UTF8ToString(url), request); });
 EM_JS(void, js_print_preview, (const char* html), { LWHost.showPrintPreview(UTF8ToString(html)); });
 EM_JS(void, js_fetch_font, (const char* file), { LWHost.fetchFontShard(UTF8ToString(file)); });
 EM_JS(void, js_decode_image, (const char* key, const char* data, int len, int max_px), {
@@ -140,21 +141,27 @@ void RequestRedraw() { Wake(); }
 void Download(const std::string& name, const std::string& mime, const std::string& bytes) {
   js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
-// Bundles waiting for the browser's signature, by request id (WebCrypto answers asynchronously).
-struct ToSign {
-  std::string bytes;
-  std::function<void(std::string)> done;
-};
-static std::map<int, ToSign> g_to_sign;
+// Bytes waiting for the browser's signature, by request id (WebCrypto answers asynchronously).
+static std::map<int, std::function<void(std::string, std::string)>> g_to_sign;
 
-void SignBundle(const std::string& bytes, std::function<void(std::string)> done) {
+void SignBytes(const std::string& bytes, std::function<void(std::string, std::string)> done) {
   static int last_request = 0;
-  g_to_sign[++last_request] = {bytes, std::move(done)};
+  g_to_sign[++last_request] = std::move(done);
   js_sign_bundle(last_request, bytes.data(), static_cast<int>(bytes.size()));
+}
+void SignBundle(const std::string& bytes, std::function<void(std::string)> done) {
+  SignBytes(bytes, [bytes, done = std::move(done)](std::string key, std::string signature) {
+    done(key.empty() ? bytes : AppendSignature(bytes, key, signature));
+  });
 }
 int OpenFilePicker(const std::string& accept, bool multiple) {
   static int last_request = 0;
   js_open_files(accept.c_str(), multiple, ++last_request);
+  return last_request;
+}
+int FetchFile(const std::string& url) {
+  static int last_request = 1 << 30;  // apart from the file chooser's ids
+  js_fetch_file(url.c_str(), ++last_request);
   return last_request;
 }
 void ShowPrintPreview(const std::string& html) { js_print_preview(html.c_str()); }
@@ -272,13 +279,13 @@ void ReportStartupFailure(const std::string& reason) {
 void OnBundleSigned(int request, const std::string& key_and_signature) {
   const auto it = g_to_sign.find(request);
   if (it == g_to_sign.end()) return;
-  ToSign job = std::move(it->second);
+  const auto done = std::move(it->second);
   g_to_sign.erase(it);
   constexpr size_t kKey = 65, kSignature = 64;  // P-256 point, r‖s
   if (key_and_signature.size() == kKey + kSignature)
-    job.bytes = AppendSignature(job.bytes, std::string_view(key_and_signature).substr(0, kKey),
-                                std::string_view(key_and_signature).substr(kKey));
-  job.done(std::move(job.bytes));
+    done(key_and_signature.substr(0, kKey), key_and_signature.substr(kKey));
+  else
+    done({}, {});
 }
 
 }  // namespace web

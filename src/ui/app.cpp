@@ -27,6 +27,7 @@
 #include "screen_ceremony.h"
 #include "screen_desk.h"
 #include "screen_drafts.h"
+#include "screen_editor.h"
 #include "screen_form.h"
 #include "screen_home.h"
 #include "screen_map.h"
@@ -66,6 +67,7 @@ struct App::Impl {
   MapScreen map;
   CeremonyScreen ceremony;
   SettingsScreen settings;
+  EditorScreen editor;
   // ?now=2021-09-05T09:00 (Beijing): the calendar runs from that moment instead of the device's
   // clock, so a browser test can see 首页 while a campaign is open. Seconds added to the clock.
   long long clock_shift = 0;
@@ -84,6 +86,8 @@ struct App::Impl {
   void WordRecord(AppContext& c, const Record& r);
   void LoadExampleOnFirstRun();
   void InstallPackages(std::vector<std::pair<std::string, std::string>>& files);
+  // Installs a package and migrates the drafts of its changed forms.
+  InstallPlan InstallPackage(const std::string& bytes);
   void OnFeed(const std::string& url, const std::string& bytes);
   void BenchFrame();
   void EnsureMap();
@@ -125,6 +129,7 @@ bool App::Init() {
   m.form.on_export = [this](AppContext& c, const Record& r) { impl_->ExportRecord(c, r); };
   m.form.on_print = [this](AppContext& c, const Record& r) { impl_->PrintRecord(c, r); };
   m.form.on_word = [this](AppContext& c, const Record& r) { impl_->WordRecord(c, r); };
+  m.editor.install = [this](AppContext&, const std::string& bytes) { return impl_->InstallPackage(bytes); };
   platform::SetFlushHandler([this] { FlushNow(false); });
   platform::SetSelectionProvider([] { return ActiveSelection(); });
   InstallItemRegistry(ImGui::GetCurrentContext());
@@ -235,17 +240,23 @@ void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& file
 
 // A campaign package opened from a file or dropped: installed after every check, its forms and
 // notices join the shipped ones at once, and drafts of a changed form migrate field by field.
+InstallPlan App::Impl::InstallPackage(const std::string& bytes) {
+  InstallPlan plan = catalog.Install(bytes, ws.store());
+  if (!plan.ok()) return plan;
+  platform::PersistData();
+  ctx.LibrariesChanged();
+  plan.migrated_drafts = ws.MigrateDrafts(forms);
+  return plan;
+}
+
 void App::Impl::InstallPackages(std::vector<std::pair<std::string, std::string>>& files) {
   for (const auto& [name, bytes] : files) {
-    const InstallPlan plan = catalog.Install(bytes, ws.store());
+    const InstallPlan plan = InstallPackage(bytes);
     if (!plan.ok()) {
       ctx.Toast("“" + name + "”无法打开：" + plan.error, true);
       continue;
     }
-    platform::PersistData();
-    ctx.LibrariesChanged();
-    const int migrated = ws.MigrateDrafts(forms);
-    ctx.Toast(plan.Summary() + (migrated ? "；" + std::to_string(migrated) + " 份草稿已按新版表格更新" : ""));
+    ctx.Toast(plan.Summary());
   }
   ctx.Go(Screen::Home);
 }
@@ -267,6 +278,9 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
       return;
     case FileTarget::Kind::Package:
       InstallPackages(files);
+      return;
+    case FileTarget::Kind::FormSheet:
+      for (const auto& [name, bytes] : files) editor.AddSheet(c, name, bytes);
       return;
     case FileTarget::Kind::Restore:
       for (const auto& [name, bytes] : files) {
@@ -307,6 +321,13 @@ void App::BeforeFrame(double now_ms) {
       case K::FileTooLarge:
         c.Toast("“" + e.name + "”" + TooLargeMessage(e.number), true);
         break;
+      case K::FetchFailed:
+        c.file_requests.erase(e.request);
+        c.Toast("无法从“" + e.name + "”读取：" +
+                    (e.number ? "网站回答 " + std::to_string(static_cast<int>(e.number)) + "，请核对网址"
+                              : std::string("连不上网络或网站，请检查网络后重试，或请上级把文件发给您")),
+                true);
+        break;
       case K::FeedBundle:
         m.OnFeed(e.name, e.data);
         break;
@@ -345,6 +366,7 @@ void App::FlushNow(bool force) {
   Impl& m = *impl_;
   const double now = platform::NowMs();
   m.ws.Flush(now, force);
+  m.editor.Flush(m.ctx);
   if (auto due = m.ws.NextDeadline()) platform::ScheduleFlush(std::max(50.0, *due - now));
 }
 
@@ -439,7 +461,9 @@ void Header(AppContext& c) {
     needed += ImGui::CalcTextSize(n.label).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
   const bool compact = needed > ImGui::GetContentRegionAvail().x - Em() * 6;
   const auto is_selected = [&](const Nav& n) {
-    return c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form);
+    // The form and the package editor are opened from 填报 and 首页: their tab stays lit.
+    return c.screen == n.screen || (n.screen == Screen::Drafts && c.screen == Screen::Form) ||
+           (n.screen == Screen::Home && c.screen == Screen::Editor);
   };
   if (compact) {
     const Nav* current = &kNav[0];
@@ -634,7 +658,9 @@ void App::Frame() {
   ImGui::Begin("LearnWeek", nullptr, root);
   Header(c);
   const bool wide = c.screen == Screen::Form || c.screen == Screen::Desk || c.screen == Screen::Map;
-  const float max_w = Em() * (wide ? 72 : 56);
+  const float max_w = Em() * (c.screen == Screen::Editor ? 120
+                              : wide                     ? 72
+                                                         : 56);  // the editor has its preview beside it
   const float avail = ImGui::GetContentRegionAvail().x;
   const float w = std::min(avail, max_w);
   const float x0 = ImGui::GetCursorPosX() + (avail - w) * 0.5f;
@@ -679,6 +705,9 @@ void App::Frame() {
       break;
     case Screen::Settings:
       m.settings.Draw(c);
+      break;
+    case Screen::Editor:
+      m.editor.Draw(c);
       break;
     default:
       m.home.Draw(c);

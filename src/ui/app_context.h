@@ -17,11 +17,11 @@
 
 namespace lw::ui {
 
-enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings };
+enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings, Editor };
 
 // Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
-  enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners, Package } kind = Kind::Import;
+  enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners, Package, FormSheet } kind = Kind::Import;
   std::string uuid, field;  // for Photos
 };
 

@@ -88,6 +88,8 @@ void OpenOnArrowDown(ImGuiID id) {
     ImGui::ActivateItemByID(id);
 }
 
+}  // namespace
+
 bool Combo(const char* id, int& index, const std::vector<std::string>& items, const char* placeholder, float width) {
   ImGui::SetNextItemWidth(width);
   const char* preview = index >= 0 && index < static_cast<int>(items.size()) ? items[index].c_str() : placeholder;
@@ -121,6 +123,8 @@ bool Combo(const char* id, int& index, const std::vector<std::string>& items, co
   return picked;
 }
 
+namespace {
+
 int CurrentYear() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -149,7 +153,9 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   for (int i = 1; i <= 12; ++i) months.push_back(std::to_string(i) + " 月");
   for (int i = 1; i <= 31; ++i) days.push_back(std::to_string(i) + " 日");
   int yi = y ? y_hi - y : -1, mi = m - 1, di = d - 1;
-  const float w = Em() * 6.0f;
+  // In a table cell the three pickers share the cell's width (year 1, month and day 0.8 each).
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+  const float w = env.width > 0 ? std::min(Em() * 6.0f, (env.width - spacing) / 2.6f) : Em() * 6.0f;
   ImGui::BeginDisabled(env.read_only);
   // A birth year is typed (a list of a hundred years is tiring); a year of the campaign is picked.
   const bool typed_year = y_hi - y_lo > 12;

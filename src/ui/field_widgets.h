@@ -22,6 +22,10 @@ struct FieldEnv {
   float width = 0;     // 0 = available width
 };
 
+// A combo box over `items` (index -1 shows `placeholder`), opened by ↓ as a browser's select is.
+// Returns true when an item was picked.
+bool Combo(const char* id, int& index, const std::vector<std::string>& items, const char* placeholder, float width);
+
 // Draws the input for `f` (not its label). Returns true when `value` changed.
 bool FieldInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env);
 

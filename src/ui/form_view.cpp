@@ -179,7 +179,7 @@ bool FormView::Draw(const FormDef& form, Record& record, const FieldEnv& env) {
   BeginCard("summary");
   ScreenTitle(form.title.c_str());
   if (!form.description.empty()) Muted("%s", form.description.c_str());
-  Muted("依据：%s", form.follows.c_str());
+  if (!form.follows.empty()) Muted("依据：%s", form.follows.c_str());
   DrawSummary();
   EndCard();
   const float label_w = Em() * 7.5f;

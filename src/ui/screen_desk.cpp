@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "docx.h"
 #include "export_flow.h"
+#include "form_table.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
@@ -338,7 +339,9 @@ void DeskScreen::DrawTable(const SummaryTable& t) {
 void DeskScreen::TablesCard(AppContext& app) {
   const std::string campaign = app.campaign() ? app.campaign()->id : "";
   if (built_version_ != app.data_version || built_campaign_ != campaign) {
-    tables_ = BuildSummaryTables(app.AllRecords(), app.regions, app.campaign());
+    const std::vector<SourceRecord> records = app.AllRecords();
+    tables_ = BuildSummaryTables(records, app.regions, app.campaign());
+    for (SummaryTable& t : PackageFormTables(app.forms, records, app.regions)) tables_.push_back(std::move(t));
     built_version_ = app.data_version;
     built_campaign_ = campaign;
   }

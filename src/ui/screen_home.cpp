@@ -135,6 +135,11 @@ void IssuerBlock(AppContext& app, const Campaign& c, const Issuer& is, bool arch
   else
     Muted("发文对象：%s。活动周时间：%s 至 %s。", is.audience.c_str(), FormatDate(w.begin).c_str(),
           FormatDate(w.end).c_str());
+  if (!is.notice_no.empty()) Muted("文号：%s", is.notice_no.c_str());
+  if (!is.conditions.empty()) {
+    TextItem("推荐条件：", Colors().text);
+    for (const std::string& rule : is.conditions) Paragraph("· " + rule);
+  }
   Checklist(app, c, is, archived);
   SubmissionRows(app, c, is, panel);
   ImGui::PopID();
@@ -144,24 +149,42 @@ void CampaignBlock(AppContext& app, const CampaignEntry& e, bool archived, Expor
   ImGui::PushID(e.campaign->id.c_str());
   SubHeading(e.campaign->title.c_str());
   const std::string place = e.campaign->opening_place.empty() ? "" : " · " + e.campaign->opening_place;
-  Muted("主题：%s　全国总开幕式：%d年%d月%d日%s", e.campaign->theme.c_str(), e.campaign->opening.year,
-        e.campaign->opening.month, e.campaign->opening.day, place.c_str());
+  // A province's own week (一省一周, from its package) opens with its own ceremony, not the nation's.
+  const bool national = std::any_of(e.campaign->issuers.begin(), e.campaign->issuers.end(),
+                                    [](const Issuer& is) { return is.region.empty() || is.region == kNationalRegion; });
+  Muted("主题：%s　%s：%d年%d月%d日%s", e.campaign->theme.c_str(), national ? "全国总开幕式" : "开幕式",
+        e.campaign->opening.year, e.campaign->opening.month, e.campaign->opening.day, place.c_str());
   if (archived && e.last) Muted("已结束：最后一项截止于 %s。", DeadlineText(*e.last).c_str());
   for (const Issuer* is : e.issuers) IssuerBlock(app, *e.campaign, *is, archived, panel);
   ImGui::PopID();
 }
 
-// 打开活动包…: the notice a coordinator hands down as a file (e-mail, QQ, U盘) joins the checklist.
-void PackagesRow(AppContext& app) {
+}  // namespace
+
+// 打开活动包…: the notice a coordinator hands down as a file (e-mail, QQ, U盘) or publishes at a
+// web address joins the checklist. Once installed it is on the device, offline too.
+void HomeScreen::PackagesRow(AppContext& app) {
   ImGui::BeginDisabled(!app.writable);
   if (TouchButton("打开活动包…")) app.ChooseFiles({FileTarget::Kind::Package, {}, {}}, ".json,application/json", true);
-  ImGui::EndDisabled();
   ImGui::SameLine();
   Muted("上级发来的活动包（.json）也可以直接拖到此页面。");
-  if (!app.packages) return;
-  for (const CampaignPackage& p : app.packages->packages())
-    Muted("已安装：%s · 第 %d 版 · 指纹 %s", p.Title().c_str(), p.version, p.fingerprint.substr(0, 16).c_str());
+  LineInput("##活动包网址", package_url_, "或填写上级公布的活动包网址，如 https://jyt.example.gov.cn/活动包.json", 0,
+            Em() * 30);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(package_url_.empty());
+  if (TouchButton("从网址打开")) {
+    app.file_requests[platform::FetchFile(package_url_)] = {FileTarget::Kind::Package, {}, {}};
+    app.Toast("正在读取活动包……");
+  }
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  if (app.packages)
+    for (const CampaignPackage& p : app.packages->packages())
+      Muted("已安装：%s · 第 %d 版 · 指纹 %s", p.Title().c_str(), p.version, p.fingerprint.substr(0, 16).c_str());
+  if (TouchButton("编写活动包（上级单位用）")) app.Go(Screen::Editor);
 }
+
+namespace {
 
 void UnitCard(AppContext& app) {
   BeginCard("unit");

@@ -11,7 +11,9 @@ class HomeScreen {
   void Draw(AppContext& app);
 
  private:
+  void PackagesRow(AppContext& app);
   ExportPanel export_;
+  std::string package_url_;    // 从网址打开: the address typed
   bool archive_open_ = false;  // 往年活动 shown
 };
 

@@ -77,6 +77,21 @@ bool AddRowPopup(json& extra) {
   return added;
 }
 
+// A column's share of the table's width, by what its cells hold: a date is three pickers side by
+// side, a number a few digits.
+float ColumnWeight(FieldType t) {
+  switch (t) {
+    case FieldType::TextArea:
+      return 2.0f;
+    case FieldType::Date:
+      return 2.4f;
+    case FieldType::Integer:
+      return 0.7f;
+    default:
+      return 1.0f;
+  }
+}
+
 }  // namespace
 
 bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
@@ -89,7 +104,7 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
     ImGui::TableSetupColumn("序号", ImGuiTableColumnFlags_WidthFixed, Em() * 2.5f);
     for (const FieldDef& c : f.columns)
       ImGui::TableSetupColumn((c.label + (c.required ? " *" : "")).c_str(), ImGuiTableColumnFlags_WidthStretch,
-                              c.type == FieldType::TextArea ? 2.0f : 1.0f);
+                              ColumnWeight(c.type));
     ImGui::TableSetupColumn("调整", ImGuiTableColumnFlags_WidthFixed, TouchButtonsWidth({"↑", "↓", "删除"}));
     BeginTableSemantics(f.label, static_cast<int>(rows.size()) + 1);
     TallHeadersRow();

@@ -160,7 +160,8 @@ export async function choose(page, comboLabel, entry, opts = {}) {
   for (let k = 0; k < 5 && !(await waitFor(listOpen, 1500)); k++) await click(page, comboLabel, opts);
   for (let tries = 0; tries < 60; tries++) {
     try {
-      const it = await findItem(page, entry, { timeout: tries === 0 ? 1500 : 400, window: /^Combo_/ });
+      // findItem trusts a place seen in two frames; an idle page draws one a second.
+      const it = await findItem(page, entry, { timeout: tries === 0 ? 1500 : 1200, window: /^Combo_/ });
       await page.mouse.click(it.x + 10, it.y + it.h / 2);
       await page.waitForTimeout(120);
       return;

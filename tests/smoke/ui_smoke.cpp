@@ -149,6 +149,20 @@ int main() {
   app.FlushNow(true);
   EXPECT(nlohmann::json::parse(app.StateJson())["drafts"].size() == 13);
 
+  // 编写活动包: the campaign editor, then a new form with its preview.
+  EXPECT(Click(app, "首页", false));
+  Frame(app, 2);
+  EXPECT(ScrollTo(app, "编写活动包（上级单位用）", ImVec2(640, 800)));
+  EXPECT(Click(app, "编写活动包（上级单位用）", false));
+  Frame(app, 3);
+  EXPECT(!FindItem("活动名称", true).is_null());
+  CheckRenderer();
+  EXPECT(Click(app, "＋ 新建表格", false));
+  Frame(app, 3);
+  EXPECT(!FindItem("表格名称", true).is_null());
+  EXPECT(ScrollTo(app, "预览：单位看到的表格", ImVec2(640, 800)));
+  CheckRenderer();
+
   // The coordinator's screens: 汇总 (with this device's 13 drafts), the map by province and by
   // prefecture, and the ceremony screen, which Esc leaves.
   for (const char* screen : {"汇总", "地图"}) {
@@ -177,7 +191,8 @@ int main() {
   fs::remove_all(data);
   if (g_failures) return 1;
   std::printf(
-      "ui smoke: all screens (汇总, 地图, 开幕式 included) and all 13 forms drawn (CPU renderer: partial = whole "
+      "ui smoke: all screens (编写活动包, 汇总, 地图, 开幕式 included) and all 13 forms drawn (CPU renderer: partial = "
+      "whole "
       "redraw), input saved, font shard merged\n");
   return 0;
 }
