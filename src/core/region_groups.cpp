@@ -42,6 +42,38 @@ void Count(RegionGroup& g, const SourceRecord& s) {
 
 }  // namespace
 
+const std::vector<std::string>& RegionGroupHeaders() {
+  static const std::vector<std::string> kHeaders = {"地区",     "记录",   "已校验",       "草稿",    "活动",
+                                                    "参与人次", "志愿者", "百姓学习之星", "品牌项目"};
+  return kHeaders;
+}
+
+std::vector<Cell> RegionGroupCells(const RegionGroup& g) {
+  const RegionFigures& f = g.figures;
+  std::vector<Cell> cells;
+  for (long long n :
+       {static_cast<long long>(g.records), static_cast<long long>(g.valid), static_cast<long long>(g.drafts),
+        f.activities, f.participants, f.volunteers, f.stars, f.projects})
+    cells.push_back(NumberCell(static_cast<double>(n)));
+  return cells;
+}
+
+SummaryTable RegionGroupsTable(const std::vector<RegionGroup>& groups, const RegionGroup& totals,
+                               const std::string& where) {
+  SummaryTable t{"regions", "按地区汇总：" + where, {}, RegionGroupHeaders(), {}, {}, {}};
+  const auto row = [](const RegionGroup& g, Cell first) {
+    std::vector<Cell> cells = RegionGroupCells(g);
+    cells.insert(cells.begin(), std::move(first));
+    return cells;
+  };
+  for (const RegionGroup& g : groups) {
+    t.rows.push_back(row(g, TextCell(g.name)));
+    t.row_regions.push_back(g.code);
+  }
+  t.totals = row(totals, TextCell("合计"));
+  return t;
+}
+
 RegionLevel Finer(RegionLevel level) {
   return level == RegionLevel::Province ? RegionLevel::City : RegionLevel::County;
 }

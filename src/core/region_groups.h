@@ -25,6 +25,13 @@ struct RegionGroup {
 std::vector<RegionGroup> GroupByRegion(const std::vector<SourceRecord>& records, const RegionDb& regions,
                                        RegionLevel level, const std::string& parent, RegionGroup* totals = nullptr);
 
+// The groups as a table for print and Word ("按地区汇总：内蒙古自治区"), with its 合计 row.
+SummaryTable RegionGroupsTable(const std::vector<RegionGroup>& groups, const RegionGroup& totals,
+                               const std::string& where);
+const std::vector<std::string>& RegionGroupHeaders();
+// A group's figures, in the columns after 地区.
+std::vector<Cell> RegionGroupCells(const RegionGroup& g);
+
 // The level below (Province → City → County); County stays County.
 RegionLevel Finer(RegionLevel level);
 

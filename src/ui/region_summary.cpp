@@ -1,24 +1,19 @@
 // region_summary.cpp — see region_summary.h.
 #include "region_summary.h"
 
+#include "docx.h"
 #include "imgui.h"
 #include "item_registry.h"
 #include "layout.h"
+#include "platform.h"
+#include "print_html.h"
 #include "radio_group.h"
 #include "theme.h"
 
 namespace lw::ui {
 
 namespace {
-const char* kHeaders[] = {"地区", "记录", "已校验", "草稿", "活动", "参与人次", "志愿者", "百姓学习之星", "品牌项目"};
-constexpr int kCols = sizeof kHeaders / sizeof *kHeaders;
-
-std::vector<std::string> Figures(const RegionGroup& g) {
-  const RegionFigures& f = g.figures;
-  return {std::to_string(g.records),    std::to_string(g.valid),        std::to_string(g.drafts),
-          std::to_string(f.activities), std::to_string(f.participants), std::to_string(f.volunteers),
-          std::to_string(f.stars),      std::to_string(f.projects)};
-}
+std::vector<std::string> Figures(const RegionGroup& g) { return CellTexts(RegionGroupCells(g)); }
 }  // namespace
 
 RegionLevel RegionSummaryCard::Shown() const {
@@ -63,8 +58,27 @@ void RegionSummaryCard::Draw(AppContext& app) {
     if (TouchButton((name + "##up" + std::to_string(i)).c_str())) path_.resize(i + 1);
   }
   Rebuild(app);
+  if (!rows_.empty()) PrintButtons(app);
   DrawTable(app);
   EndCard();
+}
+
+std::string RegionSummaryCard::Where(AppContext& app) const {
+  return path_.empty() ? "全部地区" : app.regions.Name(path_.back());
+}
+
+// The grouping shown, on paper: Word and the print preview, as every summary table has.
+void RegionSummaryCard::PrintButtons(AppContext& app) {
+  const SummaryTable t = RegionGroupsTable(rows_, totals_, Where(app));
+  const std::string unit = StringAt(app.ws.profile.values, "unit");
+  if (TouchButton("导出此汇总 Word")) {
+    const std::string name = TableDocxFileName(t, unit, TodayLocal());
+    platform::Download(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       TableDocx(t, unit, TodayLocal()));
+    app.Toast("已导出 Word 文件：" + name);
+  }
+  ImGui::SameLine();
+  if (TouchButton("打印此汇总")) platform::ShowPrintPreview(PrintTableHtml(t, unit, TodayLocal()));
 }
 
 void RegionSummaryCard::DrawTable(AppContext& app) {
@@ -73,11 +87,11 @@ void RegionSummaryCard::DrawTable(AppContext& app) {
     return;
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("region_groups", kCols, flags)) return;
-  for (const char* h : kHeaders) ImGui::TableSetupColumn(h);
+  const std::vector<std::string>& headers = RegionGroupHeaders();
+  if (!ImGui::BeginTable("region_groups", static_cast<int>(headers.size()), flags)) return;
+  for (const std::string& h : headers) ImGui::TableSetupColumn(h.c_str());
   const int nrows = static_cast<int>(rows_.size()) + 2;
-  const std::string where = path_.empty() ? "全部地区" : app.regions.Name(path_.back());
-  BeginTableSemantics("按地区汇总：" + where, nrows);
+  BeginTableSemantics("按地区汇总：" + Where(app), nrows);
   TallHeadersRow();
   std::string open;  // drilled into after the table: the rows must not change while drawn
   const bool drill = Shown() != RegionLevel::County;

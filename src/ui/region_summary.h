@@ -18,6 +18,8 @@ class RegionSummaryCard {
   RegionLevel Shown() const;  // the level the rows are at (the grouping, or one below the path)
   void Rebuild(AppContext& app);
   void DrawTable(AppContext& app);
+  void PrintButtons(AppContext& app);
+  std::string Where(AppContext& app) const;  // "全部地区" or the region drilled into
 
   RegionLevel grouping_ = RegionLevel::Province;
   std::vector<std::string> path_;  // regions drilled into, coarsest first

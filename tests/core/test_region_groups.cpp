@@ -84,3 +84,22 @@ TEST_CASE("province → city → county: rows add up to the level above", "[regi
   CHECK(bt.figures.participants == cities[1].figures.participants);
   CHECK(Finer(RegionLevel::County) == RegionLevel::County);
 }
+
+TEST_CASE("the grouping as a table for print and Word: rows, codes and 合计", "[region_groups]") {
+  const std::vector<Record> recs = {Activity("150203", 100), Activity("150204", 30), Star("150200")};
+  std::vector<SourceRecord> src;
+  for (const Record& r : recs) src.push_back({&r, "某单位", "", false});
+  RegionGroup all;
+  const auto cities = GroupByRegion(src, Regions(), RegionLevel::County, "150200", &all);
+  const SummaryTable t = RegionGroupsTable(cities, all, "包头市");
+  CHECK(t.title == "按地区汇总：包头市");
+  CHECK(t.headers == RegionGroupHeaders());
+  REQUIRE(t.rows.size() == cities.size());
+  CHECK(t.row_regions.front() == cities.front().code);
+  CHECK(CellTexts(t.rows.front()).front() == cities.front().name);
+  REQUIRE(t.totals.size() == t.headers.size());
+  CHECK(t.totals[0].text == "合计");
+  CHECK(t.totals[1].number == 3);    // 记录
+  CHECK(t.totals[5].number == 130);  // 参与人次
+  CHECK(t.totals[7].number == 1);    // 百姓学习之星
+}

@@ -167,5 +167,19 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await reveal(desk, '晋阳湖畔读书会');
   await reveal(desk, '120');
   await shot(desk, 'editor-desk.png');
+  // 按地区汇总 on paper too (issue 13): its print preview and its Word file.
+  await click(desk, '打印此汇总');
+  await desk.waitForSelector('#lw-print iframe');
+  const html = await desk.evaluate(() => document.querySelector('#lw-print iframe').srcdoc);
+  assert.ok(html.includes('按地区汇总：全部地区') && html.includes('山西省') && html.includes('class="total"'));
+  await desk.click('#lw-print button:nth-of-type(2)');  // 关闭
+  await desk.waitForFunction(() => !document.getElementById('lw-print'));
+  const word = desk.waitForEvent('download');
+  await click(desk, '导出此汇总 Word');
+  const docx = await word;
+  assert.match(docx.suggestedFilename(), /按地区汇总.*\.docx$/);
+  const docxPath = join(work, 'regions.docx');
+  await docx.saveAs(docxPath);
+  assert.equal(readFileSync(docxPath).subarray(0, 2).toString(), 'PK');
   await deskContext.close();
 });
