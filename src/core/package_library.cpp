@@ -35,6 +35,15 @@ std::string InstallPlan::Summary() const {
          (changes.empty() ? "表格没有变化" : std::to_string(changes.size()) + " 张表格有变化") + drafts;
 }
 
+std::vector<std::string> InstallPlan::ChangeLines() const {
+  std::vector<std::string> out;
+  for (const FormChanges& c : changes) {
+    out.push_back(c.Summary());
+    for (const FieldChange& f : c.fields) out.push_back("　" + f.text);
+  }
+  return out;
+}
+
 const CampaignPackage* PackageLibrary::Find(const std::string& id) const {
   for (const CampaignPackage& p : packages_)
     if (p.id == id) return &p;

@@ -35,6 +35,9 @@ struct InstallPlan {
   // "已安装活动包「…」第 1 版（新增 1 张表格）" or "活动包「…」第 1 版 → 第 2 版：1 张表格有变化",
   // then "；2 份草稿已按新版表格更新".
   std::string Summary() const;
+  // What changed, for the unit to read before it goes on filling: each form's summary, then its
+  // fields' changes ("「…」第 1 版 → 第 2 版：新增 1 个栏目", "　新增栏目「联系电话」").
+  std::vector<std::string> ChangeLines() const;
 };
 
 class PackageLibrary {

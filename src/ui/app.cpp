@@ -257,6 +257,7 @@ void App::Impl::InstallPackages(std::vector<std::pair<std::string, std::string>>
       continue;
     }
     ctx.Toast(plan.Summary());
+    if (plan.old_version) ctx.package_changes = plan.ChangeLines();
   }
   ctx.Go(Screen::Home);
 }

@@ -91,6 +91,9 @@ class AppContext {
 
   // A short message at the bottom of the window, e.g. "已导出".
   void Toast(std::string text, bool error = false);
+  // A campaign package's newer version just installed: what changed in its forms, shown on 首页
+  // until read (a toast is too brief for a list of changed fields).
+  std::vector<std::string> package_changes;
   std::string toast;
   bool toast_error = false;
   double toast_until = 0;

@@ -184,6 +184,14 @@ void HomeScreen::PackagesRow(AppContext& app) {
   if (TouchButton("编写活动包（上级单位用）")) app.Go(Screen::Editor);
 }
 
+// After a newer version of a package: what changed, form by form and field by field, until read.
+void HomeScreen::PackageChanges(AppContext& app) {
+  if (app.package_changes.empty()) return;
+  TextItem("活动包的新版本改动了以下表格，已填写的草稿已逐项更新（不再使用的内容单独保留，不会丢失）：", Colors().text);
+  for (const std::string& line : app.package_changes) Paragraph(line);
+  if (TouchButton("知道了##package-changes")) app.package_changes.clear();
+}
+
 namespace {
 
 void UnitCard(AppContext& app) {
@@ -221,6 +229,7 @@ void HomeScreen::Draw(AppContext& app) {
     Paragraph("目前没有进行中的活动。上级发布新一年的通知后，请打开上级发来的活动包。往年活动见下方。");
   }
   PackagesRow(app);
+  PackageChanges(app);
   for (size_t i = 0; i < cal.open.size(); ++i) {
     if (i > 0) ImGui::Separator();
     CampaignBlock(app, cal.open[i], false, export_);

@@ -12,6 +12,7 @@ class HomeScreen {
 
  private:
   void PackagesRow(AppContext& app);
+  void PackageChanges(AppContext& app);
   ExportPanel export_;
   std::string package_url_;    // 从网址打开: the address typed
   bool archive_open_ = false;  // 往年活动 shown

@@ -183,6 +183,11 @@ TEST_CASE("package library: a newer version replaces the older, says what change
                                           "新增栏目“共读书目”（多行文本）",
                                           "取消栏目“联系电话”（已填写的内容另存，不会丢失）"});
   CHECK(lib.Find("example-2026-nmg")->version == 2);
+  // What 首页 lists for the unit: the form's summary, then each field's change, indented.
+  const std::vector<std::string> lines = plan.ChangeLines();
+  REQUIRE(lines.size() == 1 + texts.size());
+  CHECK(lines[0] == c.Summary());
+  CHECK(lines[1] == "　" + texts[0]);
 
   forms = MergeForms(Forms(), lib);
   CHECK(ws.MigrateDrafts(forms) == 1);

@@ -146,7 +146,6 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await (await sent).saveAs(bundlePath);
   const bundle = readFileSync(bundlePath, 'utf8');
   assert.ok(JSON.parse(bundle).packages.some((p) => p.id === pkg.id && p.version === 1));
-  await unitContext.close();
 
   // --- Another unit opens it from the address the province published.
   const { context: webContext, page: web } = await profile('太原市小店区社区学院', '山西省', '太原市');
@@ -181,5 +180,29 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   const docxPath = join(work, 'regions.docx');
   await docx.saveAs(docxPath);
   assert.equal(readFileSync(docxPath).subarray(0, 2).toString(), 'PK');
+
+  // --- The province adds a field and sends version 2; the unit sees what changed, its draft follows.
+  await click(desk, '首页', { up: true });
+  await click(desk, '编写活动包（上级单位用）');
+  await click(desk, `表格：${FORM}`);
+  await fieldRow(desk, 6, { id: 'place', label: '举办地点', type: '文本' });
+  const pending2 = desk.waitForEvent('download');
+  await click(desk, '检查并导出活动包');
+  const download2 = await pending2;
+  assert.match(download2.suggestedFilename(), /第2版\.json$/);
+  const v2Path = join(work, download2.suggestedFilename());
+  await download2.saveAs(v2Path);
   await deskContext.close();
+
+  await click(unit, '首页', { up: true });
+  const chooser2 = unit.waitForEvent('filechooser');
+  await click(unit, '打开活动包…');
+  await (await chooser2).setFiles(v2Path);
+  await findItem(unit, /第 1 版 → 第 2 版：1 张表格有变化；1 份草稿已按新版表格更新$/);
+  await reveal(unit, '　新增栏目“举办地点”（文本）');
+  await shot(unit, 'editor-unit-v2.png');
+  const after = await waitForState(unit, (s) => s.drafts.some((d) => d.form === form.id && d.formVersion === 2));
+  assert.equal(after.drafts.find((d) => d.form === form.id).values.activities[0].name, '晋阳湖畔读书会');
+  await click(unit, '知道了');
+  await unitContext.close();
 });
