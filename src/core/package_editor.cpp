@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "migrate.h"
 #include "validate.h"
@@ -189,13 +190,20 @@ std::string DueTime(int minute) {
 }
 
 std::optional<Requirement> RequirementFrom(const json& row, size_t index, const std::vector<FormDef>& drafted,
-                                           const FormLibrary& library, std::vector<std::string>& errors) {
+                                           const std::set<std::string>& unfinished, const FormLibrary& library,
+                                           std::vector<std::string>& errors) {
   const std::string at = "报送材料第 " + std::to_string(index + 1) + " 行：";
+  const int min = row.value("min", 1), max = row.value("max", min);
+  if (min > max)
+    errors.push_back(at + "最少份数（" + std::to_string(min) + "）不能多于最多份数（" + std::to_string(max) + "）");
   const FormDef* form = FormNamed(Cell(row, "form"), drafted, library);
   if (!form) {
-    errors.push_back(at + "找不到表格「" + Cell(row, "form") + "」");
+    errors.push_back(at + (unfinished.count(Cell(row, "form"))
+                               ? "表格「" + Cell(row, "form") + "」还有需要修改的地方，见上"
+                               : "找不到表格「" + Cell(row, "form") + "」"));
     return std::nullopt;
   }
+  if (min > max) return std::nullopt;
   const std::string time = Cell(row, "due_time");
   const auto due = ParseDue(Cell(row, "due") + (time.empty() ? "" : " " + time));
   if (!due) {
@@ -207,8 +215,8 @@ std::optional<Requirement> RequirementFrom(const json& row, size_t index, const 
   r.title = form->title;
   r.form = form->id;
   r.note = Cell(row, "note");
-  r.min = row.value("min", 1);
-  r.max = row.value("max", r.min);
+  r.min = min;
+  r.max = max;
   r.due = due->first;
   r.due_minute = due->second;
   return r;
@@ -453,11 +461,15 @@ PackageBuild BuildPackage(const PackageDraft& d, const FormLibrary& library, con
   PackageBuild out;
   CheckCampaignValues(d.campaign, out.errors);
   std::vector<FormDef> forms;
+  std::set<std::string> unfinished;  // drafted forms that cannot be written yet
   for (const FormDraft& fd : d.forms) {
     SheetRead read = FormFromEditor(fd);
     const std::string name = Str(fd.values, "title").empty() ? fd.id : Str(fd.values, "title");
     for (const std::string& e : read.errors) out.errors.push_back("表格「" + name + "」" + e);
-    if (!read.form) continue;
+    if (!read.form) {
+      unfinished.insert(name);
+      continue;
+    }
     if (const FormDef* old = installed ? installed->FindForm(fd.id) : nullptr) Reversion(*read.form, *old);
     forms.push_back(std::move(*read.form));
   }
@@ -468,7 +480,7 @@ PackageBuild BuildPackage(const PackageDraft& d, const FormLibrary& library, con
                          : json::array();
   for (size_t i = 0; i < rows.size(); ++i)
     if (rows[i].is_object())
-      if (auto r = RequirementFrom(rows[i], i, forms, library, out.errors))
+      if (auto r = RequirementFrom(rows[i], i, forms, unfinished, library, out.errors))
         campaign.issuers.front().requirements.push_back(std::move(*r));
   if (!out.errors.empty()) return out;
 

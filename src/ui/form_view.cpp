@@ -76,7 +76,7 @@ void FormView::TrackEditing(const FieldDef& f, bool active, const std::vector<co
 void FormView::DrawSummary() {
   const Palette& p = Colors();
   if (issues_.empty()) {
-    TextItem("√ 全部填写正确", p.ok);
+    if (!quiet_when_valid) TextItem("√ 全部填写正确", p.ok);
     return;
   }
   char buf[64];

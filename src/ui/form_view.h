@@ -27,6 +27,8 @@ class FormView {
   void ShowAll() { show_all_ = true; }
   // Warnings that block nothing, beside a top-level field (field id → text): set before Draw.
   std::map<std::string, std::string> warnings;
+  // No "√ 全部填写正确" (the package editor, whose own checks of a form are listed beside it).
+  bool quiet_when_valid = false;
   void Reset();  // another record was opened
 
  private:

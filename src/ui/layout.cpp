@@ -145,7 +145,10 @@ float RowLabel(const std::string& label, bool required, float label_width) {
     ImGui::TextColored(Colors().error, "*");
   }
   ImGui::EndGroup();
-  ImGui::SameLine(x0 + label_width);
+  // Not SameLine(x): inside a table cell (the editor's preview) it adds the column's offset to an
+  // x that already holds it, and the input lands outside its cell, clipped away.
+  ImGui::SameLine(0, 0);
+  ImGui::SetCursorPosX(x0 + label_width);
   return x0 + label_width;
 }
 

@@ -142,6 +142,7 @@ void EditorScreen::Parts(AppContext& app) {
   }
   if (const int k = parts.End(); k >= 0 && static_cast<size_t>(k) != tab_) {
     tab_ = static_cast<size_t>(k);
+    confirm_delete_ = false;
     editor_view_.Reset();
     if (tab_ > 0) RebuildPreview(tab_ - 1);
   }
@@ -204,8 +205,14 @@ void EditorScreen::AddSheet(AppContext& app, const std::string& name, const std:
 
 void EditorScreen::DrawCampaign(AppContext& app, const FieldEnv& env) {
   std::vector<FormDef> drafted;
-  for (size_t i = 0; i < forms_.size(); ++i)
-    if (auto f = FormFromEditor({forms_[i].uuid, forms_[i].values, bases_[i]}).form) drafted.push_back(std::move(*f));
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    auto f = FormFromEditor({forms_[i].uuid, forms_[i].values, bases_[i]}).form;
+    if (!f) {  // still offered while it has problems: a choice must not vanish while it is fixed
+      f.emplace();
+      f->title = FormTitle(forms_[i], i);
+    }
+    drafted.push_back(std::move(*f));
+  }
   const std::vector<const FormDef*> choosable = Choosable(drafted, app.forms);
   std::vector<std::string> titles;
   for (const FormDef* f : choosable) titles.push_back(f->title);
@@ -228,6 +235,7 @@ void EditorScreen::Preview(const FieldEnv& env) {
   if (!preview_ok_) Muted("下面是上一次没有问题时的样子。");
   FieldEnv e = env;
   e.read_only = false;
+  preview_view_.quiet_when_valid = true;  // an empty trial is not "全部填写正确"
   preview_view_.Draw(preview_form_, preview_, e);
 }
 
@@ -242,20 +250,34 @@ void EditorScreen::DrawForm(AppContext& app, size_t i, const FieldEnv& env) {
     ImGui::TableNextColumn();
   }
   ErrorList("表格需要修改", form_errors_);
+  editor_view_.quiet_when_valid = true;  // the form's own checks are the list above
   if (editor_view_.Draw(form_form_, forms_[i], env)) {
     RebuildPreview(i);
     Edited(app);
   }
   ImGui::BeginDisabled(!app.writable);
-  if (DangerButton("从活动包中删除此表格")) {
-    forms_.erase(forms_.begin() + static_cast<long>(i));
-    bases_.erase(bases_.begin() + static_cast<long>(i));
-    tab_ = 0;
-    editor_view_.Reset();
-    Edited(app);
-    ImGui::EndDisabled();
-    if (side_by_side) ImGui::EndTable();
-    return;
+  // Two steps: a whole form is a lot to lose to one stray click.
+  if (DangerButton(confirm_delete_ ? "确认删除此表格###delete-form" : "从活动包中删除此表格###delete-form")) {
+    if (confirm_delete_) {
+      const std::string title = FormTitle(forms_[i], i);
+      forms_.erase(forms_.begin() + static_cast<long>(i));
+      bases_.erase(bases_.begin() + static_cast<long>(i));
+      tab_ = 0;
+      editor_view_.Reset();
+      Edited(app);
+      app.Toast("已从活动包中删除表格“" + title + "”");
+      confirm_delete_ = false;
+      ImGui::EndDisabled();
+      if (side_by_side) ImGui::EndTable();
+      return;
+    }
+    confirm_delete_ = true;
+  }
+  if (confirm_delete_) {
+    ImGui::SameLine();
+    if (TouchButton("取消##delete-form")) confirm_delete_ = false;
+    ImGui::SameLine();
+    Muted("再按一次“确认删除此表格”删除；已导出的活动包不受影响。");
   }
   ImGui::EndDisabled();
   if (side_by_side) ImGui::TableNextColumn();
@@ -308,7 +330,7 @@ void EditorScreen::Export(AppContext& app) {
   PackageBuild b = BuildPackage(Draft(), app.forms, installed, NowIso());
   build_errors_ = b.errors;
   if (!b.package) {
-    app.Toast("活动包还有 " + std::to_string(b.errors.size()) + " 处需要修改，见页面下方", true);
+    app.Toast("活动包还有 " + std::to_string(b.errors.size()) + " 处需要修改，见“导出前需要修改”", true);
     return;
   }
   const json doc = json::parse(b.bytes);

@@ -54,6 +54,7 @@ class EditorScreen {
   bool preview_ok_ = false;
   std::vector<std::string> form_errors_, build_errors_, sheet_errors_;
   std::string sheet_name_;
+  bool confirm_delete_ = false;  // 从活动包中删除此表格 pressed once
   bool dirty_ = false;
   double dirty_since_ = 0;
 };

@@ -100,6 +100,11 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
   const int ncols = static_cast<int>(f.columns.size()) + 2;  // 序号, fields…, 调整
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   int move_from = -1, move_to = -1, remove = -1;
+  // A row just added takes the focus in its first cell, where the user goes on typing (without
+  // it the focus stayed on a button the new row now stands before in Tab order).
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID focus_key = ImGui::GetID("focus-row");
+  const int focus_row = storage->GetInt(focus_key, -1);
   if (ImGui::BeginTable("rows", ncols, flags)) {
     ImGui::TableSetupColumn("序号", ImGuiTableColumnFlags_WidthFixed, Em() * 2.5f);
     for (const FieldDef& c : f.columns)
@@ -117,6 +122,10 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
       if (!rows[i].is_object()) rows[i] = json::object();
       for (const FieldDef& c : f.columns) {
         ImGui::TableNextColumn();
+        if (i == focus_row && &c == &f.columns.front()) {
+          ImGui::SetKeyboardFocusHere();
+          storage->SetInt(focus_key, -1);
+        }
         json cell = rows[i].value(c.id, json());
         FieldEnv sub = env;
         sub.width = ImGui::GetContentRegionAvail().x;
@@ -151,6 +160,7 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
   if (!env.read_only && static_cast<int>(rows.size()) < f.max_rows) {
     if (ImGui::Button(("＋ 添加一行##" + f.id).c_str())) {
       rows.push_back(json::object());
+      storage->SetInt(focus_key, static_cast<int>(rows.size()) - 1);
       changed = true;
     }
   }

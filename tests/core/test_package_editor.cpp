@@ -102,6 +102,7 @@ TEST_CASE("package editor: every problem is named where the coordinator typed it
   PackageDraft d = ShanxiDraft();
   d.campaign.erase("theme");
   d.campaign["requirements"][1]["form"] = "不存在的表";
+  d.campaign["requirements"][0]["min"] = 5;  // more than its max of 1
   d.forms[0].values["fields"][2]["type"] = "数字";
   d.forms[0].values["fields"][3]["id"] = "Bad Id";
   const PackageBuild b = BuildPackage(d, Forms(), nullptr, "2026-12-04T08:00:00Z");
@@ -110,6 +111,9 @@ TEST_CASE("package editor: every problem is named where the coordinator typed it
   INFO(all);
   CHECK(all.find("活动信息 · 活动主题") != std::string::npos);
   CHECK(all.find("报送材料第 2 行：找不到表格「不存在的表」") != std::string::npos);
+  CHECK(all.find("报送材料第 1 行：最少份数（5）不能多于最多份数（1）") != std::string::npos);
+  // The row's form is being written but has problems: said so, not "not found".
+  CHECK(all.find("报送材料第 1 行：表格「社区教育活动统计表」还有需要修改的地方，见上") != std::string::npos);
   CHECK(all.find("表格「社区教育活动统计表」第 3 行：类型「数字」不认识") != std::string::npos);
   CHECK(all.find("第 4 行：字段标识「Bad Id」") != std::string::npos);
 }
