@@ -47,7 +47,7 @@ struct Column {
   const char* names[3];
   bool required;
 };
-enum Col { kId, kLabel, kType, kRequired, kMaxChars, kOptions, kHelp, kColumns };
+enum Col { kId, kLabel, kType, kRequired, kMaxChars, kOptions, kHelp, kPrefill, kColumns };
 constexpr Column kColumnNames[kColumns] = {
     {{"字段标识", "id", "name"}, true},
     {{"标题", "label", nullptr}, true},
@@ -56,9 +56,16 @@ constexpr Column kColumnNames[kColumns] = {
     {{"字数上限", "maxChars", "max_chars"}, false},
     {{"选项", "options", "choices"}, false},
     {{"说明", "help", "hint"}, false},
+    {{"预填", "prefill", nullptr}, false},
 };
 
 const std::regex kFieldId("^[a-z][a-z0-9_]*$");
+
+// What a field may be prefilled from: the unit profile's fields, by their titles on 单位信息.
+constexpr std::pair<const char*, const char*> kPrefills[] = {
+    {"填报单位", "profile.unit"}, {"所在地区", "profile.region"}, {"负责人", "profile.leader"},
+    {"填报人", "profile.filler"}, {"联系电话", "profile.phone"},  {"电子邮箱", "profile.email"},
+};
 
 std::optional<bool> YesNo(const std::string& s) {
   static const char* kYes[] = {"是", "必填", "Y", "y", "yes", "Yes", "YES", "true", "TRUE", "1", "√", "✓"};
@@ -152,9 +159,9 @@ SheetRead FormFromSheet(const std::vector<std::vector<std::string>>& rows, const
       missing += std::string(missing.empty() ? "" : "、") + "“" + kColumnNames[c].names[0] + "”";
   }
   if (!missing.empty())
-    return {
-        std::nullopt,
-        {at_row(0) + "应为表头，缺少" + missing + "列（可有的列：字段标识、标题、类型、必填、字数上限、选项、说明）"}};
+    return {std::nullopt,
+            {at_row(0) + "应为表头，缺少" + missing +
+             "列（可有的列：字段标识、标题、类型、必填、字数上限、选项、说明、预填）"}};
 
   FormDef form;
   form.id = info.id;
@@ -210,6 +217,10 @@ SheetRead FormFromSheet(const std::vector<std::vector<std::string>>& rows, const
     f.type = type->second.type;
     if (type->second.month) f.precision = "month";
     f.help = cell(kHelp);
+    if (const std::string prefill = cell(kPrefill); !prefill.empty()) {
+      f.prefill = PrefillFromTitle(prefill);
+      if (f.prefill.empty()) error(i, "预填「" + prefill + "」不认识，可用：" + PrefillTitles());
+    }
     if (const auto req = YesNo(cell(kRequired)))
       f.required = *req;
     else
@@ -307,6 +318,30 @@ SheetRead FormFromXlsx(const std::string& bytes, const SheetFormInfo& info) {
 
 SheetRead FormFromSpreadsheet(const std::string& bytes, const SheetFormInfo& info) {
   return LooksLikeZip(bytes) ? FormFromXlsx(bytes, info) : FormFromCsv(bytes, info);
+}
+
+std::string PrefillFromTitle(const std::string& title) {
+  for (const auto& [t, source] : kPrefills)
+    if (title == t || title == source) return source;
+  return {};
+}
+
+std::string PrefillTitle(const std::string& source) {
+  for (const auto& [t, s] : kPrefills)
+    if (source == s) return t;
+  return source;
+}
+
+std::vector<std::string> PrefillTitleList() {
+  std::vector<std::string> out;
+  for (const auto& p : kPrefills) out.push_back(p.first);
+  return out;
+}
+
+std::string PrefillTitles() {
+  std::string out;
+  for (const std::string& t : PrefillTitleList()) out += (out.empty() ? "" : "、") + t;
+  return out;
 }
 
 }  // namespace lw

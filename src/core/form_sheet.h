@@ -57,5 +57,11 @@ SheetRead FormFromSpreadsheet(const std::string& bytes, const SheetFormInfo& inf
 
 // The type names a sheet may use, for the form editor's help ("文本、多行文本、…").
 std::string SheetTypeNames();
+// The 预填 column: a unit profile field by its title (填报单位 → "profile.unit"; "" when unknown),
+// back again, the titles, and the titles joined with 、 for messages.
+std::string PrefillFromTitle(const std::string& title);
+std::string PrefillTitle(const std::string& source);
+std::vector<std::string> PrefillTitleList();
+std::string PrefillTitles();
 
 }  // namespace lw

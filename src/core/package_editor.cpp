@@ -125,6 +125,7 @@ json FieldRow(const FieldDef& f, const std::string& id) {
   if (!f.themes.empty()) row["options"] = JoinOptions(f.themes);
   if (!f.sum_of.empty()) row["options"] = f.sum_of;
   if (!f.help.empty()) row["help"] = f.help;
+  if (!f.prefill.empty()) row["prefill"] = PrefillTitle(f.prefill);
   return row;
 }
 
@@ -136,7 +137,6 @@ void KeepBase(FieldDef& f, const FieldDef& was) {
   f.min_chars = was.min_chars;
   f.pattern = was.pattern;
   f.pattern_message = was.pattern_message;
-  f.prefill = was.prefill;
   f.hint = was.hint;
   f.in_campaign_window = was.in_campaign_window;
   f.min_rows = was.min_rows;
@@ -378,6 +378,7 @@ FormDef FormEditorForm() {
       Counted(Field("max_chars", "字数上限", FieldType::Integer, false), 1, 100000),
       Limited(Field("options", "选项", FieldType::Text, false, "男、女"), 500),
       Limited(Field("help", "说明", FieldType::Text, false), 100),
+      Choice(Field("prefill", "预填", FieldType::Choice, false, "", "新表格从单位信息预先填好"), PrefillTitleList()),
   };
   rows.fields = {fields};
   form.sections = {about, rows};
@@ -403,8 +404,9 @@ json FormEditorValues(const FormDef& form) {
 }
 
 SheetRead FormFromEditor(const FormDraft& draft) {
-  static const char* kKeys[] = {"id", "label", "type", "required", "max_chars", "options", "help"};
-  std::vector<std::vector<std::string>> rows = {{"字段标识", "标题", "类型", "必填", "字数上限", "选项", "说明"}};
+  static const char* kKeys[] = {"id", "label", "type", "required", "max_chars", "options", "help", "prefill"};
+  std::vector<std::vector<std::string>> rows = {
+      {"字段标识", "标题", "类型", "必填", "字数上限", "选项", "说明", "预填"}};
   std::vector<int> numbers = {0};
   const json empty = json::array();
   const json& table =

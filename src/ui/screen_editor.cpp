@@ -363,7 +363,7 @@ void EditorScreen::Draw(AppContext& app) {
   Parts(app);
   if (!sheet_errors_.empty()) {
     ErrorList(("“" + sheet_name_ + "”未能读入").c_str(), sheet_errors_);
-    Muted("表格模板的列：%s。类型可用：%s", "字段标识、标题、类型、必填、字数上限、选项、说明",
+    Muted("表格模板的列：%s。类型可用：%s", "字段标识、标题、类型、必填、字数上限、选项、说明、预填",
           SheetTypeNames().c_str());
   }
   FieldEnv env;

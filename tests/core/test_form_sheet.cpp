@@ -172,7 +172,7 @@ TEST_CASE("form sheet: every refusal names the spreadsheet row", "[form_sheet]")
 
   CHECK(FormFromCsv("标题,类型\r\n姓名,文本\r\n", Info()).errors ==
         std::vector<std::string>{
-            "第 1 行应为表头，缺少“字段标识”列（可有的列：字段标识、标题、类型、必填、字数上限、选项、说明）"});
+            "第 1 行应为表头，缺少“字段标识”列（可有的列：字段标识、标题、类型、必填、字数上限、选项、说明、预填）"});
   CHECK(FormFromCsv(kHeader, Info()).errors == std::vector<std::string>{"表格中没有字段（从第 2 行起每行写一个字段）"});
   CHECK(FormFromCsv("\"字段标识,标题\r\n", Info()).errors ==
         std::vector<std::string>{"CSV 文件中有未闭合的引号，文件可能不完整"});
@@ -277,4 +277,22 @@ TEST_CASE("form sheet: .xlsx as Excel writes it (shared strings) and as openpyxl
   empty.Add("a.txt", "x");
   CHECK(FormFromXlsx(empty.Finish(), Info()).errors ==
         std::vector<std::string>{"文件不是 .xlsx 工作簿（缺少 workbook.xml）"});
+}
+
+TEST_CASE("form sheet: 预填 takes a field from the unit profile, by its title on 单位信息", "[form_sheet]") {
+  const SheetRead r = FormFromCsv(
+      "字段标识,标题,类型,必填,字数上限,选项,说明,预填\r\n"
+      "unit,填报单位,文本,是,50,,,填报单位\r\n"
+      "region,所在地区,地区,是,,,,所在地区\r\n"
+      "phone,联系电话,电话,否,,,,profile.phone\r\n",
+      Info());
+  INFO(Joined(r.errors));
+  REQUIRE(r.form);
+  CHECK(r.form->Find("unit")->prefill == "profile.unit");
+  CHECK(r.form->Find("region")->prefill == "profile.region");
+  CHECK(r.form->Find("phone")->prefill == "profile.phone");
+  CHECK(PrefillTitle("profile.leader") == "负责人");
+
+  const SheetRead bad = FormFromCsv("字段标识,标题,类型,预填\r\nboss,校长,文本,校长姓名\r\n", Info());
+  CHECK(bad.errors == std::vector<std::string>{"第 2 行：预填「校长姓名」不认识，可用：" + PrefillTitles()});
 }

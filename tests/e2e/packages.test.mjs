@@ -42,9 +42,9 @@ test('a campaign package opened from a file: its notice on 首页, its new form 
   await (await chooser).setFiles(PACKAGE);
   await findItem(page, /^已安装活动包「2026年全民终身学习活动周（示例）（内蒙古自治区教育厅）」第 1 版（新增 1 张表格）/);
   await findItem(page, '2026年全民终身学习活动周（示例）');
-  await findItem(page, '2026年9月30日 24:00');
-  await findItem(page, '还剩 29 天');
-  await findItem(page, '2026年10月20日 17:00');
+  await reveal(page, '2026年9月30日 24:00');  // the checklist, below the package row
+  await reveal(page, '还剩 29 天');
+  await reveal(page, '2026年10月20日 17:00');
   await shot(page, 'packages-home.png');
 
   await click(page, '新建：社区读书会登记表');
