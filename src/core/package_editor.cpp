@@ -284,10 +284,10 @@ PackageDraft PackageDraftFromJson(const json& j) {
   return d;
 }
 
-FormDef CampaignEditorForm(const std::vector<const FormDef*>& forms) {
+FormDef CampaignEditorForm(const std::vector<std::string>& form_titles) {
   std::vector<std::string> titles;
-  for (const FormDef* f : forms)
-    if (std::find(titles.begin(), titles.end(), f->title) == titles.end()) titles.push_back(f->title);
+  for (const std::string& t : form_titles)
+    if (std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
   FormDef form;
   form.id = "campaign_editor";
   form.title = form.short_title = "活动信息";

@@ -38,9 +38,9 @@ struct PackageDraft {
 nlohmann::json PackageDraftToJson(const PackageDraft& d);
 PackageDraft PackageDraftFromJson(const nlohmann::json& j);  // never throws; unreadable parts empty
 
-// The campaign editor. `forms` are what a requirement may ask for (the drafted ones and the
-// library's), offered by title.
-FormDef CampaignEditorForm(const std::vector<const FormDef*>& forms);
+// The campaign editor. `form_titles` are what a requirement may ask for (the drafted forms and
+// the library's), offered by title; a title given twice is offered once.
+FormDef CampaignEditorForm(const std::vector<std::string>& form_titles);
 // The form editor: title, kind, and one row per field in the spreadsheet's columns.
 FormDef FormEditorForm();
 

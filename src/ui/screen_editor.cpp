@@ -29,23 +29,9 @@ std::string RandomHex() {
   return buf;
 }
 
-std::string Str(const json& v, const char* key) {
-  const auto it = v.find(key);
-  return it != v.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string FormTitle(const Record& r, size_t i) {
-  const std::string t = Str(r.values, "title");
+  const std::string t = StringAt(r.values, "title");
   return t.empty() ? "表格 " + std::to_string(i + 1) : t;
-}
-
-// The forms a requirement may name: the ones being written, then the app's own (not the profile).
-std::vector<const FormDef*> Choosable(const std::vector<FormDef>& drafted, const FormLibrary& library) {
-  std::vector<const FormDef*> out;
-  for (const FormDef& f : drafted) out.push_back(&f);
-  for (const FormDef& f : library.forms)
-    if (f.package.empty() && f.kind != "profile") out.push_back(&f);
-  return out;
 }
 
 void ErrorList(const char* title, const std::vector<std::string>& errors) {
@@ -204,20 +190,14 @@ void EditorScreen::AddSheet(AppContext& app, const std::string& name, const std:
 }
 
 void EditorScreen::DrawCampaign(AppContext& app, const FieldEnv& env) {
-  std::vector<FormDef> drafted;
-  for (size_t i = 0; i < forms_.size(); ++i) {
-    auto f = FormFromEditor({forms_[i].uuid, forms_[i].values, bases_[i]}).form;
-    if (!f) {  // still offered while it has problems: a choice must not vanish while it is fixed
-      f.emplace();
-      f->title = FormTitle(forms_[i], i);
-    }
-    drafted.push_back(std::move(*f));
-  }
-  const std::vector<const FormDef*> choosable = Choosable(drafted, app.forms);
+  // The forms a requirement may name: the ones being written (those still with problems too: a
+  // choice must not vanish while it is fixed), then the app's own (not the profile).
   std::vector<std::string> titles;
-  for (const FormDef* f : choosable) titles.push_back(f->title);
+  for (size_t i = 0; i < forms_.size(); ++i) titles.push_back(FormTitle(forms_[i], i));
+  for (const FormDef& f : app.forms.forms)
+    if (f.package.empty() && f.kind != "profile") titles.push_back(f.title);
   if (titles != choice_titles_ || campaign_form_.id.empty()) {
-    campaign_form_ = CampaignEditorForm(choosable);
+    campaign_form_ = CampaignEditorForm(titles);
     choice_titles_ = titles;
   }
   if (editor_view_.Draw(campaign_form_, campaign_, env)) Edited(app);

@@ -176,8 +176,8 @@ TEST_CASE("package editor: the draft survives its file", "[package][editor]") {
 }
 
 TEST_CASE("package editor: the editors are forms the engine checks like any other", "[package][editor]") {
-  std::vector<const FormDef*> choosable;
-  for (const FormDef& f : Forms().forms) choosable.push_back(&f);
+  std::vector<std::string> choosable;
+  for (const FormDef& f : Forms().forms) choosable.push_back(f.title);
   for (const FormDef& editor : {CampaignEditorForm(choosable), FormEditorForm()}) {
     const FormLoadResult r = ParseFormDefJson(FormDefToJson(editor), "");
     INFO(editor.id << "\n" << Joined(r.errors));
