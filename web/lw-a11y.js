@@ -56,7 +56,7 @@
   function init(a11yPort, textAgent, showInAgent) {
     port = a11yPort;
     agent = textAgent;
-    showField = showInAgent || (() => false);
+    showField = showInAgent;
     root = document.createElement('div');
     root.id = 'lw-a11y';
     // Absolute, not fixed, and without a z-index: the root makes no stacking context, so each

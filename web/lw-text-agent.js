@@ -18,7 +18,6 @@ let composing = false;
 let imeWanted = false;
 let imeRect = { x: 0, y: 0, h: 24 };
 
-const sendText = textInput;
 
 function placeAgent() {
   const c = module().canvas.getBoundingClientRect();
@@ -92,14 +91,6 @@ function putBack() {
 }
 export function showField(text, anchor, caret) {
   if (!holdsField) return false;
-  // A textarea keeps line ends as "\n" (a stored "\r\n" from an imported file would differ from
-  // the agent forever): the same text with one less unit for each "\r\n" before an offset.
-  if (text.includes('\r')) {
-    const at = (k) => k - (text.slice(0, k).match(/\r\n/g) || []).length;
-    anchor = at(anchor);
-    caret = at(caret);
-    text = text.replace(/\r\n?/g, '\n');
-  }
   shown = { text, anchor, caret };
   if (!composing && document.activeElement === agent) putBack();
   return true;
@@ -152,7 +143,7 @@ agent.addEventListener('compositionend', (e) => {
   composing = false;
   editFrom = null;
   showPreedit('');
-  sendText(e.data);
+  textInput(e.data);
   putBack();
 });
 agent.addEventListener('input', (e) => {
@@ -168,7 +159,7 @@ agent.addEventListener('input', (e) => {
   const text = typed ? addedNow() : '';
   editFrom = null;
   putBack();
-  sendText(text);
+  textInput(text);
 });
 agent.addEventListener('paste', (e) => {
   e.preventDefault();
@@ -176,7 +167,7 @@ agent.addEventListener('paste', (e) => {
   rememberPaste(text);
   // ImGui ignores typed text while Ctrl is held (Ctrl+letter shortcuts): release it first.
   keyEvent('', false, 0);
-  sendText(text.replace(/\r\n?/g, '\n'));
+  textInput(text.replace(/\r\n?/g, '\n'));
 });
 agent.addEventListener('copy', (e) => {
   const text = selectionText();

@@ -78,6 +78,20 @@ const Campaign* CampaignLibrary::Find(const std::string& id) const {
   return nullptr;
 }
 
+bool CampaignLibrary::OtherProvincesOnly(const std::string& form_id, const std::string& region) const {
+  if (region.size() < 2) return false;
+  bool asked = false;
+  for (const Campaign& c : campaigns)
+    for (const Issuer& is : c.issuers)
+      for (const Requirement& r : is.requirements) {
+        if (r.form != form_id) continue;
+        // The Ministry's issuer has no region (or the whole country's): its forms are everyone's.
+        if (is.region.size() < 2 || is.region == "100000" || is.region.compare(0, 2, region, 0, 2) == 0) return false;
+        asked = true;
+      }
+  return asked;
+}
+
 std::optional<Campaign> ParseCampaign(const std::string& text, const std::string& file,
                                       std::vector<std::string>& errors) {
   const json j = json::parse(text, nullptr, false);

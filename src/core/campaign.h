@@ -65,6 +65,10 @@ struct CampaignLibrary {
   std::vector<Campaign> campaigns;
   std::vector<std::string> errors;
   const Campaign* Find(const std::string& id) const;
+  // Whether the form is one province's own (山西's 情况统计表) and `region` lies in another: every
+  // issuer asking for it is a provincial one elsewhere. A coordinator writing a package is not
+  // offered such forms; the Ministry's, and those nobody asks for, stay. "" region: none is.
+  bool OtherProvincesOnly(const std::string& form_id, const std::string& region) const;
 };
 
 // A requirement's "due": "2021-11-10" (the whole day, kEndOfDay) or "2021-11-10 17:00" (also with

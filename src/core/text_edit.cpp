@@ -45,6 +45,8 @@ TextEdit::TextEdit(std::string text, bool multiline) : text_(Normalize(text, mul
 
 void TextEdit::SetText(std::string text) {
   if (text == text_) return;
+  text = Normalize(text, multiline_);
+  if (text == text_) return;  // the same once normalized: a stored "\r\n" is not an external change
   text_ = std::move(text);
   caret_ = Snap(std::min(caret_, text_.size()));
   anchor_ = Snap(std::min(anchor_, text_.size()));

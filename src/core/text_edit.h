@@ -16,7 +16,8 @@ class TextEdit {
   explicit TextEdit(std::string text = {}, bool multiline = true);
 
   const std::string& text() const { return text_; }
-  void SetText(std::string text);  // external change: keeps caret in range, clears undo
+  // An external change, normalized as Insert does: keeps the caret in range, clears undo.
+  void SetText(std::string text);
   size_t caret() const { return caret_; }
   size_t anchor() const { return anchor_; }
   bool HasSelection() const { return caret_ != anchor_; }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <utility>
@@ -420,7 +421,8 @@ void SaveStatus(const AppContext& c, bool compact) {
 
 // "跳到主要内容": the first Tab stop, shown only while it has the keyboard focus (as on web
 // pages). It moves the focus to the screen's heading, past the navigation.
-void SkipLink(const ImVec2& at) {
+// Returns whether it is shown (it has the keyboard focus): the title beneath it then steps aside.
+bool SkipLink(const ImVec2& at) {
   const char* label = "跳到主要内容";
   const ImVec2 keep = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::CalcTextSize(label) + ImGui::GetStyle().FramePadding * 2;
@@ -436,6 +438,7 @@ void SkipLink(const ImVec2& at) {
     dl->AddText(at + ImGui::GetStyle().FramePadding, U32(Colors().accent), label);
   }
   ImGui::SetCursorScreenPos(keep);
+  return shown;
 }
 
 void Header(AppContext& c) {
@@ -444,22 +447,23 @@ void Header(AppContext& c) {
   const ImVec2 p = ImGui::GetWindowPos();
   dl->AddRectFilled(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y + h), U32(Colors().header));
   ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, Em() * 0.6f));
-  SkipLink(ImGui::GetCursorScreenPos());
+  const bool skip_shown = SkipLink(ImGui::GetCursorScreenPos());
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(ImVec4(1, 1, 1, 1), "学习周填报");
+  ImGui::TextColored(ImVec4(1, 1, 1, skip_shown ? 0.0f : 1.0f), "学习周填报");  // keeps its place
   ImGui::PopFont();
   ImGui::SameLine(0, Em() * 2);
   struct Nav {
-    const char* label;
+    const char* label;  // "text###key": tests find a page by its key, whatever the tab says
     Screen screen;
   };
-  static const Nav kNav[] = {{"首页", Screen::Home}, {"填报", Screen::Drafts},      {"汇总", Screen::Desk},
-                             {"地图", Screen::Map},  {"单位信息", Screen::Profile}, {"设置", Screen::Settings}};
+  static const Nav kNav[] = {{"首页###nav.home", Screen::Home},           {"填报###nav.drafts", Screen::Drafts},
+                             {"汇总###nav.desk", Screen::Desk},           {"地图###nav.map", Screen::Map},
+                             {"单位信息###nav.profile", Screen::Profile}, {"设置###nav.settings", Screen::Settings}};
   // Narrow windows (phones) get one 菜单 button instead of a row that would run off screen.
   float needed = 0;
   for (const Nav& n : kNav)
-    needed += ImGui::CalcTextSize(n.label).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
+    needed += ImGui::CalcTextSize(n.label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 + Em() * 0.6f;
   const bool compact = needed > ImGui::GetContentRegionAvail().x - Em() * 6;
   const auto is_selected = [&](const Nav& n) {
     // The form and the package editor are opened from 填报 and 首页: their tab stays lit.
@@ -470,7 +474,8 @@ void Header(AppContext& c) {
     const Nav* current = &kNav[0];
     for (const Nav& n : kNav)
       if (is_selected(n)) current = &n;
-    if (NavButton((std::string(current->label) + " · 菜单").c_str(), true)) ImGui::OpenPopup("nav-menu");
+    const std::string shown(current->label, std::strstr(current->label, "###"));
+    if (NavButton((shown + " · 菜单###nav.menu").c_str(), true)) ImGui::OpenPopup("nav-menu");
     MarkMenuButton("nav-menu");
     if (ImGui::BeginPopup("nav-menu")) {
       for (const Nav& n : kNav) {

@@ -144,14 +144,15 @@ void ExportPanel::Draw(AppContext& app, const std::string& where) {
   } else if (s.NeedsConfirmation()) {
     ErrorText("还有 " + std::to_string(s.issues) + " 处需要修改（" + std::to_string(s.drafts) +
               " 份表格）。它们会标为“草稿”报送，上级不会计为已校验。");
-    Check("我知道还有需要修改的地方，仍然导出", &pending_->send_errors);
+    Check("我知道还有需要修改的地方，仍然导出###export.send_errors", &pending_->send_errors);
   } else {
     TextItem("全部表格已通过校验。", Colors().ok);
   }
   const bool can = refusal.empty() && (!s.NeedsConfirmation() || pending_->send_errors);
   ImGui::BeginDisabled(!can || !app.writable);
   bool send = false;
-  if (refusal.empty()) send = PrimaryButton(pending_->material.empty() ? "确认导出" : "确认生成报送包");
+  if (refusal.empty())
+    send = PrimaryButton(pending_->material.empty() ? "确认导出###export.confirm" : "确认生成报送包###export.confirm");
   ImGui::EndDisabled();
   if (refusal.empty()) ImGui::SameLine();
   const bool cancel = ImGui::Button("取消");

@@ -48,9 +48,6 @@ bool MultiText(const FieldDef& f, json& value, const FieldEnv& env) {
   opt.min_lines = f.max_chars && *f.max_chars <= 200 ? 3 : 6;
   const std::string id = "##" + f.label;
   const bool changed = MultilineInput(id.c_str(), s, opt);
-  Semantics& sem = LastItemSemantics();
-  sem.value = s;
-  sem.multiline = true;
   return changed && SetString(value, s);
 }
 

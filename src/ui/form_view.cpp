@@ -142,7 +142,7 @@ bool FormView::DrawField(const FieldDef& f, Record& record, const FieldEnv& env,
     message += (message.empty() ? "" : "；") + (i->path == f.id ? "" : i->label + "：") + i->message;
   const auto warning = warnings.find(f.id);
   if (warning != warnings.end()) message += (message.empty() ? "提醒：" : "；提醒：") + warning->second;
-  BeginFieldSemantics(f.label, f.required, !mine.empty(), message);
+  BeginFieldSemantics(f.label, "field." + f.id, f.required, !mine.empty(), message);
   ImGui::BeginGroup();
   const bool changed =
       f.type == FieldType::Photos && draw_photos ? draw_photos(f, value, fe) : FieldInput(f, value, fe);

@@ -3,7 +3,9 @@
 #include "item_registry.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@
 
 namespace lw::ui {
 namespace {
+
+using nlohmann::json;
 
 struct Item {
   ImGuiID id;
@@ -27,11 +31,12 @@ struct Item {
   ImGuiID layer = 0;     // the window whose scrolling moves it
   ImVec2 origin;         // that window's content origin on screen (its position minus its scroll)
   std::string field;     // label of the form field that submitted it (radio groups)
+  std::string key;       // stable name for tests, whatever the text: "label###key", or the field's
   Semantics sem;
 };
 
 struct FieldScope {
-  std::string label, message;
+  std::string label, message, key;
   bool required = false, invalid = false, open = false;
   size_t first = 0;  // its first item in g_items
 };
@@ -99,20 +104,6 @@ std::string CleanLabel(const char* label) {
   return cut == std::string::npos ? s : s.substr(0, cut);
 }
 
-void JsonEscape(std::string& out, const std::string& s) {
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else
-      out += static_cast<char>(c);
-  }
-}
-
 const char* RoleName(const Item& it) {
   switch (it.sem.role) {
     case Role::Button:
@@ -148,62 +139,48 @@ const char* RoleName(const Item& it) {
   return "button";
 }
 
-void StringProp(std::string& out, const char* key, const std::string& v) {
-  if (v.empty()) return;
-  out += ",\"";
-  out += key;
-  out += "\":\"";
-  JsonEscape(out, v);
-  out += '"';
+// A position or size in CSS pixels to a tenth: the page needs no more, and the text stays short.
+double Px(float v) { return std::round(v * 10.0) / 10.0; }
+
+void Put(json& out, const char* key, const std::string& v) {  // empty: left out
+  if (!v.empty()) out[key] = v;
 }
 
-void BoolProp(std::string& out, const char* key, int v) {  // -1: not applicable, left out
-  if (v < 0) return;
-  out += ",\"";
-  out += key;
-  out += v ? "\":true" : "\":false";
+void PutState(json& out, const char* key, int v) {  // -1: not applicable, left out
+  if (v >= 0) out[key] = v != 0;
 }
 
-void AppendSemantics(std::string& out, const Item& it) {
+void PutSemantics(json& out, const Item& it) {
   const Semantics& s = it.sem;
-  out += ",\"role\":\"";
-  out += RoleName(it);
-  out += '"';
-  StringProp(out, "value", s.value);
-  if (s.required) BoolProp(out, "required", 1);
-  if (s.invalid) BoolProp(out, "invalid", 1);
-  if (s.disabled) BoolProp(out, "disabled", 1);
-  if (s.multiline) BoolProp(out, "multiline", 1);
-  BoolProp(out, "checked", s.checked);
-  BoolProp(out, "expanded", s.expanded);
-  BoolProp(out, "selected", s.selected);
-  if (s.level) out += ",\"level\":" + std::to_string(s.level);
-  StringProp(out, "describe", s.describe);
-  StringProp(out, "name", s.name);
-  if (s.haspopup) StringProp(out, "haspopup", s.haspopup);
-  StringProp(out, "placeholder", s.placeholder);
-  if (s.setsize) out += ",\"pos\":" + std::to_string(s.pos) + ",\"setsize\":" + std::to_string(s.setsize);
-  if (s.sel_caret >= 0) out += ",\"sel\":[" + std::to_string(s.sel_anchor) + "," + std::to_string(s.sel_caret) + "]";
+  out["role"] = RoleName(it);
+  Put(out, "value", s.value);
+  for (const auto& [key, on] : {std::pair{"required", s.required}, std::pair{"invalid", s.invalid},
+                                std::pair{"disabled", s.disabled}, std::pair{"multiline", s.multiline}})
+    if (on) out[key] = true;
+  PutState(out, "checked", s.checked);
+  PutState(out, "expanded", s.expanded);
+  PutState(out, "selected", s.selected);
+  if (s.level) out["level"] = s.level;
+  Put(out, "describe", s.describe);
+  Put(out, "name", s.name);
+  if (s.haspopup) out["haspopup"] = s.haspopup;
+  Put(out, "placeholder", s.placeholder);
+  if (s.setsize) out["pos"] = s.pos, out["setsize"] = s.setsize;
+  if (s.sel_caret >= 0) out["sel"] = {s.sel_anchor, s.sel_caret};
   std::string group_role = s.group_role, group = s.group, controls = s.controls;
   if (s.role == Role::Auto && !it.text && it.window.rfind("Combo_", 0) == 0 && !g_open_combo.empty())
     group_role = "listbox", group = g_open_combo_label, controls = g_open_combo;
   if (group_role.empty() && s.role == Role::Radio && !it.field.empty()) group_role = "radiogroup", group = it.field;
-  StringProp(out, "groupRole", group_role);
-  StringProp(out, "group", group);
-  StringProp(out, "controls", controls);
-  StringProp(out, "live", s.live);
-  if (s.role == Role::Slider) {
-    char buf[96];
-    snprintf(buf, sizeof buf, ",\"min\":%g,\"max\":%g,\"now\":%g", s.value_min, s.value_max, s.value_now);
-    out += buf;
-  }
+  Put(out, "groupRole", group_role);
+  Put(out, "group", group);
+  Put(out, "controls", controls);
+  Put(out, "live", s.live);
+  if (s.role == Role::Slider) out["min"] = s.value_min, out["max"] = s.value_max, out["now"] = s.value_now;
   if (s.cell) {
-    StringProp(out, "table", s.table);
-    char buf[96];
-    snprintf(buf, sizeof buf, ",\"row\":%d,\"col\":%d,\"cell\":\"%s\"", s.row, s.col, s.cell);
-    out += buf;
-    if (s.rows) out += ",\"rows\":" + std::to_string(s.rows) + ",\"cols\":" + std::to_string(s.cols);
-    if (s.sort) StringProp(out, "sort", s.sort);
+    Put(out, "table", s.table);
+    out["row"] = s.row, out["col"] = s.col, out["cell"] = s.cell;
+    if (s.rows) out["rows"] = s.rows, out["cols"] = s.cols;
+    if (s.sort) out["sort"] = s.sort;
   }
 }
 
@@ -289,51 +266,50 @@ bool InMirror(const Item& it) {
   return !it.tooltip && !(it.label.empty() && it.sem.name.empty() && !it.text && it.sem.role == Role::Auto);
 }
 
+std::string Hex(ImGuiID id) {
+  char hex[16];
+  snprintf(hex, sizeof hex, "%08x", id);
+  return hex;
+}
+
 // One item per entry; `relative`: positions from the item's layer origin (for the mirror, whose
 // layers move as their windows scroll), else on the page (for tests, which click there).
-std::string ItemList(bool relative) {
-  std::string out = "[";
+json ItemList(bool relative) {
+  json out = json::array();
   for (const Item& it : g_items) {
     if (relative && !InMirror(it)) continue;
-    if (out.size() > 1) out += ',';
     const ImVec2 o = relative ? it.origin : ImVec2(0, 0);
-    char buf[192];
-    snprintf(buf, sizeof buf, "{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"input\":%s,", it.id,
-             it.rect.Min.x - o.x, it.rect.Min.y - o.y, it.rect.GetWidth(), it.rect.GetHeight(),
-             it.input ? "true" : "false");
-    out += buf;
-    if (relative) {
-      snprintf(buf, sizeof buf, "\"layer\":\"%08x\",", it.layer);
-      out += buf;
-    }
-    out += it.clipped ? "\"clipped\":true,\"label\":\"" : "\"label\":\"";
-    JsonEscape(out, it.label);
-    out += "\",\"window\":\"";
-    JsonEscape(out, it.window);
-    out += '"';
-    AppendSemantics(out, it);
-    out += '}';
+    json& j = out.emplace_back(json{{"id", Hex(it.id)},
+                                    {"x", Px(it.rect.Min.x - o.x)},
+                                    {"y", Px(it.rect.Min.y - o.y)},
+                                    {"w", Px(it.rect.GetWidth())},
+                                    {"h", Px(it.rect.GetHeight())},
+                                    {"input", it.input},
+                                    {"label", it.label},
+                                    {"window", it.window}});
+    if (relative)
+      j["layer"] = Hex(it.layer);
+    else
+      Put(j, "key", it.key);  // for tests; the mirror names things by their text
+    if (it.clipped) j["clipped"] = true;
+    PutSemantics(j, it);
   }
-  return out + "]";
+  return out;
 }
 
 // [{"id","x","y"}]: each layer's origin on the page, in the order the items first use them.
-std::string LayerList() {
-  std::string out = "[";
+json LayerList() {
+  json out = json::array();
   ImVector<ImGuiID> seen;
   for (const Item& it : g_items) {
     if (!InMirror(it) || seen.contains(it.layer)) continue;
     seen.push_back(it.layer);
-    char buf[96];
-    snprintf(buf, sizeof buf, "%s{\"id\":\"%08x\",\"x\":%.1f,\"y\":%.1f", out.size() > 1 ? "," : "", it.layer,
-             it.origin.x, it.origin.y);
-    out += buf;
+    json& j = out.emplace_back(json{{"id", Hex(it.layer)}, {"x", Px(it.origin.x)}, {"y", Px(it.origin.y)}});
     // A modal window is a dialog to a screen reader, named by its title.
     if (const ImGuiWindow* w = ImGui::FindWindowByID(it.layer); w && (w->Flags & ImGuiWindowFlags_Modal))
-      StringProp(out, "dialog", CleanLabel(w->Name));
-    out += '}';
+      j["dialog"] = CleanLabel(w->Name);
   }
-  return out + "]";
+  return out;
 }
 
 void SetLayer(Item& item, ImGuiWindow* window) {
@@ -382,7 +358,8 @@ ImU64 MirrorHash(ImGuiID focus, ImGuiID active) {
 }
 }  // namespace
 
-std::string ItemsJson() { return ItemList(false); }
+// A label cut to fit (…) may end inside a character: replaced, never thrown (WebAssembly aborts).
+std::string ItemsJson() { return ItemList(false).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string MirrorJsonIfChanged() {
   const ImGuiContext& g = *GImGui;
@@ -391,9 +368,8 @@ std::string MirrorJsonIfChanged() {
   const ImU64 hash = MirrorHash(focus, active);
   if (hash == g_last_mirror) return {};
   g_last_mirror = hash;
-  char head[96];
-  snprintf(head, sizeof head, "{\"focus\":\"%08x\",\"active\":\"%08x\",\"items\":", focus, active);
-  return head + ItemList(true) + ",\"layers\":" + LayerList() + "}";
+  return json{{"focus", Hex(focus)}, {"active", Hex(active)}, {"items", ItemList(true)}, {"layers", LayerList()}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
 }
 
 bool IsTextFieldAt(float x, float y) {
@@ -450,14 +426,33 @@ Semantics& ItemSemantics(unsigned int id) {
 
 Semantics& LastItemSemantics() { return ItemSemantics(GImGui->LastItemData.ID); }
 
-void BeginFieldSemantics(const std::string& label, bool required, bool invalid, const std::string& message) {
-  g_field = {label, message, required, invalid, true, g_items.size()};
+void BeginFieldSemantics(const std::string& label, const std::string& key, bool required, bool invalid,
+                         const std::string& message) {
+  g_field = {label, message, key, required, invalid, true, g_items.size()};
 }
 
 void EndFieldSemantics() {
   g_last_field_first = g_field.first;
   g_last_field_end = g_items.size();
   g_field = {};
+}
+
+namespace {
+FieldScope g_outer_field;  // the table field around an open cell scope
+}  // namespace
+
+void BeginCellSemantics(const std::string& name, bool required) {
+  g_outer_field = g_field;
+  g_field = {name, {}, g_field.key, required, false, true, g_items.size()};
+}
+
+void EndCellSemantics() {
+  for (size_t i = g_field.first; i < g_items.size(); ++i) {
+    Item& it = g_items[i];
+    if (!it.text && it.sem.role != Role::Radio && it.sem.role != Role::Option && it.sem.name.empty())
+      it.sem.name = g_field.label;
+  }
+  g_field = g_outer_field;
 }
 
 void DescribeLastField(const std::string& text) {
@@ -497,8 +492,7 @@ void MarkSlider(const std::string& label, float min, float max, float now, const
 
 void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open) {
   LabelItem(id, label);
-  char hex[16];
-  snprintf(hex, sizeof hex, "%08x", id);
+  const std::string hex = Hex(id);
   Semantics& s = ItemSemantics(id);
   s.role = Role::ComboBox;
   s.value = value;
@@ -542,6 +536,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   item.sem.disabled = (flags & ImGuiItemFlags_Disabled) != 0;
   if (g_field.open) {
     item.field = g_field.label;
+    item.key = g_field.key;
     item.sem.required = g_field.required;
     item.sem.invalid = g_field.invalid;
     item.sem.describe = g_field.message;
@@ -554,7 +549,10 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
   lw::ui::Item* it = lw::ui::Find(id);
   if (!it) return;
   // A child window registers itself as an item labelled "Parent/child_ID": not a widget.
-  if (it->label.empty() && label && !ImGui::FindWindowByID(id)) it->label = lw::ui::CleanLabel(label);
+  if (it->label.empty() && label && !ImGui::FindWindowByID(id)) {
+    it->label = lw::ui::CleanLabel(label);
+    if (const char* key = std::strstr(label, "###")) it->key = key + 3;
+  }
   it->input = it->input || (flags & ImGuiItemStatusFlags_Inputable) != 0;
   if (flags & ImGuiItemStatusFlags_Checkable) {
     if (it->sem.role == lw::ui::Role::Auto) it->sem.role = lw::ui::Role::CheckBox;

@@ -61,6 +61,8 @@ struct Semantics {
 
 void InstallItemRegistry(ImGuiContext* ctx);
 // [{id,label,window,x,y,w,h,input, role,...}] in CSS pixels; semantic properties only when set.
+// `key`: a stable name for tests where the text is not what they check, from "text###key" (Dear
+// ImGui's own way to keep an id whatever the label shows) or a form field's "field.<id>".
 std::string ItemsJson();
 // {"focus":id,"active":id,"items":[...]} for the accessibility mirror, or "" when nothing
 // changed since the previous call (the mirror then has nothing to do).
@@ -78,8 +80,15 @@ Semantics& ItemSemantics(unsigned int id);
 // A combo box made with ImGui::BeginCombo: its role, shown value and whether its list is open. The
 // selectables of its open list become its options.
 void MarkComboBox(unsigned int id, const std::string& label, const std::string& value, bool open);
-void BeginFieldSemantics(const std::string& label, bool required, bool invalid, const std::string& message);
+// `key` names the field's controls for tests ("field.<id>"), whatever its label says.
+void BeginFieldSemantics(const std::string& label, const std::string& key, bool required, bool invalid,
+                         const std::string& message);
 void EndFieldSemantics();
+// Inside a field, one cell of its table: the cell's controls are named `name` (column and row, so
+// a screen reader does not hear "标题" twenty times), required only as their column is, and its
+// radio buttons form one group. Closes before the next cell.
+void BeginCellSemantics(const std::string& name, bool required);
+void EndCellSemantics();
 // Adds `text` (the 字数 counter) to the description of every control of the field drawn last.
 void DescribeLastField(const std::string& text);
 // While open, items and listed text inside the current ImGui table become its cells: a real

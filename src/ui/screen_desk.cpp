@@ -82,7 +82,7 @@ void DeskScreen::ImportCard(AppContext& app) {
       "数据包（.json）或报送包（."
       "zip）都可以导入。每个文件先完整检查，合格才导入；同一记录以修订号较高者为准，重复导入不会产生重复数据。");
   ImGui::BeginDisabled(!app.writable);
-  if (PrimaryButton("选择数据包文件…")) {
+  if (PrimaryButton("选择数据包文件…###desk.import")) {
     app.ChooseFiles({FileTarget::Kind::Import, {}, {}}, ".json,.zip,application/json,application/zip", true);
   }
   ImGui::EndDisabled();
@@ -271,7 +271,7 @@ void DeskScreen::ExportCard(AppContext& app) {
   SubHeading("向上级报送");
   Muted("导出的数据包是一个 .json 文件，可以用U盘、邮件或上传平台交给上级单位。导出前会先列出将要报送的内容。");
   ImGui::BeginDisabled(!app.writable);
-  if (PrimaryButton("导出本单位数据包")) export_.Ask(app, false);
+  if (PrimaryButton("导出本单位数据包###export.bundle")) export_.Ask(app, false);
   ImGui::SameLine();
   ImGui::BeginDisabled(app.imports.records().empty());
   if (ImGui::Button("导出汇总数据包（含下级单位）")) export_.Ask(app, true);

@@ -31,7 +31,7 @@ void DeleteDraft(AppContext& app, const std::string& uuid) {
 }
 
 void DraftsScreen::NewDraftMenu(AppContext& app) {
-  if (PrimaryButton("＋ 新建表格")) ImGui::OpenPopup("new-draft");
+  if (PrimaryButton("＋ 新建表格###drafts.new")) ImGui::OpenPopup("new-draft");
   MarkMenuButton("new-draft");
   if (ImGui::BeginPopup("new-draft")) {
     const Issuer* issuer = app.issuer();
@@ -81,7 +81,7 @@ void DraftsScreen::Draw(AppContext& app) {
   NewDraftMenu(app);
   ImGui::SameLine();
   ImGui::BeginDisabled(app.ws.drafts.empty());
-  if (TouchButton("导出本单位数据包")) export_.Ask(app, false);  // sent from where the drafts are
+  if (TouchButton("导出本单位数据包###export.bundle")) export_.Ask(app, false);  // sent from where the drafts are
   ImGui::EndDisabled();
   ImGui::EndDisabled();
   if (export_.open()) {

@@ -137,7 +137,7 @@ void EditorScreen::Parts(AppContext& app) {
 
 void EditorScreen::AddButtons(AppContext& app) {
   ImGui::BeginDisabled(!app.writable);
-  if (TouchButton("＋ 新建表格")) {
+  if (TouchButton("＋ 新建表格###editor.new_form")) {
     AddForm(NewFormDraft(RandomHex()));
     tab_ = forms_.size();
     editor_view_.Reset();
@@ -194,8 +194,10 @@ void EditorScreen::DrawCampaign(AppContext& app, const FieldEnv& env) {
   // choice must not vanish while it is fixed), then the app's own (not the profile).
   std::vector<std::string> titles;
   for (size_t i = 0; i < forms_.size(); ++i) titles.push_back(FormTitle(forms_[i], i));
+  const std::string region = StringAt(campaign_.values, "issuer_region");
   for (const FormDef& f : app.forms.forms)
-    if (f.package.empty() && f.kind != "profile") titles.push_back(f.title);
+    if (f.package.empty() && f.kind != "profile" && !app.campaigns.OtherProvincesOnly(f.id, region))
+      titles.push_back(f.title);
   if (titles != choice_titles_ || campaign_form_.id.empty()) {
     campaign_form_ = CampaignEditorForm(titles);
     choice_titles_ = titles;

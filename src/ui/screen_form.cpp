@@ -13,7 +13,7 @@ namespace lw::ui {
 using nlohmann::json;
 
 void FormScreen::Toolbar(AppContext& app, Record& r) {
-  if (ImGui::Button("← 返回列表")) app.Go(Screen::Drafts);
+  if (ImGui::Button("← 返回列表###form.back")) app.Go(Screen::Drafts);
   ImGui::SameLine();
   const DraftStatus s = app.StatusOf(r);
   ImGui::AlignTextToFramePadding();

@@ -237,7 +237,7 @@ void HomeScreen::Draw(AppContext& app) {
   // The checklist is where a unit sees it is done: send from here too, no detour through 汇总.
   ImGui::Spacing();
   ImGui::BeginDisabled(!app.writable || app.ws.drafts.empty());
-  if (TouchButton("导出本单位数据包")) export_.Ask(app, false);
+  if (TouchButton("导出本单位数据包###export.bundle")) export_.Ask(app, false);
   ImGui::EndDisabled();
   export_.Draw(app);
   EndCard();

@@ -204,7 +204,7 @@ void MapScreen::Panel(AppContext& app, const std::vector<int>& shown) {
   Ranking(app, shown);
   FeedAndExample(app);
   ImGui::Separator();
-  if (PrimaryButton("开幕式大屏模式")) {
+  if (PrimaryButton("开幕式大屏模式###map.ceremony")) {
     platform::SetFullscreen(true);
     app.Go(Screen::Ceremony);
     if (on_ceremony) on_ceremony(app.now_ms);

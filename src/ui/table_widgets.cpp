@@ -130,10 +130,12 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
         FieldEnv sub = env;
         sub.width = ImGui::GetContentRegionAvail().x;
         sub.error = false;
+        BeginCellSemantics(c.label + "（第 " + std::to_string(i + 1) + " 行）", c.required);
         if (FieldInput(c, cell, sub)) {
           rows[i][c.id] = cell;
           changed = true;
         }
+        EndCellSemantics();
       }
       ImGui::TableNextColumn();
       if (!env.read_only) {
@@ -259,6 +261,7 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
         FieldDef labeled = r;
         labeled.label = cols[c].value("theme", "") + "·" + r.label;
         labeled.hint.clear();
+        BeginCellSemantics(labeled.label, r.required);
         if (FieldInput(labeled, cell, sub)) {
           if (cell.is_null())
             cells.erase(r.id);
@@ -266,6 +269,7 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
             cells[r.id] = cell;
           changed = true;
         }
+        EndCellSemantics();
         ImGui::PopID();
       }
       ImGui::PopID();

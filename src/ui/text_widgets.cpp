@@ -275,6 +275,8 @@ bool MultilineInput(const char* id_label, std::string& value, const MultilineOpt
     ImGui::MarkItemEdited(id);
   }
   Semantics& sem = LastItemSemantics();
+  sem.value = text;  // as edited ("\n" line ends): the selection's offsets are in this text
+  sem.multiline = true;
   sem.placeholder = opt.hint ? opt.hint : "";
   if (active) MarkSelection(sem, text, st.edit.anchor(), st.edit.caret());
   return changed;

@@ -6,7 +6,7 @@
 //  app        the real mirror while the 百姓学习之星 form is scrolled by the mouse wheel.
 //  map        地图 with every prefecture (the figures table: ~470 rows): the mouse moved over it
 //             (tooltips are not mirrored: no update expected), then arrow keys region by region.
-import { axTree, click, launch, moveTo, newDraft, openApp, serve } from '../e2e/harness.mjs';
+import { axTree, click, launch, moveTo, newDraft, openApp, serve, NAV } from '../e2e/harness.mjs';
 
 const browser = await launch();
 const server = await serve();
@@ -35,7 +35,7 @@ console.log(`app, form scrolled 40 times: ${s.updates} mirror updates, ${s.nodes
             `max ${s.maxMs.toFixed(3)} ms per update (the JSON built in C++, parsed and diffed)`);
 await page.close();  // one tab: a second would be read-only
 const mapPage = await openApp(context, server.url, { example: true });
-await click(mapPage, '地图');
+await click(mapPage, NAV.map);
 await click(mapPage, '按地级市显示');
 await mapPage.waitForTimeout(500);
 const mirrorStats = async (label, act) => {

@@ -9,7 +9,7 @@
 // Main-thread time comes from Chromium's own trace (main_thread.mjs), the same way for both pages.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { click, findItem, items, launch, newDraft, openApp } from '../e2e/harness.mjs';
+import { click, findItem, items, launch, newDraft, openApp, NAV, key } from '../e2e/harness.mjs';
 import { MAP_DIR, serveWithEcharts } from './echarts_server.mjs';
 import { mainThreadPerEvent, median } from './main_thread.mjs';
 
@@ -54,7 +54,7 @@ async function mapHover(cfg, w, h, prefectures) {
   const context = await browsers[cfg.browser].newContext({ viewport: { width: w, height: h } });
   const page = await openApp(context, server.url, { query: cfg.query, example: true });
   const renderer = (await page.evaluate(() => window.learnweek.stats().renderer)).renderer;
-  await click(page, '地图');
+  await click(page, NAV.map);
   if (prefectures) await click(page, '按地级市显示');
   await findItem(page, prefectures ? '地图·乌鲁木齐市' : '地图·新疆');
   await page.waitForTimeout(1200);
@@ -99,8 +99,8 @@ async function ceremony(cfg, w, h) {
   const context = await browsers[cfg.browser].newContext({ viewport: { width: 3840, height: 2160 } });
   const page = await openApp(context, server.url, { query: cfg.query, example: true });
   const info = (await page.evaluate(() => window.learnweek.stats().renderer));
-  await click(page, '地图');
-  await click(page, '开幕式大屏模式', { timeout: 8000 });
+  await click(page, NAV.map);
+  await click(page, key('map.ceremony'), { timeout: 8000 });
   await findItem(page, /^正在展示：/, { timeout: 30000 });
   await page.setViewportSize({ width: w, height: h });
   await page.waitForTimeout(2500);

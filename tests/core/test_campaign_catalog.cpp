@@ -65,3 +65,13 @@ TEST_CASE("catalog: a broken or foreign file is refused in Chinese and changes n
   CHECK_FALSE(catalog.Install("not json", store).ok());
   CHECK_FALSE(catalog.forms().Find("reading_salon"));
 }
+
+TEST_CASE("a package's coordinator is offered the Ministry's forms and its own province's, not others'", "[catalog]") {
+  const CampaignLibrary lib = ShippedCampaigns();
+  CHECK(lib.OtherProvincesOnly("shanxi_statistics", "610000"));        // 山西's table, to 陕西
+  CHECK_FALSE(lib.OtherProvincesOnly("shanxi_statistics", "140100"));  // to 太原 (in 山西)
+  CHECK(lib.OtherProvincesOnly("demo_activity_summary", "140000"));    // 吉林's, to 山西
+  CHECK_FALSE(lib.OtherProvincesOnly("star_nomination", "610000"));    // the Ministry asks for it
+  CHECK_FALSE(lib.OtherProvincesOnly("shanxi_statistics", ""));        // no region yet: all
+  CHECK_FALSE(lib.OtherProvincesOnly("no_such_form", "610000"));       // nobody asks for it
+}

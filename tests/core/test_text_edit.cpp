@@ -87,3 +87,17 @@ TEST_CASE("an external change clears undo; single-line fields turn line breaks i
   one.Insert("第一行\r\n第二行\t末尾\x01");
   CHECK(one.text() == "第一行 第二行 末尾");
 }
+
+// A text stored with "\r\n" (typed in Word, imported from another unit) is shown and edited as
+// "\n", as the page's text box holds it: the caret offsets the screen reader gets then match.
+TEST_CASE("an external text is normalized like typed text, and an equal one changes nothing", "[text_edit]") {
+  TextEdit e("", true);
+  e.SetText("第一行\r\n第二行\r第三行");
+  CHECK(e.text() == "第一行\n第二行\n第三行");
+  e.MoveDocEnd(false);
+  e.Insert("。");
+  const unsigned version = e.version();
+  e.SetText("第一行\r\n第二行\r第三行。");  // the stored text, as the field reads it every frame
+  CHECK(e.version() == version);
+  CHECK(e.CanUndo());
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, axFind as find, click, findItem, imeInto, items, launch, moveTo, newDraft, openApp, press, reveal, serve, waitForAx,
+  ARTIFACTS, axFind as find, click, findItem, imeInto, items, launch, moveTo, newDraft, openApp, press, reveal, serve, waitForAx, NAV, key,
 } from './harness.mjs';
 
 let browser;
@@ -31,7 +31,7 @@ const liveText = (page, kind) => page.evaluate((k) => document.getElementById('l
 test('汇总: summary and bundle tables are tables with headers; an import report is announced', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 2400 } });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '汇总');
+  await click(page, NAV.desk);
   const { tree, hit } = await waitForAx(page, (t) => t.find((n) => n.role === 'table' && n.name !== '已导入的数据包' &&
                                                            t.some((c) => c.role === 'cell')));
   assert.ok(hit, 'a summary table in the AX tree: ' + tree.filter((n) => n.role === 'table').map((n) => n.name).join(', '));
@@ -61,7 +61,7 @@ test('汇总: summary and bundle tables are tables with headers; an import repor
   const bad = join(mkdtempSync(join(tmpdir(), 'lw-a11y-')), '坏的数据包.json');
   writeFileSync(bad, '{"format":"learnweek-bundle","formatVersion":99}');
   const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });  // back up past the bundle list
+  await click(page, key('desk.import'), { up: true });  // back up past the bundle list
   await (await chooser).setFiles([bad]);
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline && !/坏的数据包\.json：/.test(await liveText(page, 'assertive'))) await page.waitForTimeout(100);
@@ -75,7 +75,7 @@ test('汇总: summary and bundle tables are tables with headers; an import repor
 test('地图: the figures as a table, the legend in words, arrow keys walk the regions, Enter and Esc', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '地图');
+  await click(page, NAV.map);
   const { tree, hit } = await waitForAx(page, (t) => find(t, 'table', '地图数据：参与人次') && t.filter((n) => n.role === 'rowheader').length >= 30);
   assert.ok(hit, 'the map figures table: ' + tree.filter((n) => n.role === 'table').map((n) => n.name).join(', '));
   const title = find(tree, 'heading', '活动地图 · 全国');
@@ -121,10 +121,29 @@ const focusLabel = (page) => page.evaluate(() => {
   return (a && (a.getAttribute('aria-label') || a.textContent)) || '';
 });
 
+// A form's table: twenty cells all called "姓名" and all "required" told a screen reader nothing.
+test('a table field: each cell named by its column and row, required only where its column is', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await openApp(context, server.url);
+  await newDraft(page, '全民终身学习活动周联系人');
+  for (let k = 0; k < 2 && !(await items(page)).some((i) => i.name === '姓名（第 2 行）'); k++) {
+    await click(page, '＋ 添加一行');
+    await findItem(page, `姓名（第 ${k + 1} 行）`);
+  }
+  const { tree } = await waitForAx(page, (t) => find(t, 'textbox', '姓名（第 2 行）') && find(t, 'textbox', '职务（第 2 行）'));
+  const required = (name) => String(find(tree, 'textbox', name).props.required) === 'true';
+  for (const row of [1, 2]) {
+    assert.ok(required(`姓名（第 ${row} 行）`), '姓名 is a required column');
+    assert.ok(required(`电话（第 ${row} 行）`), '电话 is a required column');
+    assert.ok(!required(`职务（第 ${row} 行）`), '职务 is not');
+  }
+  await context.close();
+});
+
 test('the Shanxi table at 200 %: a table with row and column headers whose headings stay in view', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url);
-  await click(page, '设置');
+  await click(page, NAV.settings);
   await reveal(page, '文字大小');
   // Its right end is 200 %. On a loaded machine the page may still move after the scroll that
   // revealed it, so the click is repeated at the slider's place in the newest frame.
@@ -195,7 +214,7 @@ test('targets: 44×44 CSS px on every screen, 60×60 in 大字模式', async () 
   };
   const normal = await screens(44);
   assert.deepEqual(normal, [], 'targets under 44×44');
-  await click(page, '设置', { up: true });
+  await click(page, NAV.settings, { up: true });
   await click(page, '大字模式（字更大，按钮更高，适合老年人）');
   const large = await screens(60);
   await page.screenshot({ path: join(ARTIFACTS, 'a11y-large-mode-form.png') });

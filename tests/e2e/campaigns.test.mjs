@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   click, findItem, items, launch, moveTo, newDraft, openApp, press, reveal, serve, shot, typeInto, waitForAx,
-  waitForState,
+  waitForState, NAV, key,
 } from './harness.mjs';
 
 let browser;
@@ -64,7 +64,7 @@ const WARNING = '此人已于2021年获评百姓学习之星，按通知不得�
 test('往年获评名单 from a GBK CSV on 汇总; a listed ID number is warned beside the field, and the draft still saves', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await openApp(context, server.url);
-  await click(page, '汇总');
+  await click(page, NAV.desk);
   // The button is a Tab stop like every other one.
   await moveTo(page, '导入往年获评名单（CSV）…', { role: 'button', max: 60 });
   const list = join(work, '往年获评名单.csv');
@@ -87,8 +87,8 @@ test('往年获评名单 from a GBK CSV on 汇总; a listed ID number is warned 
   await shot(page, 'campaigns-past-winner-warning.png');
 
   // The same warning in 导出前核对 (填报 → 导出本单位数据包).
-  await click(page, '← 返回列表', { up: true });
-  await click(page, '导出本单位数据包');
+  await click(page, key('form.back'), { up: true });
+  await click(page, key('export.bundle'));
   await findItem(page, '导出前核对');
   await reveal(page, '“百姓学习之星”推荐表 · 王秀兰：' + WARNING);
   await shot(page, 'campaigns-past-winner-export.png');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, ROOT, choose, click, imeInto, findItem, imeType, items, launch, newDraft, openApp, reveal, serve, shot, state,
-  waitForState,
+  waitForState, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -39,7 +39,7 @@ async function download(page, action) {
 
 async function importFiles(page, paths) {
   const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
+  await click(page, key('desk.import'), { up: true });
   await (await chooser).setFiles(paths);
 }
 
@@ -60,8 +60,8 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url);
   // The city's profile and two forms.
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '包头市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '包头市教育局');
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', '包头市');
   await newDraft(page, '“吉林省全民终身学习示范活动”汇总表');
@@ -75,12 +75,12 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   await imeInto(page, '姓名', '张喆');
   await waitForState(page, (s) => s.drafts.length === 2 && s.drafts.some((d) => d.values.name === '张喆') &&
     s.drafts.some((d) => d.values.activities?.[1]?.participants === 80));
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   // Export shows its summary first; the drafts still have errors, so they go only when confirmed.
-  await click(page, '导出本单位数据包');
+  await click(page, key('export.bundle'));
   await findItem(page, '导出前核对');
-  await click(page, '我知道还有需要修改的地方，仍然导出');
-  const own = await download(page, () => click(page, '确认导出'));
+  await click(page, key('export.send_errors'));
+  const own = await download(page, () => click(page, key('export.confirm')));
   assert.match(own.name, /^学习周_包头市教育局_\d{4}-\d{2}-\d{2}\.json$/);
   const bundle = JSON.parse(readFileSync(own.path, 'utf8'));
   assert.equal(bundle.format, 'learnweek-bundle');
@@ -89,7 +89,7 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   assert.equal(bundle.records.length, 2);
 
   // Reset: a backup first (the app insists), then clear.
-  await click(page, '设置');
+  await click(page, NAV.settings);
   await download(page, () => click(page, '保存全部数据到备份文件'));
   await click(page, '清除本机数据…');
   await click(page, '确定清除');
@@ -98,7 +98,7 @@ test('export as 包头市, reset, import two cities: tables, totals, duplicates 
   // Import the city's bundle and a second city's.
   const second = join(work, '学习周_鄂尔多斯市教育局_2020-10-22.json');
   writeFileSync(second, secondCityBundle());
-  await click(page, '汇总');
+  await click(page, NAV.desk);
   await importFiles(page, [own.path, second]);
   await findItem(page, `${own.name}：新增 2 条`);
   await findItem(page, '学习周_鄂尔多斯市教育局_2020-10-22.json：新增 1 条');
@@ -160,7 +160,7 @@ test('files go where their request wanted them: a cancelled restore does not swa
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url);
   const profileBefore = (await state(page)).profile;
-  await click(page, '设置');
+  await click(page, NAV.settings);
   // The chooser for 从备份文件恢复… opens and is cancelled: no file arrives.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, '从备份文件恢复…')]);
   assert.equal(chooser.isMultiple(), false);

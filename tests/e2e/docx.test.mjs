@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, click, imeInto, launch, newDraft, openApp, serve, typeInto, waitForState } from './harness.mjs';
+import { ARTIFACTS, click, imeInto, launch, newDraft, openApp, serve, typeInto, waitForState, NAV, field } from './harness.mjs';
 import { portraitPng, soffice } from './office.mjs';
 
 let browser;
@@ -28,8 +28,8 @@ const DEEDS = '张喆同志退休后坚持学习二十年，先后参加老年�
 test('导出 Word: a nomination as a .docx that LibreOffice opens, prints and renders like the paper form', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '包头市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '包头市教育局');
   await newDraft(page, '“百姓学习之星”推荐表');
   await imeInto(page, '姓名', '张喆');
   await click(page, '女');

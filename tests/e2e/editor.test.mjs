@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   choose, click, findItem, imeInto, importBundleFile, launch, openApp, reveal, serve, shot, typeInto, waitForState,
-  waitSaved,
+  waitSaved, NAV, field, key,
 } from './harness.mjs';
 
 const NOW = 'now=2026-10-08T09:00';  // Beijing time: the province's deadline is 2026-11-20 17:00
@@ -42,12 +42,12 @@ after(async () => {
 async function profile(unit, province, city = null) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url, { query: NOW });
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', unit);
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), unit);
   await choose(page, '所在地区·省', province);
   if (city) await choose(page, '所在地区·市', city);
   await waitForState(page, (s) => s.profile?.values?.unit === unit);
-  await click(page, '首页', { up: true });
+  await click(page, NAV.home, { up: true });
   return { context, page };
 }
 
@@ -80,7 +80,7 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await pickDate(desk, '活动结束日期', 2026, 12, 10);
   await imeInto(desk, '推荐条件', '往届已获评者不得重复推荐');
 
-  await click(desk, '＋ 新建表格', { up: true });
+  await click(desk, key('editor.new_form'), { up: true });
   await imeInto(desk, '表格名称', FORM);
   await choose(desk, '类别', '统计表');
   await fieldRow(desk, 2, { label: '填报单位', type: '文本' });
@@ -159,7 +159,7 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await webContext.close();
 
   // --- The coordinator reads what came back.
-  await click(desk, '汇总', { up: true });
+  await click(desk, NAV.desk, { up: true });
   await importBundleFile(desk, work, '太原市教育局.json', bundle);
   await findItem(desk, /^太原市教育局\.json：新增 1 条/);
   await click(desk, `${FORM} (1)`, { up: true });  // its summary table, one record
@@ -182,7 +182,7 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   assert.equal(readFileSync(docxPath).subarray(0, 2).toString(), 'PK');
 
   // --- The province adds a field and sends version 2; the unit sees what changed, its draft follows.
-  await click(desk, '首页', { up: true });
+  await click(desk, NAV.home, { up: true });
   await click(desk, '编写活动包（上级单位用）');
   await click(desk, `表格：${FORM}`);
   await fieldRow(desk, 6, { id: 'place', label: '举办地点', type: '文本' });
@@ -194,7 +194,7 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await download2.saveAs(v2Path);
   await deskContext.close();
 
-  await click(unit, '首页', { up: true });
+  await click(unit, NAV.home, { up: true });
   const chooser2 = unit.waitForEvent('filechooser');
   await click(unit, '打开活动包…');
   await (await chooser2).setFiles(v2Path);

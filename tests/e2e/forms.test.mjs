@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, choose, click, imeInto, findItem, imeType, items, launch, launchKillable, newDraft, openApp, reveal, revealRight, serve,
-  shot, state, typeInto, waitEditing, waitForState, waitSaved,
+  shot, state, typeInto, waitEditing, waitForState, waitSaved, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -70,7 +70,7 @@ test('a 百姓学习之星 nomination filled by IME and clicks survives kill -9 
     assert.equal(back.drafts.length, 1);
     assert.equal(back.drafts[0].uuid, uuid);
     for (const [k, v] of Object.entries(expected)) assert.equal(back.drafts[0].values[k], v, k);
-    await click(again, '填报');
+    await click(again, NAV.drafts);
     await findItem(again, '已校验');  // every rule satisfied: the list says so
   } finally {
     await run.kill();
@@ -171,12 +171,12 @@ test('the Shanxi statistics table: an added column stands beside its theme, in v
 test('a second tab is read-only, follows the first, and can take over without losing edits', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const first = await openApp(context, server.url);
-  await click(first, '单位信息');
-  await imeInto(first, '填报单位', '太原市教育局');
+  await click(first, NAV.profile);
+  await imeInto(first, field('unit'), '太原市教育局');
   await waitForState(first, (s) => s.profile?.values?.unit === '太原市教育局');
   const second = await openApp(context, server.url);
   await findItem(second, /此页只能查看/);
-  await click(second, '单位信息');
+  await click(second, NAV.profile);
   await click(second, '负责人', { input: true });
   await imeType(second, ['x'], '不该写入');
   await second.waitForTimeout(600);
@@ -207,8 +207,8 @@ test('a full disk is reported in Chinese and loses nothing already saved', async
   try {
     const page = await openApp(run.context, server.url);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await click(page, '单位信息');
-    await imeInto(page, '填报单位', '吉林省教育厅');
+    await click(page, NAV.profile);
+    await imeInto(page, field('unit'), '吉林省教育厅');
     await newDraft(page, '全民终身学习成果系列展展板素材');
     await imeInto(page, '文稿题目', '吉林省终身学习成果展');
     await waitForState(page, (s) => s.drafts[0]?.values?.title === '吉林省终身学习成果展');
@@ -252,8 +252,8 @@ test('screenshots of every form at devicePixelRatio 2', async () => {
   mkdirSync(dir, { recursive: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   const page = await openApp(context, server.url);
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
+  await click(page, NAV.drafts);
+  await click(page, key('drafts.new'));
   await findItem(page, '“百姓学习之星”推荐表', { window: /^Popup_/ });
   const titles = (await items(page)).filter((i) => i.window.startsWith('Popup_') && i.role === 'menuitem')  // not the parts' titles
     .map((i) => i.label).filter(Boolean);

@@ -92,6 +92,23 @@ export const items = (page) => page.evaluate(() => window.learnweek.ui.items());
 const framedItems = (page) => page.evaluate(() => ({ frame: window.learnweek.frames, items: window.learnweek.ui.items() }));
 export const state = (page) => page.evaluate(() => window.learnweek.state());
 
+// Where the text is not what a test checks, it names an item by a stable key ("text###key" in the
+// app, or "field.<id>" for a form field's controls): key('nav.desk'), field('unit').
+export const key = (k) => ({ key: k });
+export const field = (id) => ({ key: `field.${id}` });
+export const NAV = {
+  home: key('nav.home'), drafts: key('nav.drafts'), desk: key('nav.desk'), map: key('nav.map'),
+  profile: key('nav.profile'), settings: key('nav.settings'),
+};
+const isKey = (label) => label !== null && typeof label === 'object' && !(label instanceof RegExp);
+// Whether item `it` is the one `label` names: its key, its shown text or its accessible name.
+export function matches(it, label) {
+  if (isKey(label)) return it.key === label.key;
+  const named = (text) => text !== undefined && (label instanceof RegExp ? label.test(text) : text === label);
+  return named(it.label) || named(it.name);
+}
+const describe = (label) => (isKey(label) ? `[${label.key}]` : String(label));
+
 // Waits until an item whose label matches appears (ImGui draws the next frame after input).
 export async function findItem(page, label, opts = {}) {
   const { input = null, timeout = 5000, index = 0 } = opts;
@@ -102,8 +119,7 @@ export async function findItem(page, label, opts = {}) {
     assertAlive(page);
     const snap = await framedItems(page);
     last = snap.items;
-    const named = (text) => text !== undefined && (label instanceof RegExp ? label.test(text) : text === label);
-    const hits = last.filter((it) => (named(it.label) || named(it.name)) &&  // what is shown, or its accessible name
+    const hits = last.filter((it) => matches(it, label) &&
                                      (input === null || it.input === input) &&
                                      (!opts.window || opts.window.test(it.window)));
     // A window appearing for the first time (a popup) is laid out over two frames: only trust
@@ -119,7 +135,7 @@ export async function findItem(page, label, opts = {}) {
     await page.waitForTimeout(50);
   }
   await page.screenshot({ path: join(ARTIFACTS, 'last-failure.png') }).catch(() => {});
-  throw new Error(`item "${label}" not found (screen: test-results/last-failure.png); have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
+  throw new Error(`item "${describe(label)}" not found (screen: test-results/last-failure.png); have: ${last.map((i) => i.label).filter(Boolean).join(' | ')}`);
 }
 
 // Scrolls the page (mouse wheel, like a person) until the item is on screen.
@@ -205,8 +221,8 @@ export async function imeType(page, steps, committed) {
 
 // Clicks a text field by its label and enters text through IME composition.
 export async function imeInto(page, label, text, opts = {}) {
-  await click(page, label, { input: true, ...opts });
-  await waitEditing(page, label);
+  const it = await click(page, label, { input: true, ...opts });
+  await waitEditing(page, it.name || it.label);  // a table's cell is named with its row
   await imeType(page, [text.slice(0, 1)], text);
 }
 
@@ -221,9 +237,9 @@ export async function typeInto(page, label, text, opts = {}) {
   else await imeType(page, [text.slice(0, 1)], text);
   const deadline = Date.now() + 5000;
   for (;;) {
-    const now = (await items(page)).filter((i) => i.label === label && i.input)[opts.index ?? 0];
+    const now = (await items(page)).filter((i) => matches(i, label) && i.input)[opts.index ?? 0];
     if (now && (now.value || '').includes(text)) return now;
-    if (Date.now() > deadline) assert.fail(`"${label}" never showed the typed "${text}" (has "${now?.value ?? ''}")`);
+    if (Date.now() > deadline) assert.fail(`"${describe(label)}" never showed the typed "${text}" (has "${now?.value ?? ''}")`);
     await page.waitForTimeout(50);
   }
 }
@@ -246,10 +262,10 @@ export async function waitEditing(page, label, timeout = 3000) {
 
 // Starts a new form from the drafts list (填报 → ＋ 新建表格 → its title in the popup).
 export async function newDraft(page, title) {
-  await click(page, '填报', { up: true });
-  await click(page, '＋ 新建表格');
+  await click(page, NAV.drafts, { up: true });
+  await click(page, key('drafts.new'));
   await click(page, title, { window: /^Popup_/ });
-  await findItem(page, '← 返回列表');
+  await findItem(page, key('form.back'));
 }
 
 // Waits for what a user waits for before closing the page: the header says 已保存到本机 and no
@@ -285,7 +301,7 @@ export async function importBundleFile(page, dir, name, text) {
   const path = join(dir, name);
   writeFileSync(path, text);
   const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
+  await click(page, key('desk.import'), { up: true });
   await (await chooser).setFiles([path]);
 }
 
@@ -358,7 +374,7 @@ export async function focused(page, since = null) {
   return prev;
 }
 
-const matches = (f, label, role) => (label instanceof RegExp ? label.test(f.label) : f.label === label) && (!role || f.role === role);
+const focusIs = (f, label, role) => (label instanceof RegExp ? label.test(f.label) : f.label === label) && (!role || f.role === role);
 
 export async function press(page, key) {
   const since = await frames(page);
@@ -372,12 +388,12 @@ export async function press(page, key) {
 export async function moveTo(page, label, { key = 'Tab', role = null, max = 80 } = {}) {
   const seen = [];
   let f = await focused(page);
-  for (let i = 0; i < max && !matches(f, label, role); i++) {
+  for (let i = 0; i < max && !focusIs(f, label, role); i++) {
     const along = role === 'tab' && f.role === 'tab' && /Tab$/.test(key);
     const last = seen[seen.length - 1];
     f = await press(page, along ? (last === `tab:${f.label}` && seen[seen.length - 2] === last ? 'Home' : 'ArrowRight') : key);
     seen.push(`${f.role}:${f.label}`);
   }
-  assert.ok(matches(f, label, role), `${key} never reached "${label}": ${seen.join(' → ')}`);
+  assert.ok(focusIs(f, label, role), `${key} never reached "${label}": ${seen.join(' → ')}`);
   return f;
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, choose, click, findItem, imeType, items, launch, newDraft, openApp, reveal, revealRight, serve, shot, state, waitForState,
+  ARTIFACTS, choose, click, findItem, imeType, items, launch, newDraft, openApp, reveal, revealRight, serve, shot, state, waitForState, NAV, key,
 } from './harness.mjs';
 
 const SHANXI_CITIES = ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'];
@@ -36,7 +36,7 @@ async function hover(page, label) {
 test('hover shows a province’s figures; a click drills into 山西’s 11 cities', async () => {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '地图');
+  await click(page, NAV.map);
   await findItem(page, '当前地图包含示例数据');
   await shot(page, 'map-national.png');
   await hover(page, '地图·山西');
@@ -67,7 +67,7 @@ test('hover shows a province’s figures; a click drills into 山西’s 11 citi
 test('an edit in one tab changes the map in another tab', async () => {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const editor = await openApp(context, server.url);
-  await click(editor, '单位信息');
+  await click(editor, NAV.profile);
   await choose(editor, '所在地区·省', '山西省');
   await choose(editor, '所在地区·市', '太原市');
   await newDraft(editor, '2021年山西省全民终身学习活动周情况统计表');
@@ -78,7 +78,7 @@ test('an edit in one tab changes the map in another tab', async () => {
   await waitForState(editor, (s) => s.drafts[0]?.values?.stats?.columns?.[0]?.cells?.participants === 300);
 
   const viewer = await openApp(context, server.url);  // a second tab: read-only, follows the first
-  await click(viewer, '地图');
+  await click(viewer, NAV.map);
   await hover(viewer, '地图·山西');
   await findItem(viewer, /^山西：活动 1 项，参与 300 人次/);
 
@@ -105,7 +105,7 @@ test('the live feed merges bundles polled from a URL', async () => {
     photos: [] });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await openApp(context, server.url);
-  await click(page, '地图');
+  await click(page, NAV.map);
   await click(page, '实时数据源网址', { input: true });
   await page.keyboard.type(server.url + 'feed.json');
   await click(page, '开始接收');
@@ -118,8 +118,8 @@ test('the live feed merges bundles polled from a URL', async () => {
 test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc leaves', async () => {
   const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '地图');
-  await click(page, '开幕式大屏模式', { timeout: 8000 });
+  await click(page, NAV.map);
+  await click(page, key('map.ceremony'), { timeout: 8000 });
   await findItem(page, '全民智学，助力“双战双赢”');
   await findItem(page, /^正在展示：/);
   await findItem(page, /^滚动播报：【/);
@@ -133,7 +133,7 @@ test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc lea
   await findItem(page, /^参与 [\d,]+人次$/);
   await shot(page, 'ceremony-4k.png');
   await page.keyboard.press('Escape');
-  await findItem(page, '开幕式大屏模式');
+  await findItem(page, key('map.ceremony'));
   await context.close();
 });
 
@@ -143,7 +143,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080], [1080, 1920]]) {
   test(`the map at ${width}×${height}: 钓鱼岛、赤尾屿、十段线, the inset clear of 台湾, 示意图`, async () => {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await openApp(context, server.url, { example: true });
-    await click(page, '地图');
+    await click(page, NAV.map);
     const inset = await findItem(page, '地图·南海诸岛');
     const marks = [];
     for (const name of ['钓鱼岛', '赤尾屿', '十段线', '台湾', '香港', '澳门', '海南']) marks.push(await findItem(page, '地图·' + name));
@@ -166,11 +166,11 @@ for (const [width, height] of [[1366, 768], [1920, 1080], [1080, 1920]]) {
 test('the 审图号 set in 设置 is printed under the map', async () => {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await openApp(context, server.url);
-  await click(page, '设置');
+  await click(page, NAV.settings);
   await click(page, '审图号', { input: true });
   await page.keyboard.type('GS(2024)0650');
   await waitForState(page, (s) => s.settings?.mapApproval === 'GS(2024)0650', 15000);  // typing is slow on a loaded machine
-  await click(page, '地图');
+  await click(page, NAV.map);
   await findItem(page, '示意图');
   await findItem(page, '审图号：GS(2024)0650');
   await context.close();
@@ -180,8 +180,8 @@ for (const [width, height] of [[3840, 2160], [7680, 2160]]) {
   test(`ceremony at ${width}×${height} with example data: badge, legend, ranking, calendar`, async () => {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await openApp(context, server.url, { example: true });
-    await click(page, '地图');
-    await click(page, '开幕式大屏模式', { timeout: 8000 });
+    await click(page, NAV.map);
+    await click(page, key('map.ceremony'), { timeout: 8000 });
     // An 8K frame in software GL takes seconds: allow for it, and for the carousel having turned.
     const slow = { timeout: 30000 };
     const badge = await findItem(page, '示例数据', slow);
@@ -207,12 +207,12 @@ for (const [width, height] of [[3840, 2160], [7680, 2160]]) {
 test('设置 can keep example data off the ceremony screen: no badge, no example figures', async () => {
   const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });  // 开幕式大屏模式 above the fold
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '设置');
+  await click(page, NAV.settings);
   await click(page, '开幕式大屏不显示示例数据（只统计真实填报和导入的数据）');
   await waitForState(page, (s) => s.settings?.ceremonyHideExample === true, 5000);
-  await click(page, '地图');
+  await click(page, NAV.map);
   await findItem(page, '当前地图包含示例数据');  // the map itself still says so
-  await click(page, '开幕式大屏模式', { timeout: 8000 });
+  await click(page, key('map.ceremony'), { timeout: 8000 });
   await findItem(page, '参与 0人次');
   await findItem(page, '参与人次排行');  // an empty ranking says so, and no province is toured
   assert.ok(!(await items(page)).some((i) => i.label.startsWith('正在展示：')), 'no tour without figures');

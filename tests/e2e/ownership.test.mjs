@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   choose, click, findItem, imeInto, importBundleFile, items, launch, newDraft, openApp, reveal, serve, shot, state,
-  waitForState, waitSaved,
+  waitForState, waitSaved, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -40,8 +40,8 @@ function demo(uuid, origin, revision, participants) {
 test('own draft survives an import of its UUID; another origin is a conflict; invalid values are refused', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '包头市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '包头市教育局');
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', '包头市');
   await newDraft(page, '“百姓学习之星”推荐表');
@@ -54,7 +54,7 @@ test('own draft survives an import of its UUID; another origin is a conflict; in
   const hijack = { ...mine, revision: mine.revision + 5, origin: { ...OTHER, device: 'other-pc' },
                    values: { ...mine.values, name: '李四', gender: '男' } };
   delete hijack.exported;
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   await importFile(page, '学习周_鄂尔多斯市教育局_2020-10-24.json', bundleOf(OTHER, [hijack]));
   await findItem(page, '学习周_鄂尔多斯市教育局_2020-10-24.json：本机记录的修改建议 1 条');
   let s = await state(page);
@@ -66,7 +66,7 @@ test('own draft survives an import of its UUID; another origin is a conflict; in
   assert.equal((await state(page)).drafts[0].values.name, '张喆', 'not on disk either');
 
   // The suggestion: field by field. Take 性别 only; 姓名 stays.
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   await reveal(page, '本机记录的修改建议');
   await findItem(page, '李四');
   await shot(page, 'ownership-suggestion.png');
@@ -104,21 +104,21 @@ test('export says what it sends: summary first, no unit no export, errors only w
   await newDraft(page, '“百姓学习之星”推荐表');
   await imeInto(page, '姓名', '张喆');
   await waitForState(page, (s) => s.drafts[0]?.values.name === '张喆');
-  await click(page, '汇总', { up: true });
-  await click(page, '导出本单位数据包');
+  await click(page, NAV.desk, { up: true });
+  await click(page, key('export.bundle'));
   await reveal(page, '导出前核对');
   await reveal(page, '百姓学习之星：已校验 0 份，草稿 1 份');
   await reveal(page, '请先在“单位信息”中填写填报单位和所在地区，上级单位要靠它们识别数据包');
   assert.ok(!(await items(page)).some((i) => i.label === '确认导出'), 'no way to export without a unit');
   await shot(page, 'export-no-unit.png');
   await click(page, '去填写单位信息');
-  await imeInto(page, '填报单位', '包头市教育局');
+  await imeInto(page, field('unit'), '包头市教育局');
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', '包头市');
-  await click(page, '汇总', { up: true });
-  await click(page, '导出本单位数据包');
+  await click(page, NAV.desk, { up: true });
+  await click(page, key('export.bundle'));
   await reveal(page, /^还有 \d+ 处需要修改（1 份表格）/);
-  const confirm = await reveal(page, '确认导出');
+  const confirm = await reveal(page, key('export.confirm'));
   assert.equal(confirm.disabled, true, 'disabled until the errors are confirmed');
   let downloads = 0;
   page.on('download', () => { downloads++; });
@@ -126,9 +126,9 @@ test('export says what it sends: summary first, no unit no export, errors only w
   await page.waitForTimeout(400);
   assert.equal(downloads, 0, 'nothing was written without the confirmation');
   await shot(page, 'export-summary.png');
-  await click(page, '我知道还有需要修改的地方，仍然导出');
+  await click(page, key('export.send_errors'));
   const pending = page.waitForEvent('download');
-  await click(page, '确认导出');
+  await click(page, key('export.confirm'));
   const d = await pending;
   const path = join(work, d.suggestedFilename());
   await d.saveAs(path);

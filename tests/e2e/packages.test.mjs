@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ROOT, choose, click, findItem, imeInto, importBundleFile, launch, openApp, reveal, serve, shot, waitForState, waitSaved,
+  ROOT, choose, click, findItem, imeInto, importBundleFile, launch, openApp, reveal, serve, shot, waitForState, waitSaved, NAV, field, key,
 } from './harness.mjs';
 
 const PACKAGE = join(ROOT, 'assets/packages/example-2026-nmg.json');
@@ -27,11 +27,11 @@ after(async () => {
 async function unit(name, city) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url, { query: NOW });
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', name);
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), name);
   await choose(page, '所在地区·省', '内蒙古自治区');
   await choose(page, '所在地区·市', city);
-  await click(page, '首页', { up: true });
+  await click(page, NAV.home, { up: true });
   return { context, page };
 }
 
@@ -60,12 +60,12 @@ test('a campaign package opened from a file: its notice on 首页, its new form 
   assert.equal(s.drafts.find((d) => d.form === 'reading_salon').values.title, '草原读书会');
 
   // The unit's bundle names the package its record was made with.
-  await click(page, '导出本单位数据包');
+  await click(page, key('export.bundle'));
   await reveal(page, '导出前核对');
   const pending = page.waitForEvent('download');
-  const confirm = await findItem(page, '我知道还有需要修改的地方，仍然导出').catch(() => null);
+  const confirm = await findItem(page, key('export.send_errors')).catch(() => null);
   if (confirm) await click(page, confirm.label);
-  await click(page, '确认导出');
+  await click(page, key('export.confirm'));
   const bundlePath = join(work, 'bundle.json');
   await (await pending).saveAs(bundlePath);
   const bundle = readFileSync(bundlePath, 'utf8');
@@ -75,15 +75,15 @@ test('a campaign package opened from a file: its notice on 首页, its new form 
   // A coordinator without the package is told which one to open; with it, the bundle imports.
   const desk = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const coordinator = await openApp(desk, server.url);
-  await click(coordinator, '汇总', { up: true });
+  await click(coordinator, NAV.desk, { up: true });
   await importBundleFile(coordinator, work, '包头市教育局.json', bundle);
   await findItem(coordinator, /请先打开该活动包$/);
-  await click(coordinator, '首页', { up: true });
+  await click(coordinator, NAV.home, { up: true });
   const chooser2 = coordinator.waitForEvent('filechooser');
   await click(coordinator, '打开活动包…');
   await (await chooser2).setFiles(PACKAGE);
   await findItem(coordinator, /^已安装活动包/);
-  await click(coordinator, '汇总', { up: true });
+  await click(coordinator, NAV.desk, { up: true });
   await importBundleFile(coordinator, work, '包头市教育局.json', bundle);
   await findItem(coordinator, /^包头市教育局\.json：新增 \d+ 条/);
   await desk.close();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ARTIFACTS, choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
+  ARTIFACTS, choose, click, findItem, imeInto, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved, NAV, field,
 } from './harness.mjs';
 
 let noGpu;  // Chromium with WebGL unavailable
@@ -27,18 +27,18 @@ test('without WebGL the app starts on the CPU renderer, takes IME input, saves a
   const r = await renderer(page);
   assert.equal(r.renderer, 'cpu');
   assert.equal(r.webgl1, false, 'this browser really has no WebGL');
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '太原市杏花岭区社区学院');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '太原市杏花岭区社区学院');
   await choose(page, '所在地区·省', '山西省');
   await waitForState(page, (s) => s.profile?.values?.unit === '太原市杏花岭区社区学院' && s.profile?.values?.region?.startsWith('14'));
   await waitSaved(page);
   await page.reload();
   await page.evaluate(() => window.learnweek.ready);
   assert.equal((await state(page)).profile.values.unit, '太原市杏花岭区社区学院');
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   await findItem(page, '填报单位', { input: true });
   await shot(page, 'renderer-cpu-profile.png');
-  await click(page, '设置');  // 设置 → 显示方式 says which renderer runs, and why
+  await click(page, NAV.settings);  // 设置 → 显示方式 says which renderer runs, and why
   await reveal(page, '当前：兼容模式（CPU 绘制，不使用显卡）');
   await context.close();
 });
@@ -96,7 +96,7 @@ test('the app never starts (its WebAssembly cannot load): the button copies the 
   // On a PC where LearnWeek runs: 设置 → 从备份文件恢复… reads it back.
   const other = await noGpu.newContext({ viewport: { width: 1280, height: 900 } });
   const fresh = await openApp(other, server.url);
-  await click(fresh, '设置');
+  await click(fresh, NAV.settings);
   const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), click(fresh, '从备份文件恢复…')]);
   await chooser.setFiles(file);
   await waitForState(fresh, (s) => s.drafts.some((d) => d.values.name === '李秀兰'));
@@ -108,8 +108,8 @@ test('a lost WebGL context: drawing goes on with the CPU renderer, nothing is lo
   const context = await softGpu.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url, { query: 'renderer=webgl2' });
   assert.equal((await renderer(page)).renderer, 'webgl2');
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '包头市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '包头市教育局');
   await page.evaluate(() => {
     const gl = document.getElementById('canvas').getContext('webgl2');
     gl.getExtension('WEBGL_lose_context').loseContext();
@@ -141,10 +141,10 @@ for (const [name, query, gpu] of [['webgl2', 'renderer=webgl2', true], ['cpu', '
       const context = await (gpu ? softGpu : noGpu).newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: dpr });
       const page = await openApp(context, server.url, { query, example: true });
       assert.equal((await renderer(page)).renderer, name);
-      await click(page, '单位信息');
+      await click(page, NAV.profile);
       await page.waitForTimeout(300);
       await shot(page, `renderer-${name}-profile-dpr${dpr}.png`);
-      await click(page, '地图');
+      await click(page, NAV.map);
       await findItem(page, '地图·山西');
       await page.waitForTimeout(300);
       await shot(page, `renderer-${name}-map-dpr${dpr}.png`);
@@ -159,9 +159,9 @@ for (const [name, query, gpu] of [['webgl2', 'renderer=webgl2', true], ['cpu', '
   test(`partial redraws on ${name} leave the same picture as a whole redraw`, async () => {
     const context = await (gpu ? softGpu : noGpu).newContext({ viewport: { width: 1280, height: 800 } });
     const page = await openApp(context, server.url, { query, example: true });
-    await click(page, '单位信息');
-    await imeInto(page, '填报单位', '包头市教育局');
-    await click(page, '地图');
+    await click(page, NAV.profile);
+    await imeInto(page, field('unit'), '包头市教育局');
+    await click(page, NAV.map);
     const shanxi = await findItem(page, '地图·山西');
     await page.mouse.move(shanxi.x, shanxi.y);  // a tooltip over the map
     await findItem(page, /^山西/);

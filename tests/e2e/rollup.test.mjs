@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, importBundleFile, items, launch, openApp, reveal, serve, shot,
+  choose, click, findItem, imeInto, importBundleFile, items, launch, openApp, reveal, serve, shot, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -47,11 +47,11 @@ async function importFile(page, name, text) {
 async function level(unit, province, city) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', unit);
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), unit);
   await choose(page, '所在地区·省', province);
   if (city) await choose(page, '所在地区·市', city);
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   return { context, page };
 }
 
@@ -68,10 +68,10 @@ async function assertTotals(page, records, participants, name) {
 async function exportUpward(page) {
   await click(page, '导出汇总数据包（含下级单位）');
   await reveal(page, '导出前核对');
-  if ((await items(page)).some((i) => i.label === '我知道还有需要修改的地方，仍然导出'))
-    await click(page, '我知道还有需要修改的地方，仍然导出');
+  if ((await items(page)).some((i) => i.key === 'export.send_errors'))
+    await click(page, key('export.send_errors'));
   const pending = page.waitForEvent('download');
-  await click(page, '确认导出');
+  await click(page, key('export.confirm'));
   const d = await pending;
   const path = join(work, d.suggestedFilename());
   await d.saveAs(path);

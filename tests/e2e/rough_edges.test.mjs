@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, items, launch, newDraft, openApp, reveal, serve, shot, state, typeInto, waitForState,
+  choose, click, findItem, imeInto, items, launch, newDraft, openApp, reveal, serve, shot, state, typeInto, waitForState, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -26,8 +26,8 @@ const beijing = (date) => {
 };
 
 async function profile(page) {
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '太原市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '太原市教育局');
   await choose(page, '所在地区·省', '山西省');
   await choose(page, '所在地区·市', '太原市');
 }
@@ -41,17 +41,17 @@ test('times show in Beijing time; 导出本单位数据包 from 填报 and 首�
   await imeInto(page, '姓名', '张喆');
   const s = await waitForState(page, (st) => st.drafts[0]?.values.name === '张喆');
   assert.match(s.drafts[0].updated, /Z$/, 'the file keeps UTC');
-  await click(page, '← 返回列表');
+  await click(page, key('form.back'));
   const local = beijing(new Date(s.drafts[0].updated));
   assert.notEqual(local, s.drafts[0].updated.slice(0, 16).replace('T', ' '), 'Beijing differs from UTC by 8 hours');
   await findItem(page, local);
 
   // Export from the drafts list: the same summary first, then the signed download.
-  await click(page, '导出本单位数据包');
+  await click(page, key('export.bundle'));
   await findItem(page, '导出前核对');
-  await click(page, '我知道还有需要修改的地方，仍然导出');
+  await click(page, key('export.send_errors'));
   const pending = page.waitForEvent('download');
-  await click(page, '确认导出');
+  await click(page, key('export.confirm'));
   const d = await pending;
   await d.saveAs(join(work, d.suggestedFilename()));
   assert.match(d.suggestedFilename(), /^学习周_太原市教育局_\d{4}-\d\d-\d\d\.json$/);
@@ -60,8 +60,8 @@ test('times show in Beijing time; 导出本单位数据包 from 填报 and 首�
   await findItem(page, '已导出');  // the list marks the draft as sent
 
   // 首页 offers it under the checklist.
-  await click(page, '首页', { up: true });
-  await click(page, '导出本单位数据包');
+  await click(page, NAV.home, { up: true });
+  await click(page, key('export.bundle'));
   await findItem(page, '导出前核对');
   await findItem(page, /^共 1 条记录/);
   await shot(page, 'rough-home-export.png');
@@ -76,10 +76,10 @@ test('times show in Beijing time; 导出本单位数据包 from 填报 and 首�
       created: '2020-10-22T02:00:00Z', updated: '2020-10-22T02:00:00Z',
       values: { activities: [{ name: '草原读书会', organizer: '鄂尔多斯市教育局', date: '2020-10-21', participants: 50 }],
                 unit: '鄂尔多斯市教育局', leader: '王堃', filler: '李玥', phone: '0477-8581234' } }] }));
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   const before = new Date();
   const chooser = page.waitForEvent('filechooser');
-  await click(page, '选择数据包文件…', { up: true });
+  await click(page, key('desk.import'), { up: true });
   await (await chooser).setFiles([bundle]);
   await reveal(page, '导入时间');
   const shown = await reveal(page, /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
@@ -91,8 +91,8 @@ test('times show in Beijing time; 导出本单位数据包 from 填报 and 首�
 test('the 新建表格 menu lists the notice\'s materials in its order, then the other forms', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
   const page = await openApp(context, server.url);
-  await click(page, '填报');
-  await click(page, '＋ 新建表格');
+  await click(page, NAV.drafts);
+  await click(page, key('drafts.new'));
   await findItem(page, '其他表格', { window: /^Popup_/ });
   const menu = (await items(page)).filter((i) => /^Popup_/.test(i.window) && i.label).sort((a, b) => a.y - b.y).map((i) => i.label);
   const heading = menu.findIndex((l) => /通知要求的材料$/.test(l));
@@ -115,7 +115,7 @@ test('a new Shanxi table is not 已校验; 出生年月 and 性别 are checked a
   await newDraft(page, '2021年山西省全民终身学习活动周情况统计表');
   await click(page, '逐项查看');
   await findItem(page, '活动周情况统计：表格还是空的：请至少在一个主题下填写一项活动（活动名称和参与人数）');
-  await click(page, '← 返回列表', { up: true });
+  await click(page, key('form.back'), { up: true });
   await findItem(page, '草稿');
   assert.equal((await items(page)).some((i) => i.label === '已校验'), false, 'an empty table counted as done');
 
@@ -169,7 +169,7 @@ test('汇总 lists provinces in GB/T 2260 code order (上海市 before 云南省
     '香港特别行政区', '澳门特别行政区'];
   const context = await browser.newContext({ viewport: { width: 1400, height: 2400 } });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '汇总');
+  await click(page, NAV.desk);
   await click(page, /^推荐名额核对 \(\d+\)$/);
   await findItem(page, '核对结果');
   const shown = (await items(page)).filter((i) => GBT2260.includes(i.label) && i.role !== 'option')

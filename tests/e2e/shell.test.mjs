@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  click, findItem, imeType, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved,
+  click, findItem, imeType, launch, newDraft, openApp, reveal, serve, shot, state, waitForState, waitSaved, NAV,
 } from './harness.mjs';
 
 let browser;
@@ -12,7 +12,7 @@ before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function fillProfileByIme(page) {
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   await click(page, '填报单位', { input: true });
   await imeType(page, ['nei', 'neimeng', '内蒙古'], '内蒙古自治区教育厅');
   await click(page, '负责人', { input: true });
@@ -38,7 +38,7 @@ test('IME input lands exactly once, is saved within 1 s and survives a reload', 
 test('keyboard editing keys still work around IME input', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   await click(page, '填报人', { input: true });
   await imeType(page, ['li'], '李玥');
   await page.keyboard.type('ab');
@@ -54,7 +54,7 @@ test('typing at once after a click lands in the clicked field, nothing lost', as
   // are held back while the input queues, so the test does not depend on the machine's speed.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   const email = await reveal(page, '电子邮箱', { input: true });
   const phone = await findItem(page, '联系电话', { input: true });
   const quickly = async (field, text) => {
@@ -73,7 +73,7 @@ test('typing at once after a click lands in the clicked field, nothing lost', as
 test('paste of Chinese text from the clipboard lands exactly', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await openApp(context, server.url);
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   await page.evaluate(() => navigator.clipboard.writeText('辽宁省社区教育指导服务中心'));
   await click(page, '填报单位', { input: true });
   await page.keyboard.press('Control+V');
@@ -144,7 +144,7 @@ test('offline: after one visit the app starts without network, with saved values
   const s = await state(page);
   assert.equal(s.profile.values.unit, '内蒙古自治区教育厅');
   assert.equal(s.profile.values.leader, '张喆');
-  await click(page, '单位信息');
+  await click(page, NAV.profile);
   await findItem(page, '填报单位', { input: true });
   await shot(page, 'offline-profile.png');
   await context.close();
@@ -160,7 +160,7 @@ test('phone: a tap on a field focuses the text agent inside the touch (so the ke
   await page.evaluate(() => window.learnweek.ready);
   const menu = await findItem(page, '首页 · 菜单');  // narrow screens: one menu button
   await page.touchscreen.tap(menu.x + menu.w / 2, menu.y + menu.h / 2);
-  const nav = await findItem(page, '单位信息', { window: /^Popup_/ });
+  const nav = await findItem(page, NAV.profile, { window: /^Popup_/ });
   await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
   const field = await findItem(page, '填报单位', { input: true });
   await page.evaluate(() => { window.__focusInTouch = null; });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, importBundleFile, launch, newDraft, openApp, reveal, serve, shot, waitForState,
+  choose, click, findItem, imeInto, importBundleFile, launch, newDraft, openApp, reveal, serve, shot, waitForState, NAV, field, key,
 } from './harness.mjs';
 
 let browser;
@@ -40,8 +40,8 @@ test('a unit signs its export; the desk shows and pins its key, warns on another
   // The unit.
   const unit = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   const a = await openApp(unit, server.url);
-  await click(a, '单位信息');
-  await imeInto(a, '填报单位', '包头市教育局');
+  await click(a, NAV.profile);
+  await imeInto(a, field('unit'), '包头市教育局');
   await choose(a, '所在地区·省', '内蒙古自治区');
   await choose(a, '所在地区·市', '包头市');
   const shown = (await reveal(a, /^本机签名密钥指纹：/)).label.split('：')[1];
@@ -50,11 +50,11 @@ test('a unit signs its export; the desk shows and pins its key, warns on another
   await newDraft(a, '“百姓学习之星”推荐表');
   await imeInto(a, '姓名', '张喆');
   await waitForState(a, (s) => s.drafts[0]?.values.name === '张喆');
-  await click(a, '汇总', { up: true });
-  await click(a, '导出本单位数据包');
-  await click(a, '我知道还有需要修改的地方，仍然导出');
+  await click(a, NAV.desk, { up: true });
+  await click(a, key('export.bundle'));
+  await click(a, key('export.send_errors'));
   const pending = a.waitForEvent('download');
-  await click(a, '确认导出');
+  await click(a, key('export.confirm'));
   const d = await pending;
   const path = join(work, d.suggestedFilename());
   await d.saveAs(path);
@@ -62,8 +62,8 @@ test('a unit signs its export; the desk shows and pins its key, warns on another
   const { canonical, signature } = split(text);
   const raw = Buffer.from(signature.publicKey, 'base64');
   assert.equal(fingerprint(raw), shown, 'the key shown on 单位信息 signed the file');
-  const key = await webcrypto.subtle.importKey('raw', raw, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-  assert.ok(await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, Buffer.from(signature.value, 'base64'),
+  const publicKey = await webcrypto.subtle.importKey('raw', raw, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  assert.ok(await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, Buffer.from(signature.value, 'base64'),
                                           Buffer.from(canonical)), 'the signature verifies over the file without it');
   // The private key cannot be read out of the browser.
   const extractable = await a.evaluate(() => new Promise((resolve) => {
@@ -79,7 +79,7 @@ test('a unit signs its export; the desk shows and pins its key, warns on another
   // The coordinator, in another browser profile.
   const desk = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
   const b = await openApp(desk, server.url);
-  await click(b, '汇总');
+  await click(b, NAV.desk);
   await importFile(b, d.suggestedFilename(), text);
   await findItem(b, `${d.suggestedFilename()}：新增 1 条`);
   await reveal(b, `指纹 ${shown}`);   // beside the imported bundle

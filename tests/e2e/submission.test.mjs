@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS, axTree, axFind, choose, click, findItem, imeInto, imeType, items, launch, newDraft, openApp, reveal,
-  revealRight, serve, shot, typeInto, waitForState,
+  revealRight, serve, shot, typeInto, waitForState, NAV, field, key,
 } from './harness.mjs';
 import { portraitPng, soffice } from './office.mjs';
 
@@ -65,11 +65,11 @@ function printDocx(docx, png) {
 }
 
 async function makePackage(page, due, material, file) {
-  await click(page, '首页', { up: true });
+  await click(page, NAV.home, { up: true });
   await click(page, `生成报送包：截止 ${due} 的材料`);
   await reveal(page, `生成报送包前核对：${material}`);
   await shot(page, `${file.replace('.zip', '')}-check.png`);
-  const confirm = (await items(page)).find((i) => i.label === '我知道还有需要修改的地方，仍然导出');
+  const confirm = (await items(page)).find((i) => i.key === 'export.send_errors');
   if (confirm) await click(page, confirm.label);
   const pending = page.waitForEvent('download');
   await click(page, '确认生成报送包');
@@ -85,8 +85,8 @@ async function makePackage(page, due, material, file) {
 test('报送包 per deadline from 首页: bundle, Word files, photos named from captions, 报送清单; imported by the coordinator', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url, { query: 'now=2021-09-05T09:00' });
-  await click(page, '单位信息');
-  await imeInto(page, '填报单位', '太原市教育局');
+  await click(page, NAV.profile);
+  await imeInto(page, field('unit'), '太原市教育局');
   await choose(page, '所在地区·省', '山西省');
   await choose(page, '所在地区·市', '太原市');
 
@@ -157,10 +157,10 @@ test('报送包 per deadline from 首页: bundle, Word files, photos named from 
   // The province's coordinator imports the 报送包 as it came, and refuses one changed on the way.
   const desk = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
   const coordinator = await openApp(desk, server.url);
-  await click(coordinator, '汇总', { up: true });
+  await click(coordinator, NAV.desk, { up: true });
   const pick = async (path) => {
     const c = coordinator.waitForEvent('filechooser');
-    await click(coordinator, '选择数据包文件…', { up: true });
+    await click(coordinator, key('desk.import'), { up: true });
     await (await c).setFiles([path]);
   };
   await pick(starZip);
@@ -185,7 +185,7 @@ with zipfile.ZipFile(src, metadata_encoding='gbk') as a, zipfile.ZipFile(dst, 'w
 test('print for a summary table: a landscape preview with its header and totals; 导出此表 Word', async () => {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   const page = await openApp(context, server.url, { example: true });
-  await click(page, '汇总', { up: true });
+  await click(page, NAV.desk, { up: true });
   await click(page, /^示范活动汇总表 \(\d+\)/);
   await click(page, '打印此表');
   await page.waitForSelector('#lw-print iframe');
