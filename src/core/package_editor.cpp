@@ -461,13 +461,19 @@ std::string PackageIdFor(const json& v) {
 PackageBuild BuildPackage(const PackageDraft& d, const FormLibrary& library, const CampaignPackage* installed,
                           const std::string& created) {
   PackageBuild out;
-  CheckCampaignValues(d.campaign, out.errors);
+  const auto in_campaign = [&](std::vector<std::string>&& errors) {
+    for (std::string& e : errors) out.errors.push_back({std::move(e), -1});
+  };
+  std::vector<std::string> campaign_errors;
+  CheckCampaignValues(d.campaign, campaign_errors);
+  in_campaign(std::move(campaign_errors));
   std::vector<FormDef> forms;
   std::set<std::string> unfinished;  // drafted forms that cannot be written yet
-  for (const FormDraft& fd : d.forms) {
+  for (size_t k = 0; k < d.forms.size(); ++k) {
+    const FormDraft& fd = d.forms[k];
     SheetRead read = FormFromEditor(fd);
     const std::string name = Str(fd.values, "title").empty() ? fd.id : Str(fd.values, "title");
-    for (const std::string& e : read.errors) out.errors.push_back("表格「" + name + "」" + e);
+    for (const std::string& e : read.errors) out.errors.push_back({"表格「" + name + "」" + e, static_cast<int>(k)});
     if (!read.form) {
       unfinished.insert(name);
       continue;
@@ -480,10 +486,12 @@ PackageBuild BuildPackage(const PackageDraft& d, const FormLibrary& library, con
   const json& rows = d.campaign.contains("requirements") && d.campaign["requirements"].is_array()
                          ? d.campaign["requirements"]
                          : json::array();
+  std::vector<std::string> requirement_errors;
   for (size_t i = 0; i < rows.size(); ++i)
     if (rows[i].is_object())
-      if (auto r = RequirementFrom(rows[i], i, forms, unfinished, library, out.errors))
+      if (auto r = RequirementFrom(rows[i], i, forms, unfinished, library, requirement_errors))
         campaign.issuers.front().requirements.push_back(std::move(*r));
+  in_campaign(std::move(requirement_errors));
   if (!out.errors.empty()) return out;
 
   CampaignPackage p;
@@ -497,7 +505,7 @@ PackageBuild BuildPackage(const PackageDraft& d, const FormLibrary& library, con
   for (const FormDef& f : library.forms)
     if (f.package.empty()) builtin.forms.push_back(f);
   PackageWrite written = WritePackage(p, builtin);
-  out.errors = std::move(written.errors);
+  in_campaign(std::move(written.errors));  // the whole package's checks: not one form's
   if (!out.errors.empty()) return out;
   out.bytes = std::move(written.bytes);
   out.package = ParsePackage(out.bytes, builtin).package;

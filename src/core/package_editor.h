@@ -58,10 +58,16 @@ FormDraft CopyFormDraft(const FormDef& form, const std::string& random_hex);
 // replaces the one before.
 std::string PackageIdFor(const nlohmann::json& campaign_values);
 
+// A problem that stops the build, and where in the editor it is (the editor links to it).
+struct BuildError {
+  std::string text;  // Chinese: the part, then the problem
+  int form = -1;     // index of the form draft it is in; -1: 活动信息 or the package as a whole
+};
+
 struct PackageBuild {
   std::optional<CampaignPackage> package;
-  std::string bytes;                // the package file, as WritePackage writes it
-  std::vector<std::string> errors;  // Chinese: the part, then the problem
+  std::string bytes;  // the package file, as WritePackage writes it
+  std::vector<BuildError> errors;
 };
 // The draft as a package. `library` holds the forms a requirement may name; `installed` is the
 // package of the same id already on this device: the new one is its next version, and a form

@@ -438,20 +438,27 @@ void EndFieldSemantics() {
 }
 
 namespace {
-FieldScope g_outer_field;  // the table field around an open cell scope
+FieldScope g_outer_field;   // the table field around an open cell scope
+std::string g_cell_suffix;  // "（第 2 行）"
 }  // namespace
 
-void BeginCellSemantics(const std::string& name, bool required) {
+void BeginCellSemantics(const std::string& name, const std::string& suffix, bool required) {
   g_outer_field = g_field;
-  g_field = {name, {}, g_field.key, required, false, true, g_items.size()};
+  g_cell_suffix = suffix;
+  // The table's error stays on its cells (nothing else of the table carries it); required is the column's own.
+  g_field = {name + suffix, g_field.message, g_field.key, required, g_field.invalid, true, g_items.size()};
 }
 
 void EndCellSemantics() {
+  std::vector<Item*> controls;
   for (size_t i = g_field.first; i < g_items.size(); ++i) {
     Item& it = g_items[i];
     if (!it.text && it.sem.role != Role::Radio && it.sem.role != Role::Option && it.sem.name.empty())
-      it.sem.name = g_field.label;
+      controls.push_back(&it);
   }
+  // One control is the cell; several (a date's 年/月/日) keep their own part's name, with the row.
+  for (Item* it : controls)
+    it->sem.name = controls.size() == 1 || it->label.empty() ? g_field.label : it->label + g_cell_suffix;
   g_field = g_outer_field;
 }
 

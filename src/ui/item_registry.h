@@ -84,10 +84,11 @@ void MarkComboBox(unsigned int id, const std::string& label, const std::string& 
 void BeginFieldSemantics(const std::string& label, const std::string& key, bool required, bool invalid,
                          const std::string& message);
 void EndFieldSemantics();
-// Inside a field, one cell of its table: the cell's controls are named `name` (column and row, so
-// a screen reader does not hear "标题" twenty times), required only as their column is, and its
-// radio buttons form one group. Closes before the next cell.
-void BeginCellSemantics(const std::string& name, bool required);
+// Inside a field, one cell of its table: its control is named `name` + `suffix` (column and row,
+// "姓名（第 2 行）", so a screen reader does not hear "姓名" twenty times; several controls keep
+// their own part's label + `suffix`), required only as its column is, invalid and described as
+// the table is, and its radio buttons form one group. Closes before the next cell; does not nest.
+void BeginCellSemantics(const std::string& name, const std::string& suffix, bool required);
 void EndCellSemantics();
 // Adds `text` (the 字数 counter) to the description of every control of the field drawn last.
 void DescribeLastField(const std::string& text);

@@ -20,6 +20,7 @@ class RadioGroup {
   // The choice picked in this frame (click, Space or an arrow key), -1 for none. Call once, after
   // the last Item.
   int End();
+  ImGuiID IdOf(int i) const { return i >= 0 && i < static_cast<int>(ids_.size()) ? ids_[i] : 0; }  // choice i's item
 
  private:
   int checked_;

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <random>
+#include <set>
 
 #include "campaign_package.h"
 #include "field_widgets.h"
@@ -118,6 +119,36 @@ void EditorScreen::RebuildPreview(size_t i) {
   }
 }
 
+void EditorScreen::Open(size_t tab) {
+  if (tab == tab_ || tab > forms_.size()) return;
+  tab_ = tab;
+  confirm_delete_ = false;
+  editor_view_.Reset();
+  if (tab_ > 0) RebuildPreview(tab_ - 1);
+}
+
+// 导出前需要修改: each problem is a link to the part it is in; the focus goes to that part's tab,
+// with what needs changing right below it.
+void EditorScreen::BuildErrorLinks() {
+  if (build_errors_.empty()) return;
+  BeginCard("build-errors");
+  SubHeading(("导出前需要修改（" + std::to_string(build_errors_.size()) + " 处）").c_str());
+  for (size_t k = 0; k < build_errors_.size(); ++k) {
+    const BuildError& e = build_errors_[k];
+    ImGui::PushID(static_cast<int>(k));
+    if (ListEntry(e.text.c_str())) {
+      Open(e.form < 0 ? 0 : static_cast<size_t>(e.form) + 1);
+      focus_part_ = true;
+    }
+    Semantics& sem = LastItemSemantics();
+    sem.role = Role::Link;
+    sem.group_role = "list";
+    sem.group = "导出前需要修改";
+    ImGui::PopID();
+  }
+  EndCard();
+}
+
 // The parts of the package, one button each (one Tab stop; arrows move between them).
 void EditorScreen::Parts(AppContext& app) {
   RadioGroup parts(static_cast<int>(tab_), "活动包的内容", RadioGroup::Look::Buttons);
@@ -126,12 +157,9 @@ void EditorScreen::Parts(AppContext& app) {
     ImGui::SameLine();
     parts.Item(("表格：" + FormTitle(forms_[i], i)).c_str());
   }
-  if (const int k = parts.End(); k >= 0 && static_cast<size_t>(k) != tab_) {
-    tab_ = static_cast<size_t>(k);
-    confirm_delete_ = false;
-    editor_view_.Reset();
-    if (tab_ > 0) RebuildPreview(tab_ - 1);
-  }
+  if (const int k = parts.End(); k >= 0) Open(static_cast<size_t>(k));
+  if (focus_part_ && tab_ <= forms_.size()) RequestFocus(parts.IdOf(static_cast<int>(tab_)));
+  focus_part_ = false;
   AddButtons(app);
 }
 
@@ -194,9 +222,14 @@ void EditorScreen::DrawCampaign(AppContext& app, const FieldEnv& env) {
   // choice must not vanish while it is fixed), then the app's own (not the profile).
   std::vector<std::string> titles;
   for (size_t i = 0; i < forms_.size(); ++i) titles.push_back(FormTitle(forms_[i], i));
+  // Another province's own forms are not offered, unless a row already names one.
+  std::set<std::string> chosen;
+  if (const auto rows = campaign_.values.find("requirements"); rows != campaign_.values.end() && rows->is_array())
+    for (const auto& row : *rows) chosen.insert(StringAt(row, "form"));
   const std::string region = StringAt(campaign_.values, "issuer_region");
   for (const FormDef& f : app.forms.forms)
-    if (f.package.empty() && f.kind != "profile" && !app.campaigns.OtherProvincesOnly(f.id, region))
+    if (f.package.empty() && f.kind != "profile" &&
+        (chosen.count(f.title) || !app.campaigns.OtherProvincesOnly(f.id, region)))
       titles.push_back(f.title);
   if (titles != choice_titles_ || campaign_form_.id.empty()) {
     campaign_form_ = CampaignEditorForm(titles);
@@ -288,7 +321,7 @@ void EditorScreen::ContinueInstalled(AppContext& app) {
 }
 
 void EditorScreen::ExportCard(AppContext& app) {
-  ErrorList("导出前需要修改", build_errors_);
+  BuildErrorLinks();
   BeginCard("export");
   SubHeading("导出活动包");
   const std::string id = PackageIdFor(campaign_.values);
@@ -311,7 +344,7 @@ void EditorScreen::Export(AppContext& app) {
   const std::string id = PackageIdFor(campaign_.values);
   const CampaignPackage* installed = app.packages ? app.packages->Find(id) : nullptr;
   PackageBuild b = BuildPackage(Draft(), app.forms, installed, NowIso());
-  build_errors_ = b.errors;
+  build_errors_ = std::move(b.errors);
   if (!b.package) {
     app.Toast("活动包还有 " + std::to_string(b.errors.size()) + " 处需要修改，见“导出前需要修改”", true);
     return;
@@ -326,7 +359,7 @@ void EditorScreen::Export(AppContext& app) {
     const std::string bytes = key.empty() ? unsigned_bytes : SignedPackageBytes(doc, key, signature);
     const InstallPlan plan = install ? install(app, bytes) : InstallPlan{};
     if (!plan.ok()) {
-      build_errors_ = {"本机未能安装：" + plan.error};
+      build_errors_ = {{"本机未能安装：" + plan.error}};
       app.Toast("活动包未导出：" + plan.error, true);
       return;
     }

@@ -30,6 +30,8 @@ class EditorScreen {
   void Start(const PackageDraft& d);
   PackageDraft Draft() const;
   void Parts(AppContext& app);
+  void Open(size_t tab);  // 0: 活动信息, i + 1: form i
+  void BuildErrorLinks();
   void AddButtons(AppContext& app);
   void DrawCampaign(AppContext& app, const FieldEnv& env);
   void DrawForm(AppContext& app, size_t i, const FieldEnv& env);
@@ -52,7 +54,9 @@ class EditorScreen {
   FormDef preview_form_;
   Record preview_;
   bool preview_ok_ = false;
-  std::vector<std::string> form_errors_, build_errors_, sheet_errors_;
+  std::vector<std::string> form_errors_, sheet_errors_;
+  std::vector<BuildError> build_errors_;
+  bool focus_part_ = false;  // a link in 导出前需要修改 was followed: its part's tab takes the focus
   std::string sheet_name_;
   bool confirm_delete_ = false;  // 从活动包中删除此表格 pressed once
   bool dirty_ = false;

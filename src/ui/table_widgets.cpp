@@ -130,7 +130,7 @@ bool TableInput(const FieldDef& f, json& value, const FieldEnv& env) {
         FieldEnv sub = env;
         sub.width = ImGui::GetContentRegionAvail().x;
         sub.error = false;
-        BeginCellSemantics(c.label + "（第 " + std::to_string(i + 1) + " 行）", c.required);
+        BeginCellSemantics(c.label, "（第 " + std::to_string(i + 1) + " 行）", c.required);
         if (FieldInput(c, cell, sub)) {
           rows[i][c.id] = cell;
           changed = true;
@@ -261,7 +261,7 @@ bool MatrixInput(const FieldDef& f, json& value, const FieldEnv& env) {
         FieldDef labeled = r;
         labeled.label = cols[c].value("theme", "") + "·" + r.label;
         labeled.hint.clear();
-        BeginCellSemantics(labeled.label, r.required);
+        BeginCellSemantics(labeled.label, "", r.required);
         if (FieldInput(labeled, cell, sub)) {
           if (cell.is_null())
             cells.erase(r.id);

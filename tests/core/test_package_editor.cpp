@@ -24,6 +24,12 @@ std::string Joined(const std::vector<std::string>& v) {
   return s;
 }
 
+std::string Joined(const std::vector<BuildError>& v) {
+  std::string s;
+  for (const auto& e : v) s += e.text + "\n";
+  return s;
+}
+
 // 山西's statistics table, typed into the form editor.
 FormDraft StatsForm() {
   FormDraft f = NewFormDraft("a1b2c3");
@@ -116,6 +122,11 @@ TEST_CASE("package editor: every problem is named where the coordinator typed it
   CHECK(all.find("报送材料第 1 行：表格「社区教育活动统计表」还有需要修改的地方，见上") != std::string::npos);
   CHECK(all.find("表格「社区教育活动统计表」第 3 行：类型「数字」不认识") != std::string::npos);
   CHECK(all.find("第 4 行：字段标识「Bad Id」") != std::string::npos);
+  // Each says where it is, so the editor links to that part.
+  for (const BuildError& e : b.errors) {
+    INFO(e.text);
+    CHECK(e.form == (e.text.rfind("表格「社区教育活动统计表」第", 0) == 0 ? 0 : -1));
+  }
 }
 
 TEST_CASE("package editor: a shipped form goes into the editor and comes back the same", "[package][editor]") {

@@ -137,6 +137,12 @@ test('a table field: each cell named by its column and row, required only where 
     assert.ok(required(`电话（第 ${row} 行）`), '电话 is a required column');
     assert.ok(!required(`职务（第 ${row} 行）`), '职务 is not');
   }
+  // A cell of several controls (a date's 年, 月, 日) names each by its part and row.
+  await newDraft(page, '全民终身学习活动周方案');
+  if (!(await items(page)).some((i) => i.name === '活动名称（第 1 行）')) await click(page, '＋ 添加一行');
+  const plan = (await waitForAx(page, (t) => t.some((n) => n.name === '时间·日（第 1 行）'))).tree;
+  for (const part of ['年', '月', '日'])
+    assert.ok(plan.some((n) => n.name === `时间·${part}（第 1 行）`), `the date's ${part} is named with its row`);
   await context.close();
 });
 

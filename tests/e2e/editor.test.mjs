@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  choose, click, findItem, imeInto, importBundleFile, launch, openApp, reveal, serve, shot, typeInto, waitForState,
-  waitSaved, NAV, field, key,
+  choose, click, findItem, focused, imeInto, importBundleFile, launch, openApp, reveal, serve, shot, typeInto,
+  waitForState, waitSaved, NAV, field, key,
 } from './harness.mjs';
 
 const NOW = 'now=2026-10-08T09:00';  // Beijing time: the province's deadline is 2026-11-20 17:00
@@ -91,6 +91,15 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
   await reveal(desk, '预览：单位看到的表格');
   await reveal(desk, '参与人次');  // the new table's column, as units will see it
   await shot(desk, 'editor-preview.png');
+
+  // Exporting too early lists what is missing, each a link to the part it is in.
+  await click(desk, '检查并导出活动包');
+  const problem = await reveal(desk, /^活动信息 · 报送材料/);
+  assert.equal(problem.role, 'link', 'a problem in 导出前需要修改 is a link');
+  await desk.mouse.click(problem.x + 20, problem.y + problem.h / 2);
+  await desk.waitForFunction(() => window.learnweek.ui.items().some((i) => i.label === '活动信息' && i.checked === true),
+                             null, { timeout: 5000 });
+  assert.equal((await focused(desk)).label, '活动信息', 'the focus is on the part the problem is in');
 
   await click(desk, '活动信息', { up: true });
   await reveal(desk, '报送材料');
