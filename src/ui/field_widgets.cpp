@@ -187,13 +187,24 @@ bool DateInput(const FieldDef& f, json& value, const FieldEnv& env) {
   return SetString(value, buf);
 }
 
+// The width of the options as a row of radio buttons.
+float RadiosWidth(const std::vector<std::string>& options) {
+  float w = 0;
+  for (size_t i = 0; i < options.size(); ++i)
+    w += (i ? Em() : 0) + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(options[i].c_str()).x;
+  return w;
+}
+
 bool ChoiceInput(const FieldDef& f, json& value, const FieldEnv& env) {
   ImGui::BeginDisabled(env.read_only);
   bool changed = false;
   const std::string cur = Str(value);
   size_t total = 0;
   for (const auto& o : f.options) total += utf8::CountChars(o) + 3;
-  if (total <= 24) {  // few short options: radio buttons, visible at a glance
+  // Few short options: radio buttons, visible at a glance, where they fit (a table's narrow
+  // column cut 必填's "否" off at 1366 px: there, the list).
+  if (total <= 24 && (env.width <= 0 || RadiosWidth(f.options) <= env.width)) {
     int checked = -1;
     for (size_t i = 0; i < f.options.size(); ++i)
       if (cur == f.options[i]) checked = static_cast<int>(i);
