@@ -20,6 +20,17 @@ function pushStorage() {
   if (loaded()) storageUpdate(storage);
 }
 
+// Emscripten 3.1.6's IDBFS.getDB reports a failed open as `this.error` inside an arrow function:
+// undefined, so the failure reads as success and the next step fails on a missing database
+// ("Cannot read properties of undefined (reading 'transaction')"). Said as what it is instead.
+function checkedGetDB(IDBFS) {
+  if (!IDBFS || !IDBFS.getDB || IDBFS.getDB.checked) return;
+  const open = IDBFS.getDB;
+  IDBFS.getDB = (name, callback) =>
+    open(name, (err, db) => callback(err || (db ? null : new Error('浏览器未能打开本机存储')), db));
+  IDBFS.getDB.checked = true;
+}
+
 function syncfs(populate) {
   return new Promise((resolve) => {
     let done = false;
@@ -30,7 +41,10 @@ function syncfs(populate) {
       clearTimeout(timer);
       resolve(err || null);
     }
-    try { module().FS.syncfs(populate, finish); } catch (e) { finish(e); }
+    try {
+      checkedGetDB(module().IDBFS);
+      module().FS.syncfs(populate, finish);
+    } catch (e) { finish(e); }
   });
 }
 

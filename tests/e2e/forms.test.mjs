@@ -131,7 +131,10 @@ test('the Shanxi statistics table: an added column stands beside its theme, in v
   const page = await openApp(context, server.url);
   await newDraft(page, '2021年山西省全民终身学习活动周情况统计表');
   const cell = async (label, text, added = false) => {
-    const table = await reveal(page, '活动主题');
+    // The table's heading is above when the button under the table is in view (the page may
+    // have moved on a loaded machine after a column was added), else below.
+    const below = (await items(page)).some((i) => i.label === '＋ 加列（新增一项活动）');
+    const table = await reveal(page, '活动主题', { up: below });
     const at = { x: table.x + 600, y: table.y + 40 };
     // The column just added is the right one of its theme's two, already scrolled into view (no wheel).
     let it = await (added ? findItem(page, label, { input: true, index: 1 }) : revealRight(page, label, at, { input: true }));
