@@ -10,7 +10,16 @@ namespace lw {
 namespace {
 constexpr size_t kUndoDepth = 200;
 
-std::string Normalize(std::string_view s, bool multiline) {
+// A space, a line break or a Chinese comma or full stop ends an undo step. Searched as whole
+// characters: a byte search for "，" would also match inside 张 (E5 BC A0 shares BC with EF BC 8C).
+bool EndsStep(std::string_view s) {
+  for (std::string_view mark : {" ", "\n", "，", "。"})
+    if (s.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+}  // namespace
+
+std::string NormalizeTyped(std::string_view s, bool multiline) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -30,22 +39,14 @@ std::string Normalize(std::string_view s, bool multiline) {
   }
   return out;
 }
-// A space, a line break or a Chinese comma or full stop ends an undo step. Searched as whole
-// characters: a byte search for "，" would also match inside 张 (E5 BC A0 shares BC with EF BC 8C).
-bool EndsStep(std::string_view s) {
-  for (std::string_view mark : {" ", "\n", "，", "。"})
-    if (s.find(mark) != std::string_view::npos) return true;
-  return false;
-}
-}  // namespace
 
-TextEdit::TextEdit(std::string text, bool multiline) : text_(Normalize(text, multiline)), multiline_(multiline) {
+TextEdit::TextEdit(std::string text, bool multiline) : text_(NormalizeTyped(text, multiline)), multiline_(multiline) {
   caret_ = anchor_ = text_.size();
 }
 
 void TextEdit::SetText(std::string text) {
   if (text == text_) return;
-  text = Normalize(text, multiline_);
+  text = NormalizeTyped(text, multiline_);
   if (text == text_) return;  // the same once normalized: a stored "\r\n" is not an external change
   text_ = std::move(text);
   caret_ = Snap(std::min(caret_, text_.size()));
@@ -89,7 +90,7 @@ void TextEdit::BeginEdit(EditKind kind) {
 }
 
 void TextEdit::Insert(std::string_view s) {
-  const std::string clean = Normalize(s, multiline_);
+  const std::string clean = NormalizeTyped(s, multiline_);
   if (clean.empty() && !HasSelection()) return;
   BeginEdit(clean.size() <= 4 && clean.find('\n') == std::string::npos ? EditKind::Typing : EditKind::Other);
   const size_t b = SelBegin();

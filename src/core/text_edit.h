@@ -11,6 +11,10 @@
 
 namespace lw {
 
+// Text as typing leaves it: "\r\n" and "\r" as "\n", control characters dropped and, on one line,
+// line breaks and tabs as spaces (TextEdit's Insert and SetText; a single-line field's stored text).
+std::string NormalizeTyped(std::string_view s, bool multiline);
+
 class TextEdit {
  public:
   explicit TextEdit(std::string text = {}, bool multiline = true);

@@ -158,7 +158,7 @@ void EditorScreen::Parts(AppContext& app) {
     parts.Item(("表格：" + FormTitle(forms_[i], i)).c_str());
   }
   if (const int k = parts.End(); k >= 0) Open(static_cast<size_t>(k));
-  if (focus_part_ && tab_ <= forms_.size()) RequestFocus(parts.IdOf(static_cast<int>(tab_)));
+  if (focus_part_) RequestFocus(parts.IdOf(static_cast<int>(tab_)));
   focus_part_ = false;
   AddButtons(app);
 }
@@ -346,7 +346,7 @@ void EditorScreen::Export(AppContext& app) {
   PackageBuild b = BuildPackage(Draft(), app.forms, installed, NowIso());
   build_errors_ = std::move(b.errors);
   if (!b.package) {
-    app.Toast("活动包还有 " + std::to_string(b.errors.size()) + " 处需要修改，见“导出前需要修改”", true);
+    app.Toast("活动包还有 " + std::to_string(build_errors_.size()) + " 处需要修改，见“导出前需要修改”", true);
     return;
   }
   const json doc = json::parse(b.bytes);

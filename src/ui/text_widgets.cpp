@@ -286,7 +286,7 @@ bool LineInput(const char* id, std::string& value, const char* hint, ImGuiInputT
                bool error) {
   // One line shows a stored line break (an imported "\r\n") as a space, as typing it would: the
   // page's text box then holds the same text and caret offsets. Saved only if the field is edited.
-  if (value.find_first_of("\r\n") != std::string::npos) value = TextEdit(value, false).text();
+  if (value.find_first_of("\r\n") != std::string::npos) value = NormalizeTyped(value, false);
   ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetContentRegionAvail().x);
   if (error) {
     ImGui::PushStyleColor(ImGuiCol_Border, Colors().error);

@@ -94,6 +94,7 @@ test('a coordinator writes a campaign with a new table form; units open it by fi
 
   // Exporting too early lists what is missing, each a link to the part it is in.
   await click(desk, '检查并导出活动包');
+  await findItem(desk, /^活动包还有 [1-9]\d* 处需要修改/);  // the toast counts them
   const problem = await reveal(desk, /^活动信息 · 报送材料/);
   assert.equal(problem.role, 'link', 'a problem in 导出前需要修改 is a link');
   await desk.mouse.click(problem.x + 20, problem.y + problem.h / 2);
