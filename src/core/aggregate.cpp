@@ -5,16 +5,10 @@
 
 namespace lw {
 
-using nlohmann::json;
-
 namespace {
 
-std::string S(const Record& r, const char* key) {
-  const json v = r.values.value(key, json());
-  return v.is_string() ? v.get<std::string>() : std::string();
-}
-
-long long N(const json& v) { return v.is_number_integer() ? v.get<long long>() : 0; }
+// Values are read through ValueView: imported records keep theirs packed (record.h).
+std::string S(const Record& r, const char* key) { return r.Values()[key].String(); }
 
 Cell StatusCell(const SourceRecord& s) { return TextCell(s.draft ? "草稿" : "已校验"); }
 
@@ -56,13 +50,13 @@ SummaryTable DemoTable(const std::vector<SourceRecord>& records, const RegionDb&
   long long total = 0;
   for (const SourceRecord& s : records) {
     if (s.record->form != "demo_activity_summary") continue;
-    for (const json& row : s.record->values.value("activities", json::array())) {
+    for (const ValueView row : s.record->Values()["activities"]) {
       if (!row.is_object()) continue;
-      const long long n = N(row.value("participants", json()));
+      const long long n = row["participants"].Int();
       total += n;
-      t.rows.push_back({NumberCell(static_cast<double>(t.rows.size() + 1)), TextCell(StringAt(row, "name")),
-                        TextCell(StringAt(row, "organizer")), TextCell(StringAt(row, "date")),
-                        TextCell(StringAt(row, "place")), TextCell(StringAt(row, "form")),
+      t.rows.push_back({NumberCell(static_cast<double>(t.rows.size() + 1)), TextCell(row["name"].String()),
+                        TextCell(row["organizer"].String()), TextCell(row["date"].String()),
+                        TextCell(row["place"].String()), TextCell(row["form"].String()),
                         NumberCell(static_cast<double>(n)), TextCell(s.unit), StatusCell(s)});
       t.row_regions.push_back(RegionOf(s));
     }
@@ -118,26 +112,27 @@ SummaryTable StatsTable(const std::vector<SourceRecord>& records, const RegionDb
   for (const SourceRecord& s : records) {
     const std::string region = RegionOf(s);
     if (s.record->form == "shanxi_statistics") {
-      for (const json& c : s.record->values.value("stats", json::object()).value("columns", json::array())) {
-        const json cells = c.value("cells", json::object());
+      for (const ValueView c : s.record->Values()["stats"]["columns"]) {
+        const ValueView cells = c["cells"];
         if (cells.empty()) continue;
-        RegionFigures& f = by[{region, StringAt(c, "theme")}];
+        RegionFigures& f = by[{region, c["theme"].String()}];
         f.activities += 1;
-        f.participants += N(cells.value("participants", json()));
-        f.volunteers += N(cells.value("volunteers", json()));
+        f.participants += cells["participants"].Int();
+        f.volunteers += cells["volunteers"].Int();
       }
     } else if (s.record->form == "demo_activity_summary") {
-      for (const json& row : s.record->values.value("activities", json::array())) {
+      for (const ValueView row : s.record->Values()["activities"]) {
         if (!row.is_object()) continue;
         RegionFigures& f = by[{region, "示范活动"}];
         f.activities += 1;
-        f.participants += N(row.value("participants", json()));
+        f.participants += row["participants"].Int();
       }
     } else if (s.record->form == "organizer_summary") {
       RegionFigures& f = by[{region, "举办单位总结（各主题合计）"}];
-      f.activities += N(s.record->values.value("activity_count", json()));
-      f.participants += N(s.record->values.value("participants", json()));
-      f.volunteers += N(s.record->values.value("volunteers", json()));
+      const ValueView v = s.record->Values();
+      f.activities += v["activity_count"].Int();
+      f.participants += v["participants"].Int();
+      f.volunteers += v["volunteers"].Int();
     }
   }
   SummaryTable t{"stats",
@@ -223,19 +218,19 @@ bool FiguresOf(const Record& r, const std::string& day, RegionFigures& f) {
   if (r.form == "shanxi_statistics") {
     const std::string date = S(r, "date");
     if (!day.empty() && !date.empty() && date > day) return false;
-    for (const json& c : r.values.value("stats", json::object()).value("columns", json::array())) {
-      const json cells = c.value("cells", json::object());
+    for (const ValueView c : r.Values()["stats"]["columns"]) {
+      const ValueView cells = c["cells"];
       if (cells.empty()) continue;
       ++f.activities;
-      f.participants += N(cells.value("participants", json()));
-      f.volunteers += N(cells.value("volunteers", json()));
+      f.participants += cells["participants"].Int();
+      f.volunteers += cells["volunteers"].Int();
     }
   } else if (r.form == "demo_activity_summary") {
-    for (const json& row : r.values.value("activities", json::array())) {
+    for (const ValueView row : r.Values()["activities"]) {
       if (!row.is_object()) continue;
-      if (!day.empty() && StringAt(row, "date") > day) continue;
+      if (!day.empty() && row["date"].String() > day) continue;
       ++f.activities;
-      f.participants += N(row.value("participants", json()));
+      f.participants += row["participants"].Int();
     }
   } else if (r.form == "star_nomination") {
     f.stars = 1;

@@ -7,8 +7,8 @@
 
 #include "base64.h"
 #include "file_name.h"
-#include "json_reader.h"
 #include "migrate.h"
+#include "records_reader.h"
 #include "sha256.h"
 #include "signature.h"
 #include "utf8.h"
@@ -20,16 +20,6 @@ using nlohmann::json;
 namespace {
 
 const std::set<std::string> kPhotoMimes = {"image/jpeg", "image/png", "image/webp", "image/gif"};
-
-json RecordForBundle(const Record& r) {
-  json j = {{"uuid", r.uuid},         {"form", r.form},       {"formVersion", r.form_version},
-            {"revision", r.revision}, {"created", r.created}, {"updated", r.updated},
-            {"values", r.values}};
-  if (!r.origin.empty()) j["origin"] = r.origin.ToJson();
-  if (!r.status.empty()) j["status"] = r.status;
-  if (r.via >= 0) j["via"] = r.via;
-  return j;
-}
 
 // The value a validation issue's path points at ("activities[2].participants",
 // "stats.columns[0].participants"), or null.
@@ -70,9 +60,10 @@ std::string Shown(const json& v) {
 // The first value of a record that breaks its form's rules, as a Chinese message; "" when none
 // (missing values only make it a draft). Sets the record's status.
 std::string CheckValues(const FormDef& form, Record& r, const ValidationContext& ctx) {
-  const std::vector<Issue> issues = ValidateRecord(form, r.values, ctx);
+  bool incomplete = false;
+  const std::vector<Issue> issues = RecordErrors(form, r.values, ctx, &incomplete);
   const auto bad = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return !i.incomplete; });
-  r.status = issues.empty() ? kStatusValid : kStatusDraft;
+  r.status = issues.empty() && !incomplete ? kStatusValid : kStatusDraft;
   if (bad == issues.end()) return {};
   return "（" + form.short_title + "）的“" + bad->label + "”：" + bad->message +
          Shown(ValueAtPath(r.values, bad->path));
@@ -118,91 +109,62 @@ bool RowsShapeOk(const std::vector<FieldDef>& cols, const json& row, std::string
   return true;
 }
 
-// Parses a bundle (json_reader.h) as nlohmann's DOM parser would, except that each object of the top-level
-// "records" array becomes a Record as soon as it is complete: its members go straight to their
-// slots (RecordMembers), so no object is built per record, and only the values stay as a
-// document. A 100,000-record bundle is never held twice.
-class RecordsSax {
+// What is checked of each record's values as soon as it is read, before the next one is (its
+// values can then be packed at once). The first failure of each kind is kept with its record's
+// place: the bundle's own checks, which need the whole document, then report them in record order.
+class ValueChecks {
  public:
-  json doc;  // the document, its "records" array left empty
-  std::vector<Record> records;
-  std::string record_error;        // why the record after the last one taken is not a record
-  bool non_object_record = false;  // "records" held something other than objects
-  bool too_deep = false;           // nesting beyond kMaxJsonDepth: parsing stopped there
+  ValueChecks(const FormLibrary& forms, const ValidationContext& ctx, bool pack)
+      : forms_(forms), ctx_(ctx), pack_(pack) {}
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t shape_at = kNone;  // a value of the wrong kind, an unknown field or markup: always refused
+  std::string shape_error;
+  size_t rule_at = kNone;  // a value the form's rules refuse: refused in a submission
+  std::string rule_error;
+  std::set<std::string> photos;  // every photo a record refers to
 
-  bool null() { return Put(nullptr); }
-  bool boolean(bool v) { return Put(v); }
-  bool number_integer(json::number_integer_t v) { return Put(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return Put(v); }
-  bool number_float(json::number_float_t v, const std::string&) { return Put(v); }
-  bool string(std::string& v) { return Put(std::move(v)); }
-  bool start_object(std::size_t) { return Open(json::value_t::object); }
-  bool start_array(std::size_t) { return Open(json::value_t::array); }
-  bool key(std::string& k) {
-    if (stack_.size() == 1) top_key_ = k;
-    if (stack_.back() == &record_) {
-      member_ = members_.Slot(k);
-      if (!member_) member_ = &unread_;  // parsed (and checked) all the same, then dropped
-      return true;
+  void Take(Record& r, size_t i) {
+    const FormDef* form = forms_.Find(r.form);
+    // A record of an unknown or newer form is refused by the bundle's checks, with its package.
+    if (shape_at == kNone && form && r.form_version <= form->version) {
+      MigrateRecord(*form, r);
+      r.migrated = nullptr;
+      if (shape_error = ShapeError(*form, r); !shape_error.empty()) shape_at = i;
+      if (shape_at == kNone && rule_at == kNone)
+        if (rule_error = CheckValues(*form, r, ctx_); !rule_error.empty()) rule_at = i;
+      if (shape_at == kNone && HasPhotos(*form)) CollectPhotoRefs(r.Values(), photos);
     }
-    // Keys mostly come sorted (WriteBundle), so the end is the place to look first. A repeated
-    // key keeps its last value, as in json::parse.
-    json::object_t& object = stack_.back()->get_ref<json::object_t&>();
-    member_ = &object.emplace_hint(object.end(), std::move(k), nullptr)->second;
-    return true;
+    if (pack_) r.Pack();
   }
-  bool end_object() { return Close(); }
-  bool end_array() { return Close(); }
 
  private:
-  bool Put(json v) {
-    Place(std::move(v));
-    return true;
-  }
-  // Deep nesting is refused as it opens, so neither the parser's stack nor the (recursive)
-  // destruction of a half-built document ever goes deeper than kMaxJsonDepth.
-  bool Open(json::value_t t) {
-    if (stack_.size() >= kMaxJsonDepth) {
-      too_deep = true;
-      return false;
+  static std::string ShapeError(const FormDef& form, const Record& r) {
+    std::string why;
+    for (const auto& [k, v] : r.values.items()) {
+      const FieldDef* f = form.Find(k);
+      if (!f) return "：“" + form.short_title + "”中没有栏目“" + k + "”";
+      if (!ValueShapeOk(*f, v, &why)) return "：" + why;
     }
-    stack_.push_back(Place(json(t)));
-    return true;
-  }
-  bool Close() {
-    const json* done = stack_.back();
-    stack_.pop_back();
-    if (done == &record_) {
-      Record r;
-      if (record_error.empty() && Record::FromMembers(members_, r, &record_error)) records.push_back(std::move(r));
-      members_.Clear();
-      unread_ = nullptr;
-    }
-    return true;
-  }
-  json* Place(json v) {
-    if (stack_.empty()) return &(doc = std::move(v));
-    json& top = *stack_.back();
-    if (&top == records_) {
-      if (v.is_object()) return &record_;
-      non_object_record = true;
-    }
-    if (top.is_array()) {
-      top.push_back(std::move(v));
-      return &top.back();
-    }
-    *member_ = std::move(v);
-    if (stack_.size() == 1 && top_key_ == "records" && member_->is_array()) records_ = member_;
-    return member_;
+    if (AnyMarkup(r.values, &why, "")) return "（" + form.short_title + "）的“" + why + "”中含有网页代码或脚本，已拒绝";
+    return {};
   }
 
-  std::vector<json*> stack_;  // open objects and arrays, outermost first
-  json* member_ = nullptr;    // the object member the next value goes to
-  std::string top_key_;       // the last key of the document itself
-  const json* records_ = nullptr;
-  json record_ = json::object();  // stands for the record being parsed on the stack (stays empty)
-  RecordMembers members_;         // ...whose members are here
-  json unread_;                   // the value of a record's member that records do not have
+  // Whether a form can refer to photos at all (most records of a large import cannot): asked once per form.
+  bool HasPhotos(const FormDef& form) {
+    const auto [it, added] = has_photos_.try_emplace(&form, false);
+    if (added)
+      for (const SectionDef& s : form.sections)
+        for (const FieldDef& f : s.fields)
+          it->second = it->second || f.type == FieldType::Photos ||
+                       std::any_of(f.columns.begin(), f.columns.end(),
+                                   [](const FieldDef& c) { return c.type == FieldType::Photos; });
+    return it->second;
+  }
+
+  const FormLibrary& forms_;
+  const ValidationContext& ctx_;
+  const bool pack_;
+  std::map<const FormDef*, bool> has_photos_;
 };
 
 // Whether a record's UUID came before in the same bundle. Bundles list their records sorted by
@@ -419,7 +381,7 @@ std::string WriteBundle(const Bundle& b, const FormLibrary& forms) {
   out += '[';
   for (size_t k = 0; k < records.size(); ++k) {
     if (k) out += ',';
-    out += dump(RecordForBundle(*records[k]));
+    records[k]->DumpTo(out, false);
   }
   out += ']';
   if (!b.routes.empty()) field("routes", RoutesToJson(b.routes));
@@ -443,17 +405,20 @@ std::string TooLargeMessage(double bytes) {
 }
 
 namespace {
-BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx);
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
+                                   bool pack);
 }  // namespace
 
-BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx) {
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
+                            RecordValues kept) {
+  const bool pack = kept == RecordValues::Packed;
 #ifdef LW_FUZZING
-  return ReadBundleChecked(bytes, forms, ctx);  // the fuzzer must see any exception: wasm aborts on one
+  return ReadBundleChecked(bytes, forms, ctx, pack);  // the fuzzer must see any exception: wasm aborts on one
 #else
   // Every access below checks types first; this is the native safety net (Emscripten builds
   // without exception catching, so the checks themselves are what protects the browser).
   try {
-    return ReadBundleChecked(bytes, forms, ctx);
+    return ReadBundleChecked(bytes, forms, ctx, pack);
   } catch (const std::exception&) {
     BundleReadResult res;
     res.sha256 = Sha256Hex(bytes);
@@ -464,7 +429,8 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, 
 }
 
 namespace {
-BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx) {
+BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
+                                   bool pack) {
   BundleReadResult res;
   if (bytes.size() > kMaxBundleBytes) {
     Fail(res, TooLargeMessage(static_cast<double>(bytes.size())));
@@ -474,17 +440,18 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   // The parser rejects ill-formed UTF-8 and lone surrogates itself: the encoding is looked at
   // only to say why a file was not read (one pass less over 50 MB).
-  RecordsSax sax;
-  if (!json_reader::Parse(bytes, sax)) {
+  RecordsDocument read;
+  ValueChecks checks(forms, ctx, pack);
+  if (!ReadRecordsDocument(bytes, read, kMaxJsonDepth, [&](Record& r, size_t i) { checks.Take(r, i); })) {
     if (!utf8::IsValid(bytes))
       return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
-    if (sax.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
+    if (read.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;
     return Fail(res, "文件内容不完整或不是有效的 JSON（可能下载或传输时被截断）"), res;
   }
-  const json& j = sax.doc;
-  std::vector<Record>& parsed_records = sax.records;
-  const std::string& record_error = sax.record_error;  // why record number parsed_records.size() + 1 is not one
-  const bool non_object_record = sax.non_object_record;
+  const json& j = read.doc;
+  std::vector<Record>& parsed_records = read.records;
+  const std::string& record_error = read.record_error;  // why record number parsed_records.size() + 1 is not one
+  const bool non_object_record = read.non_object_record;
   if (!j.is_object() || StringAt(j, "format") != "learnweek-bundle") return Fail(res, "这不是 LearnWeek 数据包"), res;
   if (!j.contains("formatVersion") || !j["formatVersion"].is_number_integer())
     return Fail(res, "数据包缺少格式版本"), res;
@@ -541,7 +508,6 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
       if (!record_error.empty()) return Fail(res, at() + "：" + record_error), res;
       break;
     }
-    std::string why;
     Record& r = parsed_records[i];
     if (r.via >= static_cast<int>(b.routes.size())) return Fail(res, at() + "：转报路径（via）指向不存在的数据包"), res;
     if (uuids.Repeated(i)) return Fail(res, at() + "：编号（UUID）重复 " + r.uuid), res;
@@ -551,24 +517,14 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     if (!form) return Fail(res, at() + "：本机没有表单“" + r.form + "”，请先更新 LearnWeek"), res;
     if (r.form_version > form->version)
       return Fail(res, at() + "：“" + form->short_title + "”的表单版本比本机新，请先更新 LearnWeek"), res;
-    MigrateRecord(*form, r);
-    for (const auto& [k, v] : r.values.items()) {
-      const FieldDef* f = form->Find(k);
-      if (!f) return Fail(res, at() + "：“" + form->short_title + "”中没有栏目“" + k + "”"), res;
-      if (!ValueShapeOk(*f, v, &why)) return Fail(res, at() + "：" + why), res;
-    }
-    if (AnyMarkup(r.values, &where, ""))
-      return Fail(res, at() + "（" + form->short_title + "）的“" + where + "”中含有网页代码或脚本，已拒绝"), res;
+    if (i == checks.shape_at) return Fail(res, at() + checks.shape_error), res;
     if (LooksLikeMarkup(r.origin.unit) || LooksLikeMarkup(r.origin.region) || LooksLikeMarkup(r.origin.device))
       return Fail(res, at() + "的来源信息中含有网页代码或脚本，已拒绝"), res;
     if (r.origin.empty()) r.origin = {StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
-    if (b.kind == "submission") {
-      const std::string bad = CheckValues(*form, r, ctx);
-      if (!bad.empty()) return Fail(res, at() + bad + "。数据包未导入，请报送单位改正后重新导出"), res;
-    } else {
+    if (b.kind != "submission")
       r.status.clear();
-    }
-    r.migrated = nullptr;
+    else if (i == checks.rule_at)
+      return Fail(res, at() + checks.rule_error + "。数据包未导入，请报送单位改正后重新导出"), res;
   }
   b.records = std::move(parsed_records);
 
@@ -590,9 +546,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     hashes.insert(ph.sha256);
     b.photos.push_back(std::move(ph));
   }
-  std::set<std::string> referenced;
-  for (const Record& r : b.records) CollectPhotoRefs(r.values, referenced);
-  for (const std::string& h : referenced)
+  for (const std::string& h : checks.photos)
     if (!hashes.count(h)) return Fail(res, "记录引用的照片 " + h.substr(0, 12) + "… 不在数据包中，数据包不完整"), res;
   res.bundle = std::move(b);
   res.missing_packages = std::move(missing);

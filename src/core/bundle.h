@@ -84,7 +84,11 @@ struct BundleReadResult {
 // is this device's own work in progress and is only checked for shape.) Records without an
 // origin (older bundles) get the issuer's unit and region as their origin. A signature, when
 // present, must verify over the rest of the file (signature.h), else the file is refused.
-BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {});
+// Packed: each record's values are packed (Record::Pack) as soon as they are checked, for a reader
+// that only reads them (an import of 100,000 records).
+enum class RecordValues { Documents, Packed };
+BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {},
+                            RecordValues kept = RecordValues::Documents);
 
 // "此数据包用到活动包「…」第 3 版，请先打开该活动包" (with "（本机为第 2 版）" when `forms` has an
 // older one): what a coordinator is told when a bundle needs a package this device lacks.

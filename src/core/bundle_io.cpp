@@ -50,17 +50,14 @@ Bundle MakeBundle(const Workspace& ws, const std::vector<const Record*>& records
   for (const Record* r : records) {
     b.records.push_back(*r);
     if (summary && summary->status.count(r->uuid)) b.records.back().status = summary->status.at(r->uuid);
-    CollectPhotoRefs(r->values, refs);
+    CollectPhotoRefs(r->Values(), refs);
   }
   // Photo entries in records carry the mime type; the bytes come from the photo store.
   std::map<std::string, std::string> mimes;
   for (const Record* r : records)
-    for (const auto& [k, v] : r->values.items())
-      if (v.is_array())
-        for (const json& e : v)
-          if (e.is_object() && e.contains("sha256") && e.contains("mime") && e["sha256"].is_string() &&
-              e["mime"].is_string())
-            mimes[e["sha256"].get<std::string>()] = e["mime"].get<std::string>();
+    for (const ValueView field : r->Values())
+      for (const ValueView e : field)
+        if (e["sha256"].is_string() && e["mime"].is_string()) mimes[e["sha256"].String()] = e["mime"].String();
   for (const std::string& sha : refs) {
     Photo ph{sha, mimes.count(sha) ? mimes[sha] : "image/jpeg", {}};
     if (ws.ReadPhoto(sha, ph.bytes)) b.photos.push_back(std::move(ph));

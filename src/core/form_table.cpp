@@ -3,8 +3,6 @@
 
 namespace lw {
 
-using nlohmann::json;
-
 namespace {
 
 // What a summary can show in one cell: not photos, nested tables or section-wide statistics.
@@ -12,16 +10,16 @@ bool Listable(const FieldDef& f) {
   return f.type != FieldType::Photos && f.type != FieldType::Table && f.type != FieldType::Matrix;
 }
 
-Cell CellOf(const FieldDef& f, const json& v, const RegionDb& regions) {
-  if (v.is_number_integer()) return NumberCell(static_cast<double>(v.get<long long>()));
-  if (f.type == FieldType::Region && v.is_string()) return RegionCell(regions, v.get<std::string>(), true);
+Cell CellOf(const FieldDef& f, ValueView v, const RegionDb& regions) {
+  if (v.is_number_integer()) return NumberCell(static_cast<double>(v.Int()));
+  if (f.type == FieldType::Region && v.is_string()) return RegionCell(regions, v.String(), true);
   if (v.is_array()) {  // 多选
     std::string joined;
-    for (const json& o : v)
-      if (o.is_string()) joined += (joined.empty() ? "" : "、") + o.get<std::string>();
+    for (const ValueView o : v)
+      if (o.is_string()) joined += (joined.empty() ? "" : "、") + o.String();
     return TextCell(joined);
   }
-  return TextCell(v.is_string() ? v.get<std::string>() : std::string());
+  return TextCell(v.String());
 }
 
 struct Layout {
@@ -74,24 +72,24 @@ SummaryTable FormSummaryTable(const FormDef& form, const std::vector<SourceRecor
   for (const SourceRecord& s : records) {
     if (s.record->form != form.id) continue;
     std::vector<Cell> own;
-    for (const FieldDef* f : l.fields) own.push_back(CellOf(*f, s.record->values.value(f->id, json()), regions));
+    const ValueView values = s.record->Values();  // imported records keep theirs packed (record.h)
+    for (const FieldDef* f : l.fields) own.push_back(CellOf(*f, values[f->id], regions));
     const std::string region = RegionOf(s);
-    const auto add = [&](const json* table_row) {
+    const auto add = [&](const ValueView* table_row) {
       std::vector<Cell> row{NumberCell(static_cast<double>(t.rows.size() + 1))};
       row.insert(row.end(), own.begin(), own.end());
       if (l.rows)
         for (const FieldDef& c : l.rows->columns)
-          row.push_back(table_row ? CellOf(c, table_row->value(c.id, json()), regions) : TextCell(""));
+          row.push_back(table_row ? CellOf(c, (*table_row)[c.id], regions) : TextCell(""));
       row.push_back(RegionCell(regions, region, true));
       row.push_back(TextCell(s.unit));
       row.push_back(TextCell(s.draft ? "草稿" : "已校验"));
       t.rows.push_back(std::move(row));
       t.row_regions.push_back(region);
     };
-    const json rows = l.rows ? s.record->values.value(l.rows->id, json::array()) : json::array();
     size_t listed = 0;
-    if (rows.is_array())
-      for (const json& r : rows)
+    if (l.rows)
+      for (const ValueView r : values[l.rows->id])
         if (r.is_object()) add(&r), ++listed;
     if (!listed) add(nullptr);  // a record without rows still shows who sent it
   }

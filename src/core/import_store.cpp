@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "records_reader.h"
 #include "sha256.h"
 #include "signature.h"
 
@@ -32,7 +33,7 @@ std::string KeyWarning(const std::string& unit, const std::string& pinned, const
 
 std::string TitleOf(const Record& r) {
   for (const char* key : {"name", "title", "unit", "organizer"})
-    if (r.values.contains(key) && r.values[key].is_string()) return r.values[key].get<std::string>();
+    if (const ValueView v = r.Values()[key]; v.is_string()) return v.String();
   return {};
 }
 
@@ -83,8 +84,7 @@ std::string ImportPlan::Summary() const {
 }
 
 std::string ImportStore::Fingerprint(const Record& r) {
-  return Sha256Hex(r.origin.ToJson().dump() + "#" + std::to_string(r.revision) + "#" +
-                   r.values.dump(-1, ' ', false, json::error_handler_t::replace));
+  return Sha256Hex(r.origin.ToJson().dump() + "#" + std::to_string(r.revision) + "#" + r.ValuesText());
 }
 
 void ImportStore::Load() {
@@ -126,17 +126,20 @@ void ImportStore::Load() {
     if (name == kResolutions || name == kDismissed || name == kKeys ||
         !ws_.store().Read(std::string(kDir) + "/" + name, text))
       continue;
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.contains("provenance") || !j.contains("records")) continue;
+    // Read as a bundle is: record by record, each packed at once (a 100,000-record import must
+    // not be held as a document when the app starts).
+    RecordsDocument read;
+    if (!ReadRecordsDocument(text, read, kMaxJsonDepth, [](Record& r, size_t) { r.Pack(); })) continue;
+    text.clear();
+    const json& j = read.doc;
+    if (!j.is_object() || !j.contains("provenance") || !j.contains("records")) continue;
     Stored s;
     const json& p = j["provenance"];
     s.prov = {StringAt(p, "file"),    StringAt(p, "sha256"),   StringAt(p, "unit"),     StringAt(p, "region"),
               StringAt(p, "created"), StringAt(p, "imported"), StringAt(p, "campaign"), 0,
               StringAt(p, "key"),     StringAt(p, "warning")};
     if (j.contains("routes") && !RoutesFromJson(j["routes"], s.routes).empty()) s.routes.clear();
-    for (json& rj : j["records"]) {
-      Record r;
-      if (!Record::FromJson(std::move(rj), r)) continue;
+    for (Record& r : read.records) {
       if (r.via >= static_cast<int>(s.routes.size())) r.via = -1;
       if (r.origin.empty()) r.origin = {s.prov.unit, s.prov.region, {}};  // imported before origins
       s.records.push_back(std::move(r));
@@ -162,7 +165,7 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
       tops.erase(std::remove_if(first + 1, tops.end(), same), tops.end());
     } else if (v.record->revision == (*first)->record->revision &&
                std::none_of(tops.begin(), tops.end(),
-                            [&](const Version* t) { return same(t) && t->record->values == v.record->values; })) {
+                            [&](const Version* t) { return same(t) && SameValues(*t->record, *v.record); })) {
       tops.push_back(&v);  // the same version by a second path is not pushed: it counts once
     }
   }
@@ -172,7 +175,8 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
   const Decision* dec = d == decisions_.end() ? nullptr : &d->second;
   if (dec) {
     const auto chosen = std::find_if(tops.begin(), tops.end(), [&](const Version* t) {
-      return dec->legacy.is_null() ? Fingerprint(*t->record) == dec->chosen : t->record->values == dec->legacy;
+      return dec->legacy.is_null() ? Fingerprint(*t->record) == dec->chosen
+                                   : t->record->Values().ToJson() == dec->legacy;
     });
     const auto follows =
         std::find_if(tops.begin(), tops.end(), [&](const Version* t) { return t->record->origin == dec->origin; });
@@ -184,7 +188,9 @@ const ImportStore::Version* ImportStore::Merge(const std::string& uuid, const st
   for (const Version* t : tops) {
     if (t == winner) continue;
     if (dec && (!dec->legacy.is_null() || dec->decided.count(Fingerprint(*t->record)))) continue;
-    conflicts_.push_back({*winner->record, *t->record, stored_[t->bundle].prov.sha256});
+    Conflict& c = conflicts_.emplace_back(Conflict{*winner->record, *t->record, stored_[t->bundle].prov.sha256});
+    c.existing.Unpack();  // shown field by field
+    c.incoming.Unpack();
   }
   return winner;
 }
@@ -232,8 +238,9 @@ void ImportStore::Suggest(const Record& local, const std::vector<Version>& versi
   std::set<std::string> seen;
   for (const Version& v : versions) {
     const std::string fp = Fingerprint(*v.record);
-    if (v.record->values == local.values || dismissed_.count(fp) || !seen.insert(fp).second) continue;
+    if (SameValues(*v.record, local) || dismissed_.count(fp) || !seen.insert(fp).second) continue;
     suggestions_.push_back({*v.record, stored_[v.bundle].prov.sha256, stored_[v.bundle].prov.unit});
+    suggestions_.back().incoming.Unpack();  // taken over field by field
   }
 }
 
@@ -265,7 +272,7 @@ const std::vector<Route>* ImportStore::RoutesOf(const std::string& uuid) const {
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
                              const ValidationContext& ctx) const {
-  return PlanRead(file_name, ReadBundle(bytes, forms, ctx));
+  return PlanRead(file_name, ReadBundle(bytes, forms, ctx, RecordValues::Packed));
 }
 
 ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadResult& res) const {
@@ -293,7 +300,7 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
     const auto mine = own.empty() ? own.end() : own.find(r.uuid);
     if (const Record* local = mine == own.end() ? nullptr : mine->second) {
       item.existing_revision = local->revision;
-      item.action = r.values == local->values ? MergeAction::Unchanged : MergeAction::Suggested;
+      item.action = SameValues(r, *local) ? MergeAction::Unchanged : MergeAction::Suggested;
     } else if (const Record* e = Existing(r.uuid)) {
       item.existing_revision = e->revision;
       if (!SameOrigin(r, *e))
@@ -303,7 +310,7 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
       else if (r.revision < e->revision)
         item.action = MergeAction::KeptNewer;
       else
-        item.action = r.values == e->values ? MergeAction::Unchanged : MergeAction::Conflict;
+        item.action = SameValues(r, *e) ? MergeAction::Unchanged : MergeAction::Conflict;
     }
     if (plan.already_imported) item.action = MergeAction::Unchanged;
     if (plan.Full()) {
@@ -342,7 +349,7 @@ bool ImportStore::Write(const Stored& s) {
 
 ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
                                const ValidationContext& ctx) {
-  BundleReadResult res = ReadBundle(bytes, forms, ctx);
+  BundleReadResult res = ReadBundle(bytes, forms, ctx, RecordValues::Packed);
   ImportPlan plan = PlanRead(file_name, res);
   if (!plan.refused.empty() || plan.already_imported) return plan;
   Bundle& b = *res.bundle;

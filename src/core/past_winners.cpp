@@ -105,9 +105,10 @@ PastWinnersRead ReadPastWinners(const std::string& bytes, const RegionDb& region
 std::optional<PastWinnerMatch> MatchPastWinner(const std::vector<PastWinner>& list, const Record& r) {
   const bool star = r.form == "star_nomination", project = r.form == "brand_project";
   if (!star && !project) return std::nullopt;
-  const std::string name = TrimCell(StringAt(r.values, "name")), region = StringAt(r.values, "region");
-  const std::string id = NormalizeId(StringAt(r.values, "id_number"));
-  const std::string unit = TrimCell(StringAt(r.values, "applicant"));
+  const ValueView v = r.Values();  // a forwarded (imported) record keeps its values packed
+  const std::string name = TrimCell(v["name"].String()), region = v["region"].String();
+  const std::string id = NormalizeId(v["id_number"].String());
+  const std::string unit = TrimCell(v["applicant"].String());
   for (const PastWinner& w : list) {
     const std::string year = std::to_string(w.year);
     if (star && w.kind == PastWinner::Kind::Star) {

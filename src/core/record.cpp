@@ -14,9 +14,13 @@ namespace lw {
 using nlohmann::json;
 
 json Record::ToJson() const {
-  json j = {{"uuid", uuid},         {"form", form},       {"formVersion", form_version},
-            {"revision", revision}, {"created", created}, {"updated", updated},
-            {"values", values}};
+  json j = {{"uuid", uuid},
+            {"form", form},
+            {"formVersion", form_version},
+            {"revision", revision},
+            {"created", created},
+            {"updated", updated},
+            {"values", packed.empty() ? values : json::parse(packed)}};
   if (!exported.empty()) j["exported"] = exported;
   if (!migrated.is_null()) j["migrated"] = migrated;
   if (!origin.empty()) j["origin"] = origin.ToJson();
@@ -91,7 +95,38 @@ void AppendJson(const json& v, std::string& out) {
 
 }  // namespace
 
-void Record::DumpTo(std::string& out) const {
+std::string Record::ValuesText() const {
+  if (!packed.empty()) return packed;
+  std::string text;
+  AppendJson(values, text);
+  return text;
+}
+
+bool SameValues(const Record& a, const Record& b) {
+  if (a.packed.empty() && b.packed.empty()) return a.values == b.values;
+  if (!a.packed.empty() && !b.packed.empty()) return a.packed == b.packed;
+  return a.ValuesText() == b.ValuesText();
+}
+
+void Record::Pack() {
+  if (!packed.empty()) return;
+  // Written into a buffer that keeps its room, then copied once at its size: no growing string
+  // per record (and no spare capacity kept) in a 100,000-record import.
+  static std::string scratch;
+  scratch.clear();
+  AppendJson(values, scratch);
+  packed.assign(scratch);
+  values = nullptr;
+}
+
+void Record::Unpack() {
+  if (packed.empty()) return;
+  values = json::parse(packed);
+  packed.clear();
+  packed.shrink_to_fit();
+}
+
+void Record::DumpTo(std::string& out, bool local) const {
   // Keys in the sorted order nlohmann::json uses, so the bytes equal ToJson().dump().
   const auto str = [&out](const char* key, const std::string& v) {
     out += key;
@@ -102,10 +137,10 @@ void Record::DumpTo(std::string& out) const {
     AppendJson(v, out);
   };
   str("{\"created\":", created);
-  if (!exported.empty()) str(",\"exported\":", exported);
+  if (local && !exported.empty()) str(",\"exported\":", exported);
   str(",\"form\":", form);
   out.append(",\"formVersion\":").append(std::to_string(form_version));
-  if (!migrated.is_null()) dump(",\"migrated\":", migrated);
+  if (local && !migrated.is_null()) dump(",\"migrated\":", migrated);
   if (!origin.empty()) {  // written per record of a 100,000-record import: no json object for it
     str(",\"origin\":{\"device\":", origin.device);
     str(",\"region\":", origin.region);
@@ -116,7 +151,10 @@ void Record::DumpTo(std::string& out) const {
   if (!status.empty()) str(",\"status\":", status);
   str(",\"updated\":", updated);
   str(",\"uuid\":", uuid);
-  dump(",\"values\":", values);
+  if (packed.empty())
+    dump(",\"values\":", values);
+  else
+    out.append(",\"values\":").append(packed);
   if (via >= 0) out.append(",\"via\":").append(std::to_string(via));
   out += '}';
 }
@@ -228,11 +266,9 @@ long long IntAt(const json& j, const char* key, long long fallback) {
   return it != j.end() && it->is_number_integer() ? it->get<long long>() : fallback;
 }
 
-void CollectPhotoRefs(const json& v, std::set<std::string>& out) {
-  if (v.is_object())
-    if (const auto it = v.find("sha256"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
-  if (v.is_structured())
-    for (const json& x : v) CollectPhotoRefs(x, out);
+void CollectPhotoRefs(ValueView v, std::set<std::string>& out) {
+  if (const ValueView sha = v["sha256"]; sha.is_string()) out.insert(sha.String());
+  for (const ValueView x : v) CollectPhotoRefs(x, out);
 }
 
 std::string NewUuid() {

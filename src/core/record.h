@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "value_view.h"
+
 namespace lw {
 
 // Who made a record: fixed when it is created and never changed by an edit. Merges trust an
@@ -56,6 +58,16 @@ struct Record {
   Origin origin;            // who created it (see Origin)
   std::string status;       // "" (local draft: computed live), kStatusDraft or kStatusValid
   int via = -1;             // forwarded: index into its bundle's routes (bundle.h), -1 = from the issuer itself
+  // The values packed into their canonical JSON text, `values` then null ("" = not packed): how
+  // imported records are kept (a quarter of the memory; see value_view.h). Whatever may see an
+  // imported record reads its values through Values().
+  std::string packed;
+
+  ValueView Values() const { return packed.empty() ? ValueView(values) : ValueView::OfText(packed); }
+  // The values' canonical JSON text (nlohmann's compact dump): equal texts, equal values.
+  std::string ValuesText() const;
+  void Pack();
+  void Unpack();  // back to a document, for what edits or compares values member by member
 
   nlohmann::json ToJson() const;
   // ToJson().dump(), without first copying the values into a temporary document.
@@ -64,8 +76,10 @@ struct Record {
     DumpTo(out);
     return out;
   }
-  // The same appended to out (a 100,000-record import is written through one buffer).
-  void DumpTo(std::string& out) const;
+  // The same appended to out (a 100,000-record import is written through one buffer). Without
+  // `local`, what only this device keeps (when it was exported, what a migration changed) is left
+  // out: a record as a bundle carries it.
+  void DumpTo(std::string& out, bool local = true) const;
   // Strict: returns false on anything but a well-formed record (imported data is untrusted).
   static bool FromJson(const nlohmann::json& j, Record& out, std::string* why = nullptr);
   // Same, moving the values out of j (large imports: no second copy of every record).
@@ -74,13 +88,16 @@ struct Record {
   static bool FromMembers(RecordMembers& m, Record& out, std::string* why = nullptr);
 };
 
+// Whether two records hold the same values (whether packed or not).
+bool SameValues(const Record& a, const Record& b);
+
 // j[key] when it is a string, else "" (never throws: for untrusted JSON, where json::value()
 // would throw on a value of the wrong type).
 std::string StringAt(const nlohmann::json& j, const char* key);
 long long IntAt(const nlohmann::json& j, const char* key, long long fallback);
 
 // SHA-256 of every photo a record's values refer to ({"sha256": ...} anywhere inside).
-void CollectPhotoRefs(const nlohmann::json& values, std::set<std::string>& out);
+void CollectPhotoRefs(ValueView values, std::set<std::string>& out);
 
 std::string NewUuid();  // RFC 4122 version 4, lower case
 bool IsUuid(const std::string& s);

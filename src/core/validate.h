@@ -56,6 +56,10 @@ struct Issue {
 std::vector<Issue> ValidateField(const FieldDef& f, const nlohmann::json& value, const ValidationContext& ctx,
                                  const std::string& path, const std::string& label);
 std::vector<Issue> ValidateRecord(const FormDef& form, const nlohmann::json& values, const ValidationContext& ctx);
+// The same rules for an import: the issues that break a rule, and in *incomplete whether
+// anything is missing (a draft), without an issue built for each missing value.
+std::vector<Issue> RecordErrors(const FormDef& form, const nlohmann::json& values, const ValidationContext& ctx,
+                                bool* incomplete);
 
 // Total of "group.column" over a table's rows or a matrix's columns (non-numbers count 0).
 long long SumOf(const FormDef& form, const nlohmann::json& values, const std::string& sum_of);

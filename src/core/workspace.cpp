@@ -282,8 +282,8 @@ bool Workspace::ReadPhoto(const std::string& sha256, std::string& out) const {
 
 int Workspace::CollectUnusedPhotos() {
   std::set<std::string> used;
-  for (const Record& r : drafts) CollectPhotoRefs(r.values, used);
-  for (const Record& r : Trash()) CollectPhotoRefs(r.values, used);
+  for (const Record& r : drafts) CollectPhotoRefs(r.Values(), used);
+  for (const Record& r : Trash()) CollectPhotoRefs(r.Values(), used);
   int n = 0;
   for (const std::string& name : store_.List(kPhotoDir))
     if (!used.count(name) && store_.Remove(std::string(kPhotoDir) + "/" + name)) ++n;

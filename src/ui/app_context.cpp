@@ -76,7 +76,9 @@ ValidationContext AppContext::ImportValidation() const {
 
 std::vector<Issue> AppContext::IssuesOf(const Record& r) {
   const FormDef* f = EffectiveForm(r.form);
-  return f ? ValidateRecord(*f, r.values, Validation()) : std::vector<Issue>{};
+  if (!f) return {};
+  if (!r.packed.empty()) return ValidateRecord(*f, r.Values().ToJson(), Validation());  // a forwarded import
+  return ValidateRecord(*f, r.values, Validation());
 }
 
 DraftStatus AppContext::StatusOf(const Record& r) {
@@ -92,8 +94,7 @@ DraftStatus AppContext::StatusOf(const Record& r) {
 
 std::string AppContext::TitleOf(const Record& r) const {
   for (const char* key : {"name", "title", "unit", "organizer"})
-    if (r.values.contains(key) && r.values[key].is_string() && !r.values[key].get<std::string>().empty())
-      return r.values[key].get<std::string>();
+    if (std::string v = r.Values()[key].String(); !v.empty()) return v;
   return "（未命名）";
 }
 

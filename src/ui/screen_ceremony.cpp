@@ -77,10 +77,10 @@ void CeremonyScreen::RebuildTicker(AppContext& app, bool include_example) {
     const std::string place = app.regions.Name(RegionDb::ProvinceOf(region)) +
                               (RegionDb::Level(region) >= 2 ? "·" + app.regions.Name(RegionDb::CityOf(region)) : "");
     if (s.record->form == "demo_activity_summary")
-      for (const json& row : s.record->values.value("activities", json::array()))
-        if (row.is_object() && !StringAt(row, "name").empty())
-          items.push_back({StringAt(row, "date"), "【" + place + "】" + StringAt(row, "name") + " " +
-                                                      Thousands(IntAt(row, "participants", 0)) + "人次"});
+      for (const ValueView row : s.record->Values()["activities"])
+        if (row.is_object() && !row["name"].String().empty())
+          items.push_back({row["date"].String(), "【" + place + "】" + row["name"].String() + " " +
+                                                     Thousands(row["participants"].Int()) + "人次"});
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.date > b.date; });
   ticker_.clear();

@@ -194,7 +194,7 @@ TEST_CASE("merge by UUID: add, update, same bundle twice, older, conflict; prove
   CHECK(p.Count(MergeAction::Updated) == 1);
   CHECK(p.Count(MergeAction::Unchanged) == 1);
   for (const Record* r : store.records())
-    if (r->uuid == a.uuid) CHECK(r->values["name"] == "张喆（修改）");
+    if (r->uuid == a.uuid) CHECK(r->Values()["name"].String() == "张喆（修改）");
   p = store.Import("old.json", WriteBundle(CityBundle("包头市教育局", {a, Star("新人")}), Forms()), Forms());
   CHECK(p.Count(MergeAction::KeptNewer) == 1);
   CHECK(p.Count(MergeAction::Added) == 1);
@@ -212,7 +212,7 @@ TEST_CASE("merge by UUID: add, update, same bundle twice, older, conflict; prove
   store.Resolve(0, true);
   CHECK(store.conflicts().empty());
   for (const Record* r : store.records())
-    if (r->uuid == b.uuid) CHECK(r->values["name"] == "王堃（另一版本）");
+    if (r->uuid == b.uuid) CHECK(r->Values()["name"].String() == "王堃（另一版本）");
 
   // Everything survives a reload, including the choice made in the conflict.
   ImportStore again(ws);

@@ -35,8 +35,17 @@ std::string BundleOf(std::vector<Record> records, const std::string& kind = "sub
   return WriteBundle(b, Forms());
 }
 
+// Why the bundle is refused ("" = accepted). An import reads values packed (record.h): the same
+// checks, and the same words, as when the values are kept as documents.
 std::string Refusal(const Record& r, const ValidationContext& ctx = {}) {
-  const auto res = ReadBundle(BundleOf({r}), Forms(), ctx);
+  const std::string bytes = BundleOf({r});
+  const auto res = ReadBundle(bytes, Forms(), ctx);
+  const auto packed = ReadBundle(bytes, Forms(), ctx, RecordValues::Packed);
+  CHECK(packed.error == res.error);
+  if (res.bundle && packed.bundle) {
+    CHECK(packed.bundle->records[0].packed == res.bundle->records[0].ValuesText());
+    CHECK(packed.bundle->records[0].status == res.bundle->records[0].status);
+  }
   return res.bundle ? std::string() : res.error;
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("same origin: a higher revision replaces the stored one silently", "[o
   CHECK(p.Count(MergeAction::Updated) == 1);
   CHECK(store.conflicts().empty());
   REQUIRE(Merged(store, a.uuid));
-  CHECK(Merged(store, a.uuid)->values["name"] == "张喆（修改）");
+  CHECK(Merged(store, a.uuid)->Values()["name"].String() == "张喆（修改）");
   CHECK(Merged(store, a.uuid)->origin == kCounty);
   // An older version from the same origin is kept out.
   CHECK(
@@ -98,7 +98,7 @@ TEST_CASE("other origin: a third unit's version is a conflict, never a silent up
   CHECK(p.Count(MergeAction::Conflict) == 1);
   CHECK(p.Count(MergeAction::Updated) == 0);
   // The tables keep the owner's version and its provenance until the user decides.
-  CHECK(Merged(store, a.uuid)->values["name"] == "张喆");
+  CHECK(Merged(store, a.uuid)->Values()["name"].String() == "张喆");
   CHECK(store.SourceOf(a.uuid)->sha256 == Sha256Hex(county));
   REQUIRE(store.conflicts().size() == 1);
   CHECK(store.conflicts()[0].existing.origin == kCounty);
@@ -109,11 +109,11 @@ TEST_CASE("other origin: a third unit's version is a conflict, never a silent up
   ImportStore again(ws);
   again.Load();
   CHECK(again.conflicts().empty());
-  CHECK(Merged(again, a.uuid)->values["name"] == "张喆");
+  CHECK(Merged(again, a.uuid)->Values()["name"].String() == "张喆");
   // The owner's later edits still follow silently.
   again.Import("county2.json", BundleOf(kCounty, {Version(a, 2, "张喆（二）")}), Forms());
   CHECK(again.conflicts().empty());
-  CHECK(Merged(again, a.uuid)->values["name"] == "张喆（二）");
+  CHECK(Merged(again, a.uuid)->Values()["name"].String() == "张喆（二）");
   // A new version from the other origin is a new question.
   Record hijack2 = Version(a, 10, "王五");
   hijack2.origin = kOther;
@@ -122,7 +122,7 @@ TEST_CASE("other origin: a third unit's version is a conflict, never a silent up
   // Taking it: from then on that origin's versions follow.
   again.Resolve(0, true);
   CHECK(again.conflicts().empty());
-  CHECK(Merged(again, a.uuid)->values["name"] == "王五");
+  CHECK(Merged(again, a.uuid)->Values()["name"].String() == "王五");
   CHECK(again.SourceOf(a.uuid)->unit == "鄂尔多斯市教育局");
 }
 
@@ -213,7 +213,7 @@ TEST_CASE("forwarded records keep their origin; two paths count once", "[ownersh
   // A newer version from the county, by either path, follows silently: it is the same origin.
   CHECK(store.Import("city2.json", BundleOf(kCity, {Version(county_rec, 2, "张喆（更正）")}), Forms())
             .Count(MergeAction::Updated) == 1);
-  CHECK(Merged(store, county_rec.uuid)->values["name"] == "张喆（更正）");
+  CHECK(Merged(store, county_rec.uuid)->Values()["name"].String() == "张喆（更正）");
   CHECK(store.conflicts().empty());
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("four levels: totals equal, origins kept, provenance is a chain of SHA
   const Record* zhang = moe.Find(a.ws.drafts[0].uuid);
   REQUIRE(zhang);
   CHECK(zhang->origin == kUnitA);
-  CHECK(zhang->values["name"] == "张喆");
+  CHECK(zhang->Values()["name"].String() == "张喆");
   CHECK(ChainOf(moe.store, *zhang) ==
         std::vector<Hop>{H(kUnitA, from_a), H(kCountyK, from_k), H(kCity, from_city), H(kProvince, from_province)});
   // The county's own record starts its chain at the county.

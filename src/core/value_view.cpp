@@ -1,0 +1,273 @@
+// value_view.cpp — see value_view.h. The text is walked in place: a member is found by skipping
+// the ones before it (a record's values are a few hundred bytes), and nothing is allocated except
+// the strings a caller asks for.
+#include "value_view.h"
+
+#include <charconv>
+
+namespace lw {
+
+using nlohmann::json;
+
+namespace {
+
+const char* Ws(const char* p, const char* end) {
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+  return p;
+}
+
+// Past the string whose opening quote is at p.
+const char* SkipString(const char* p, const char* end) {
+  for (++p; p < end; ++p) {
+    if (*p == '\\')
+      ++p;
+    else if (*p == '"')
+      return p + 1;
+  }
+  return end;
+}
+
+// Past the value that starts at p.
+const char* Skip(const char* p, const char* end) {
+  if (p >= end) return end;
+  if (*p == '"') return SkipString(p, end);
+  if (*p != '{' && *p != '[') {
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
+    return p;
+  }
+  int depth = 0;
+  while (p < end) {
+    if (*p == '"') {
+      p = SkipString(p, end);
+      continue;
+    }
+    if (*p == '{' || *p == '[') ++depth;
+    if ((*p == '}' || *p == ']') && --depth == 0) return p + 1;
+    ++p;
+  }
+  return end;
+}
+
+void AppendUtf8(unsigned cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+unsigned Hex4(const char* p, const char* end) {
+  unsigned v = 0;
+  if (end - p < 4) return 0xFFFD;
+  std::from_chars(p, p + 4, v, 16);
+  return v;
+}
+
+// The text of the string whose opening quote is at p.
+std::string Unquote(const char* p, const char* end) {
+  const char* stop = SkipString(p, end) - 1;
+  const std::string_view raw(p + 1, stop > p ? static_cast<size_t>(stop - p - 1) : 0);
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 == raw.size()) {
+      out += raw[i];
+      continue;
+    }
+    const char c = raw[++i];
+    switch (c) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        unsigned cp = Hex4(raw.data() + i + 1, raw.data() + raw.size());
+        i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < raw.size() + 1 && raw.substr(i + 1, 2) == "\\u") {
+          const unsigned lo = Hex4(raw.data() + i + 3, raw.data() + raw.size());
+          if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00), i += 6;
+        }
+        AppendUtf8(cp, out);
+        break;
+      }
+      default:
+        out += c;  // \" \\ \/
+    }
+  }
+  return out;
+}
+
+// A member's key at p (its opening quote) equals key.
+bool KeyIs(const char* p, const char* end, std::string_view key) {
+  const char* stop = SkipString(p, end) - 1;
+  const std::string_view raw(p + 1, stop > p ? static_cast<size_t>(stop - p - 1) : 0);
+  return raw.find('\\') == std::string_view::npos ? raw == key : Unquote(p, end) == key;
+}
+
+// From a member's key to its value.
+const char* ValueOfMember(const char* p, const char* end) {
+  p = Ws(SkipString(p, end), end);
+  return Ws(p < end && *p == ':' ? p + 1 : p, end);
+}
+
+// From an element (or a member's key) to the next one, or to the container's closing bracket.
+const char* NextElement(const char* p, const char* end, bool object) {
+  p = Ws(Skip(object ? ValueOfMember(p, end) : p, end), end);
+  return p < end && *p == ',' ? Ws(p + 1, end) : p;
+}
+
+}  // namespace
+
+ValueView ValueView::OfText(std::string_view text) {
+  const char* end = text.data() + text.size();
+  const char* at = Ws(text.data(), end);
+  return at < end ? ValueView(at, end) : ValueView();
+}
+
+char ValueView::Kind() const {
+  if (node_) {
+    switch (node_->type()) {
+      case json::value_t::object:
+        return '{';
+      case json::value_t::array:
+        return '[';
+      case json::value_t::string:
+        return '"';
+      case json::value_t::boolean:
+        return 'b';
+      case json::value_t::number_integer:
+      case json::value_t::number_unsigned:
+      case json::value_t::number_float:
+        return '0';
+      default:
+        return 'n';
+    }
+  }
+  if (!at_) return 0;
+  switch (*at_) {
+    case '{':
+    case '[':
+    case '"':
+    case 'n':
+      return *at_;
+    case 't':
+    case 'f':
+      return 'b';
+    default:
+      return '0';
+  }
+}
+
+bool ValueView::is_null() const { return Kind() == 'n' || Kind() == 0; }
+
+bool ValueView::is_number_integer() const {
+  if (node_) return node_->is_number_integer();
+  if (Kind() != '0') return false;
+  for (const char* p = at_; p < end_ && *p != ',' && *p != '}' && *p != ']'; ++p)
+    if (*p == '.' || *p == 'e' || *p == 'E') return false;
+  return true;
+}
+
+ValueView ValueView::operator[](std::string_view key) const {
+  if (node_) {
+    if (!node_->is_object()) return {};
+    const auto it = node_->find(key);
+    return it == node_->end() ? ValueView() : ValueView(*it);
+  }
+  if (Kind() != '{') return {};
+  for (const char* p = Ws(at_ + 1, end_); p < end_ && *p == '"'; p = NextElement(p, end_, true))
+    if (KeyIs(p, end_, key)) return ValueView(ValueOfMember(p, end_), end_);
+  return {};
+}
+
+std::string ValueView::String() const {
+  if (node_) return node_->is_string() ? node_->get<std::string>() : std::string();
+  return Kind() == '"' ? Unquote(at_, end_) : std::string();
+}
+
+long long ValueView::Int() const {
+  if (!is_number_integer()) return 0;
+  if (node_) return node_->get<long long>();
+  long long v = 0;
+  std::from_chars(at_, end_, v);
+  return v;
+}
+
+size_t ValueView::size() const {
+  if (node_) return node_->is_structured() ? node_->size() : 0;
+  size_t n = 0;
+  for (Iterator it = begin(), stop = end(); it != stop; ++it) ++n;
+  return n;
+}
+
+json ValueView::ToJson() const {
+  if (node_) return *node_;
+  if (!at_) return nullptr;
+  return json::parse(at_, Skip(at_, end_), nullptr, false);
+}
+
+ValueView::Iterator ValueView::begin() const {
+  Iterator it;
+  if (node_ && node_->is_structured()) {
+    it.node_ = node_;
+    it.it_ = node_->cbegin();
+  } else if (const char k = Kind(); !node_ && (k == '{' || k == '[')) {
+    it.end_ = Skip(at_, end_) - 1;  // the closing bracket: elements are walked up to it
+    it.at_ = Ws(at_ + 1, it.end_);
+    it.object_ = k == '{';
+  }
+  return it;
+}
+
+ValueView::Iterator ValueView::end() const {
+  Iterator it;
+  if (node_ && node_->is_structured()) {
+    it.node_ = node_;
+    it.it_ = node_->cend();
+  } else if (const char k = Kind(); !node_ && (k == '{' || k == '[')) {
+    it.at_ = it.end_ = Skip(at_, end_) - 1;
+  }
+  return it;
+}
+
+ValueView ValueView::Iterator::operator*() const {
+  if (node_) return ValueView(*it_);
+  return ValueView(object_ ? ValueOfMember(at_, end_) : at_, end_);
+}
+
+ValueView::Iterator& ValueView::Iterator::operator++() {
+  if (node_)
+    ++it_;
+  else
+    at_ = NextElement(at_, end_, object_);
+  return *this;
+}
+
+std::string ValueView::Iterator::key() const {
+  if (node_) return node_->is_object() ? it_.key() : std::string();
+  return object_ ? Unquote(at_, end_) : std::string();
+}
+
+}  // namespace lw
