@@ -132,9 +132,12 @@ class ValueChecks {
       if (shape_error = ShapeError(*form, r); !shape_error.empty()) shape_at = i;
       if (shape_at == kNone && rule_at == kNone)
         if (rule_error = CheckValues(*form, r, ctx_); !rule_error.empty()) rule_at = i;
-      if (shape_at == kNone && HasPhotos(*form)) CollectPhotoRefs(r.Values(), photos);
     }
     if (pack_) r.Pack();
+    // Any {"sha256": …} must name a photo the bundle carries, wherever it is: forwarded on, it is
+    // looked for everywhere. Packed text is walked only when it has such a key at all.
+    if (shape_at == kNone && (!pack_ || r.packed.find("\"sha256\"") != std::string::npos))
+      CollectPhotoRefs(r.Values(), photos);
   }
 
  private:
@@ -149,22 +152,9 @@ class ValueChecks {
     return {};
   }
 
-  // Whether a form can refer to photos at all (most records of a large import cannot): asked once per form.
-  bool HasPhotos(const FormDef& form) {
-    const auto [it, added] = has_photos_.try_emplace(&form, false);
-    if (added)
-      for (const SectionDef& s : form.sections)
-        for (const FieldDef& f : s.fields)
-          it->second = it->second || f.type == FieldType::Photos ||
-                       std::any_of(f.columns.begin(), f.columns.end(),
-                                   [](const FieldDef& c) { return c.type == FieldType::Photos; });
-    return it->second;
-  }
-
   const FormLibrary& forms_;
   const ValidationContext& ctx_;
   const bool pack_;
-  std::map<const FormDef*, bool> has_photos_;
 };
 
 // Whether a record's UUID came before in the same bundle. Bundles list their records sorted by

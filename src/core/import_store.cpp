@@ -31,12 +31,6 @@ std::string KeyWarning(const std::string& unit, const std::string& pinned, const
          "）。可能是他人冒名制作，也可能是对方换了电脑，请先电话核实。";
 }
 
-std::string TitleOf(const Record& r) {
-  for (const char* key : {"name", "title", "unit", "organizer"})
-    if (const ValueView v = r.Values()[key]; v.is_string()) return v.String();
-  return {};
-}
-
 json ProvJson(const Provenance& p) {
   return {{"file", p.file_name},    {"sha256", p.sha256},   {"unit", p.unit},
           {"region", p.region},     {"created", p.created}, {"imported", p.imported},
@@ -317,7 +311,7 @@ ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadR
       plan.Tally(item.action);
       continue;
     }
-    item.uuid = r.uuid, item.form = r.form, item.title = TitleOf(r);
+    item.uuid = r.uuid, item.form = r.form, item.title = RecordTitle(r);
     plan.Add(std::move(item));
   }
   return plan;

@@ -102,6 +102,13 @@ std::string Record::ValuesText() const {
   return text;
 }
 
+std::string RecordTitle(const Record& r) {
+  const ValueView values = r.Values();
+  for (const char* key : {"name", "title", "unit", "organizer"})
+    if (std::string v = values[key].String(); !v.empty()) return v;
+  return {};
+}
+
 bool SameValues(const Record& a, const Record& b) {
   if (a.packed.empty() && b.packed.empty()) return a.values == b.values;
   if (!a.packed.empty() && !b.packed.empty()) return a.packed == b.packed;

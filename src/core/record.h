@@ -88,6 +88,9 @@ struct Record {
   static bool FromMembers(RecordMembers& m, Record& out, std::string* why = nullptr);
 };
 
+// What a person calls a record: its first filled-in name, title, unit or organizer ("" when none).
+std::string RecordTitle(const Record& r);
+
 // Whether two records hold the same values (whether packed or not).
 bool SameValues(const Record& a, const Record& b);
 

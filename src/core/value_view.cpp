@@ -132,10 +132,12 @@ const char* ValueOfMember(const char* p, const char* end) {
   return Ws(p < end && *p == ':' ? p + 1 : p, end);
 }
 
-// From an element (or a member's key) to the next one, or to the container's closing bracket.
+// From an element (or a member's key) to the next one, or to the container's closing bracket
+// (end). Text that is not well-formed ends the walk rather than stalling it.
 const char* NextElement(const char* p, const char* end, bool object) {
-  p = Ws(Skip(object ? ValueOfMember(p, end) : p, end), end);
-  return p < end && *p == ',' ? Ws(p + 1, end) : p;
+  const char* next = Ws(Skip(object ? ValueOfMember(p, end) : p, end), end);
+  if (next < end && *next == ',') return Ws(next + 1, end);
+  return next > p ? next : end;
 }
 
 }  // namespace
@@ -165,7 +167,7 @@ char ValueView::Kind() const {
         return 'n';
     }
   }
-  if (!at_) return 0;
+  if (!at_ || at_ >= end_) return 0;
   switch (*at_) {
     case '{':
     case '[':
@@ -235,7 +237,7 @@ ValueView::Iterator ValueView::begin() const {
     it.it_ = node_->cbegin();
   } else if (const char k = Kind(); !node_ && (k == '{' || k == '[')) {
     it.end_ = Skip(at_, end_) - 1;  // the closing bracket: elements are walked up to it
-    it.at_ = Ws(at_ + 1, it.end_);
+    it.at_ = it.end_ > at_ ? Ws(at_ + 1, it.end_) : it.end_;
     it.object_ = k == '{';
   }
   return it;

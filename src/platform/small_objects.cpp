@@ -18,6 +18,8 @@ constexpr size_t kSlabBytes = 64 * 1024;
 constexpr size_t kLargest = 256;
 constexpr size_t kGrain = 8;  // every size class is a multiple: new's alignment in wasm32 is 8
 constexpr size_t kClasses = kLargest / kGrain;
+static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ <= kGrain, "every class must keep new's alignment");
+static_assert(sizeof(void*) == 4, "the page bitmap covers a 32-bit address space");
 
 struct FreeBlock {
   FreeBlock* next;

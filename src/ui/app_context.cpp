@@ -93,9 +93,8 @@ DraftStatus AppContext::StatusOf(const Record& r) {
 }
 
 std::string AppContext::TitleOf(const Record& r) const {
-  for (const char* key : {"name", "title", "unit", "organizer"})
-    if (std::string v = r.Values()[key].String(); !v.empty()) return v;
-  return "（未命名）";
+  const std::string title = RecordTitle(r);
+  return title.empty() ? "（未命名）" : title;
 }
 
 const std::vector<PastWinner>& AppContext::PastWinners() {

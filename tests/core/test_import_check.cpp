@@ -141,3 +141,11 @@ TEST_CASE("a backup keeps this device's half-typed values: refused only for its 
   INFO(res.error);
   CHECK(res.bundle);
 }
+
+TEST_CASE("a photo a record names anywhere must be in the bundle, in any form", "[import_check]") {
+  // 统计表 has no photo field; a computed field takes any value, so a reference can hide there.
+  const Record r = Make("shanxi_statistics", {{"total_participants", {{"sha256", std::string(64, 'a')}}}});
+  const std::string why = Refusal(r);
+  INFO(why);
+  CHECK(why.find("不在数据包中") != std::string::npos);
+}

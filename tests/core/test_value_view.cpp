@@ -125,3 +125,15 @@ TEST_CASE("packing keeps a record's bytes, equality and photo references", "[val
   CHECK(packed.packed.empty());
   CHECK(packed.values == r.values);
 }
+
+TEST_CASE("text that is not well-formed ends a walk instead of stalling or overrunning it", "[value_view]") {
+  for (const std::string text : {"[x\"]\"]", "[", "{\"a\"", "[1,", "{\"a\":[1,2}", "\"abc"}) {
+    INFO(text);
+    const ValueView v = ValueView::OfText(text);
+    size_t n = 0;
+    for (auto it = v.begin(), end = v.end(); it != end && n < 100; ++it) ++n;
+    CHECK(n < 100);
+    (void)v["a"].String();
+    (void)v.size();
+  }
+}
