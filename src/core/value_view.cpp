@@ -213,8 +213,10 @@ long long ValueView::Int() const {
   if (!is_number_integer()) return 0;
   if (node_) return node_->get<long long>();
   long long v = 0;
-  std::from_chars(at_, end_, v);
-  return v;
+  if (std::from_chars(at_, end_, v).ec == std::errc()) return v;
+  unsigned long long u = 0;  // above LLONG_MAX: wrapped, as nlohmann's get<long long>() does
+  std::from_chars(at_, end_, u);
+  return static_cast<long long>(u);
 }
 
 size_t ValueView::size() const {

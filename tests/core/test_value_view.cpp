@@ -16,6 +16,7 @@ json Sample() {
           {"negative", -7},
           {"ratio", 0.25},
           {"big", 1e21},
+          {"huge", 18446744073709551615ULL},  // above LLONG_MAX: read wrapped, as nlohmann does
           {"flag", true},
           {"nothing", nullptr},
           {"empty_list", json::array()},
