@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include "utf8.h"
+
 namespace lw {
 
 using nlohmann::json;
@@ -46,24 +48,6 @@ const char* Skip(const char* p, const char* end) {
     ++p;
   }
   return end;
-}
-
-void AppendUtf8(unsigned cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 unsigned Hex4(const char* p, const char* end) {
@@ -109,7 +93,7 @@ std::string Unquote(const char* p, const char* end) {
           const unsigned lo = Hex4(raw.data() + i + 3, raw.data() + raw.size());
           if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00), i += 6;
         }
-        AppendUtf8(cp, out);
+        utf8::Append(out, cp);
         break;
       }
       default:
