@@ -27,10 +27,11 @@ function withBytes(bytes, fn) {
   try { return fn(p, data.length); } finally { Module._free(p); }
 }
 
-// An event for platform::PollEvents (kind: LWContract.EVENT; request: the chooser's id).
-export function postEvent(kind, name, bytes, ok, number, width, height, request) {
-  const taken = withBytes(bytes, (p, n) => withString(name || '', (s) =>
-    Module._lw_post_event(kind, s, p, n, ok ? 1 : 0, number || 0, width || 0, height || 0, request || 0)));
+// An event for platform::PollEvents (kind: LWContract.EVENT; request: the chooser's id; digest: a
+// file's SHA-256 in hex, or '').
+export function postEvent(kind, name, bytes, ok, number, width, height, request, digest) {
+  const taken = withBytes(bytes, (p, n) => withString(name || '', (s) => withString(digest || '', (d) =>
+    Module._lw_post_event(kind, s, p, n, ok ? 1 : 0, number || 0, width || 0, height || 0, request || 0, d))));
   if (!taken) console.error('[host] event kind ' + kind + ' is unknown to this build');
 }
 

@@ -15,14 +15,30 @@ export function download(name, mime, bytes) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// A file's SHA-256 (hex) by WebCrypto: native code, off the main thread — in WebAssembly it is a
+// tenth of a large bundle's import. '' where the page has no WebCrypto (plain http off localhost):
+// C++ then computes it.
+async function digestOf(bytes) {
+  if (!(globalThis.crypto && crypto.subtle)) return '';
+  try {
+    const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return '';
+  }
+}
+
 // Reads every chosen file first, then hands them over together: one batch, one import report.
 // request: the id C++ gave the file chooser (0 for files dropped on the page).
 async function readFiles(files, request) {
-  const loaded = await Promise.all(files.map(async (f) =>
-    (f.size > MAX_FILE_BYTES ? { f, big: true } : { f, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  for (const { f, big, bytes } of loaded) {
+  const loaded = await Promise.all(files.map(async (f) => {
+    if (f.size > MAX_FILE_BYTES) return { f, big: true };
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    return { f, bytes, digest: await digestOf(bytes) };
+  }));
+  for (const { f, big, bytes, digest } of loaded) {
     if (big) postEvent(EVENT.FileTooLarge, f.name, null, false, f.size, 0, 0, request);
-    else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size, 0, 0, request);
+    else postEvent(EVENT.FileOpened, f.name, bytes, true, f.size, 0, 0, request, digest);
   }
 }
 
@@ -46,7 +62,7 @@ export async function fetchFile(url, request) {
       const bytes = new Uint8Array(await res.arrayBuffer());
       if (bytes.length > MAX_FILE_BYTES) return postEvent(EVENT.FileTooLarge, url, null, false, bytes.length, 0, 0, request);
       const name = decodeURIComponent(new URL(res.url || url, location.href).pathname.split('/').pop() || 'download');
-      return postEvent(EVENT.FileOpened, name, bytes, true, bytes.length, 0, 0, request);
+      return postEvent(EVENT.FileOpened, name, bytes, true, bytes.length, 0, 0, request, await digestOf(bytes));
     }
   } catch (e) {
     status = 0;

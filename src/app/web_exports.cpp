@@ -54,11 +54,11 @@ EMSCRIPTEN_KEEPALIVE void lw_storage_update(int writable, int persisted, int syn
 // --- Host events (kind: LWContract.EVENT) ----------------------------------------------------------------
 // Returns 0 for a kind this build does not know (a stale script): nothing is posted.
 EMSCRIPTEN_KEEPALIVE int lw_post_event(int kind, const char* name, const char* data, int len, int ok, double number,
-                                       int width, int height, int request) {
+                                       int width, int height, int request, const char* digest) {
   if (kind < 0 || kind > static_cast<int>(Event::Kind::FetchFailed)) return 0;  // FetchFailed: the last kind
   Event e{static_cast<Event::Kind>(kind), name ? name : "", std::string(data ? data : "", data ? len : 0), ok != 0,
           number};
-  e.width = width, e.height = height, e.request = request;
+  e.width = width, e.height = height, e.request = request, e.digest = digest ? digest : "";
   lw::platform::PostEvent(std::move(e));
   return 1;
 }

@@ -21,13 +21,18 @@ namespace {
 
 const std::set<std::string> kPhotoMimes = {"image/jpeg", "image/png", "image/webp", "image/gif"};
 
-// The value a validation issue's path points at ("activities[2].participants",
-// "stats.columns[0].participants"), or null.
-bool IsSha256Hex(const std::string& s) {
+bool IsSha256Hex(std::string_view s) {
   return s.size() == 64 &&
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+// The file's SHA-256: the host's when it gave one (see ReadBundle), else computed.
+std::string DigestOf(const std::string& bytes, std::string_view known) {
+  return IsSha256Hex(known) ? std::string(known) : Sha256Hex(bytes);
+}
+
+// The value a validation issue's path points at ("activities[2].participants",
+// "stats.columns[0].participants"), or null.
 json ValueAtPath(const json& values, const std::string& path) {
   const json* v = &values;
   size_t i = 0;
@@ -396,22 +401,22 @@ std::string TooLargeMessage(double bytes) {
 
 namespace {
 BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
-                                   bool pack);
+                                   bool pack, std::string_view sha256);
 }  // namespace
 
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
-                            RecordValues kept) {
+                            RecordValues kept, std::string_view sha256) {
   const bool pack = kept == RecordValues::Packed;
 #ifdef LW_FUZZING
-  return ReadBundleChecked(bytes, forms, ctx, pack);  // the fuzzer must see any exception: wasm aborts on one
+  return ReadBundleChecked(bytes, forms, ctx, pack, sha256);  // the fuzzer must see any exception: wasm aborts on one
 #else
   // Every access below checks types first; this is the native safety net (Emscripten builds
   // without exception catching, so the checks themselves are what protects the browser).
   try {
-    return ReadBundleChecked(bytes, forms, ctx, pack);
+    return ReadBundleChecked(bytes, forms, ctx, pack, sha256);
   } catch (const std::exception&) {
     BundleReadResult res;
-    res.sha256 = Sha256Hex(bytes);
+    res.sha256 = DigestOf(bytes, sha256);
     res.error = "数据包结构有误，无法读取";
     return res;
   }
@@ -420,13 +425,13 @@ BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, 
 
 namespace {
 BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx,
-                                   bool pack) {
+                                   bool pack, std::string_view sha256) {
   BundleReadResult res;
   if (bytes.size() > kMaxBundleBytes) {
     Fail(res, TooLargeMessage(static_cast<double>(bytes.size())));
     return res;
   }
-  res.sha256 = Sha256Hex(bytes);
+  res.sha256 = DigestOf(bytes, sha256);
   if (bytes.empty()) return Fail(res, "文件是空的"), res;
   // The parser rejects ill-formed UTF-8 and lone surrogates itself: the encoding is looked at
   // only to say why a file was not read (one pass less over 50 MB).

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "form_def.h"
@@ -86,9 +87,12 @@ struct BundleReadResult {
 // present, must verify over the rest of the file (signature.h), else the file is refused.
 // Packed: each record's values are packed (Record::Pack) as soon as they are checked, for a reader
 // that only reads them (an import of 100,000 records).
+// sha256: the bytes' SHA-256 (64 lowercase hex digits) when the host has it already — the browser
+// hashes a chosen file with WebCrypto's native code, a tenth of a 100,000-record import when done
+// here in WebAssembly; computed here when empty or not such a digest.
 enum class RecordValues { Documents, Packed };
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {},
-                            RecordValues kept = RecordValues::Documents);
+                            RecordValues kept = RecordValues::Documents, std::string_view sha256 = {});
 
 // "此数据包用到活动包「…」第 3 版，请先打开该活动包" (with "（本机为第 2 版）" when `forms` has an
 // older one): what a coordinator is told when a bundle needs a package this device lacks.

@@ -265,8 +265,8 @@ const std::vector<Route>* ImportStore::RoutesOf(const std::string& uuid) const {
 }
 
 ImportPlan ImportStore::Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
-                             const ValidationContext& ctx) const {
-  return PlanRead(file_name, ReadBundle(bytes, forms, ctx, RecordValues::Packed));
+                             const ValidationContext& ctx, std::string_view sha256) const {
+  return PlanRead(file_name, ReadBundle(bytes, forms, ctx, RecordValues::Packed, sha256));
 }
 
 ImportPlan ImportStore::PlanRead(const std::string& file_name, const BundleReadResult& res) const {
@@ -342,8 +342,8 @@ bool ImportStore::Write(const Stored& s) {
 }
 
 ImportPlan ImportStore::Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
-                               const ValidationContext& ctx) {
-  BundleReadResult res = ReadBundle(bytes, forms, ctx, RecordValues::Packed);
+                               const ValidationContext& ctx, std::string_view sha256) {
+  BundleReadResult res = ReadBundle(bytes, forms, ctx, RecordValues::Packed, sha256);
   ImportPlan plan = PlanRead(file_name, res);
   if (!plan.refused.empty() || plan.already_imported) return plan;
   Bundle& b = *res.bundle;

@@ -81,12 +81,12 @@ class ImportStore {
   void Load();
 
   // Checks a file completely (values with the form's rules under ctx) and says what importing it
-  // would do. Changes nothing.
+  // would do. Changes nothing. sha256: the file's digest if the host computed it (see ReadBundle).
   ImportPlan Plan(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
-                  const ValidationContext& ctx = {}) const;
+                  const ValidationContext& ctx = {}, std::string_view sha256 = {}) const;
   // Applies a file (checked again). Returns the plan as carried out.
   ImportPlan Import(const std::string& file_name, const std::string& bytes, const FormLibrary& forms,
-                    const ValidationContext& ctx = {});
+                    const ValidationContext& ctx = {}, std::string_view sha256 = {});
 
   // Every record from every imported bundle, merged by UUID with the rules above (this device's
   // own drafts left out). The pointers stay valid until the next Import, Remove, Resolve,

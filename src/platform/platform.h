@@ -124,6 +124,7 @@ struct Event {
   double number = 0;
   int width = 0, height = 0;  // ImageDecoded
   int request = 0;            // FileOpened, FileTooLarge, FetchFailed: OpenFilePicker's or FetchFile's id, 0 for a drop
+  std::string digest;         // FileOpened: the data's SHA-256 from WebCrypto (hex), "" where the page has none
 };
 std::vector<Event> TakeEvents();
 void PostEvent(Event e);

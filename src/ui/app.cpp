@@ -77,16 +77,16 @@ struct App::Impl {
   bool applied_dark = false;
   bool applied_large = false;
   // Files that arrived this frame, by request (0: dropped on the page); one batch per request.
-  std::map<int, std::vector<std::pair<std::string, std::string>>> pending_files;
+  std::map<int, std::vector<OpenedFile>> pending_files;
 
   void OnFiles();
-  void OnDropped(std::vector<std::pair<std::string, std::string>>& files);
-  void OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files);
+  void OnDropped(std::vector<OpenedFile>& files);
+  void OnChosen(const FileTarget& target, std::vector<OpenedFile>& files);
   void ExportRecord(AppContext& c, const Record& r);
   void PrintRecord(AppContext& c, const Record& r);
   void WordRecord(AppContext& c, const Record& r);
   void LoadExampleOnFirstRun();
-  void InstallPackages(std::vector<std::pair<std::string, std::string>>& files);
+  void InstallPackages(std::vector<OpenedFile>& files);
   // Installs a package and migrates the drafts of its changed forms.
   InstallPlan InstallPackage(const std::string& bytes);
   void OnFeed(const std::string& url, const std::string& bytes);
@@ -224,9 +224,9 @@ void App::Impl::OnFiles() {
 
 // Files dropped on the page go where they land: photos onto the open form's first photo field
 // with room, anything else to the import desk. A backup is restored only through its own button.
-void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& files) {
+void App::Impl::OnDropped(std::vector<OpenedFile>& files) {
   AppContext& c = ctx;
-  if (c.screen == Screen::Form && !SniffImageMime(files[0].second).empty()) {
+  if (c.screen == Screen::Form && !SniffImageMime(files[0].bytes).empty()) {
     if (const Record* r = ws.FindDraft(c.open_uuid))
       if (const FormDef* f = forms.Find(r->form))
         for (const FieldDef* fd : f->AllFields())
@@ -235,7 +235,7 @@ void App::Impl::OnDropped(std::vector<std::pair<std::string, std::string>>& file
             return;
           }
   }
-  if (LooksLikePackage(files[0].second)) return InstallPackages(files);
+  if (LooksLikePackage(files[0].bytes)) return InstallPackages(files);
   ImportFiles(c, files);
 }
 
@@ -250,8 +250,8 @@ InstallPlan App::Impl::InstallPackage(const std::string& bytes) {
   return plan;
 }
 
-void App::Impl::InstallPackages(std::vector<std::pair<std::string, std::string>>& files) {
-  for (const auto& [name, bytes] : files) {
+void App::Impl::InstallPackages(std::vector<OpenedFile>& files) {
+  for (const auto& [name, bytes, sha256] : files) {
     const InstallPlan plan = InstallPackage(bytes);
     if (!plan.ok()) {
       ctx.Toast("“" + name + "”无法打开：" + plan.error, true);
@@ -263,7 +263,7 @@ void App::Impl::InstallPackages(std::vector<std::pair<std::string, std::string>>
   ctx.Go(Screen::Home);
 }
 
-void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::string, std::string>>& files) {
+void App::Impl::OnChosen(const FileTarget& target, std::vector<OpenedFile>& files) {
   AppContext& c = ctx;
   switch (target.kind) {
     case FileTarget::Kind::Photos:
@@ -282,11 +282,13 @@ void App::Impl::OnChosen(const FileTarget& target, std::vector<std::pair<std::st
       InstallPackages(files);
       return;
     case FileTarget::Kind::FormSheet:
-      for (const auto& [name, bytes] : files) editor.AddSheet(c, name, bytes);
+      for (const auto& [name, bytes, sha256] : files) editor.AddSheet(c, name, bytes);
       return;
     case FileTarget::Kind::Restore:
-      for (const auto& [name, bytes] : files) {
-        const BundleReadResult res = LooksLikeRawBackup(bytes) ? ReadRawBackup(bytes, forms) : ReadBundle(bytes, forms);
+      for (const auto& [name, bytes, sha256] : files) {
+        const BundleReadResult res = LooksLikeRawBackup(bytes)
+                                         ? ReadRawBackup(bytes, forms)
+                                         : ReadBundle(bytes, forms, {}, RecordValues::Documents, sha256);
         if (!res.bundle) {
           c.Toast("“" + name + "”无法读取：" + res.error, true);
           continue;
@@ -318,7 +320,7 @@ void App::BeforeFrame(double now_ms) {
         m.photos.Forget();
         break;
       case K::FileOpened:
-        m.pending_files[e.request].emplace_back(e.name, std::move(e.data));
+        m.pending_files[e.request].push_back({e.name, std::move(e.data), e.digest});
         break;
       case K::FileTooLarge:
         c.Toast("“" + e.name + "”" + TooLargeMessage(e.number), true);

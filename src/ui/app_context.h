@@ -19,6 +19,12 @@ namespace lw::ui {
 
 enum class Screen { Home, Profile, Drafts, Form, Desk, Map, Ceremony, Settings, Editor };
 
+// A file the user chose or dropped, as the browser read it. sha256: its digest from WebCrypto
+// (hex), "" where the page has none (plain http off localhost): then whoever needs it computes it.
+struct OpenedFile {
+  std::string name, bytes, sha256;
+};
+
 // Where the files chosen for one request of the file chooser should go.
 struct FileTarget {
   enum class Kind { Import, Photos, Restore, ExpectedUnits, PastWinners, Package, FormSheet } kind = Kind::Import;

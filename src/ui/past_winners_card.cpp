@@ -8,9 +8,9 @@
 
 namespace lw::ui {
 
-void ImportPastWinners(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files) {
+void ImportPastWinners(AppContext& app, const std::vector<OpenedFile>& files) {
   if (files.empty()) return;
-  const auto& [name, bytes] = files.front();
+  const auto& [name, bytes, sha256] = files.front();
   const PastWinnersRead read = ReadPastWinners(bytes, app.regions);
   app.KeepChosenList(name, bytes, AppContext::kPastWinnersFile, "往年获评名单", read.error,
                      std::to_string(read.winners.size()) + " 条");

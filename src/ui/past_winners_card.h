@@ -17,6 +17,6 @@ class PastWinnersCard {
 };
 
 // The chosen list replaces the stored one when it reads; else a Chinese toast says why.
-void ImportPastWinners(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files);
+void ImportPastWinners(AppContext& app, const std::vector<OpenedFile>& files);
 
 }  // namespace lw::ui

@@ -54,7 +54,7 @@ void PhotoCache::OnDecoded(const std::string& sha, const std::string& rgba, int 
 }
 
 std::string AddPhotos(AppContext& app, const std::string& uuid, const std::string& field_id,
-                      const std::vector<std::pair<std::string, std::string>>& files) {
+                      const std::vector<OpenedFile>& files) {
   Record* r = app.ws.FindRecord(uuid);
   const FormDef* form = r ? app.forms.Find(r->form) : nullptr;
   const FieldDef* f = form ? form->Find(field_id) : nullptr;
@@ -62,7 +62,7 @@ std::string AddPhotos(AppContext& app, const std::string& uuid, const std::strin
   json& list = r->values[field_id];
   if (!list.is_array()) list = json::array();
   int added = 0, rejected = 0, full = 0;
-  for (const auto& [name, bytes] : files) {
+  for (const auto& [name, bytes, sha256] : files) {
     const std::string mime = SniffImageMime(bytes);
     if (mime.empty() || bytes.size() > kMaxPhotoBytes) {
       ++rejected;

@@ -32,7 +32,7 @@ bool PhotosInput(const FieldDef& f, nlohmann::json& value, const FieldEnv& env, 
 
 // Adds picked or dropped image files to a record's photo field. Returns a message for the user.
 std::string AddPhotos(AppContext& app, const std::string& record_uuid, const std::string& field_id,
-                      const std::vector<std::pair<std::string, std::string>>& files);
+                      const std::vector<OpenedFile>& files);
 
 // "image/jpeg" etc. from the file's first bytes; "" when it is not a supported image.
 std::string SniffImageMime(const std::string& bytes);

@@ -28,9 +28,11 @@ namespace lw::ui {
 using nlohmann::json;
 
 namespace {
-// A bare bundle, or a 报送包 (.zip): then its bundle is read, checked against its 报送清单 first.
-ImportPlan ImportOne(AppContext& app, const std::string& name, const std::string& bytes) {
-  if (!LooksLikeZip(bytes)) return app.imports.Import(name, bytes, app.forms, app.ImportValidation());
+// A bare bundle, or a 报送包 (.zip): then its bundle is read, checked against its 报送清单 first
+// (the browser's digest is the zip's, not the bundle's: that one is computed).
+ImportPlan ImportOne(AppContext& app, const OpenedFile& file) {
+  const auto& [name, bytes, sha256] = file;
+  if (!LooksLikeZip(bytes)) return app.imports.Import(name, bytes, app.forms, app.ImportValidation(), sha256);
   const UnpackedSubmission sub = BundleFromSubmission(bytes);
   if (sub.error.empty())
     return app.imports.Import(name + " › " + sub.bundle_name, sub.bundle, app.forms, app.ImportValidation());
@@ -41,11 +43,11 @@ ImportPlan ImportOne(AppContext& app, const std::string& name, const std::string
 }
 }  // namespace
 
-void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files) {
+void ImportFiles(AppContext& app, const std::vector<OpenedFile>& files) {
   app.last_imports.clear();
   int ok = 0;
-  for (const auto& [name, bytes] : files) {
-    app.last_imports.push_back(ImportOne(app, name, bytes));
+  for (const OpenedFile& file : files) {
+    app.last_imports.push_back(ImportOne(app, file));
     if (app.last_imports.back().refused.empty()) ++ok;
   }
   app.Changed();

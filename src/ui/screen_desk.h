@@ -42,6 +42,6 @@ class DeskScreen {
 };
 
 // Imports a batch of files (picker or drop) into the desk; the report is kept in app.last_imports.
-void ImportFiles(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files);
+void ImportFiles(AppContext& app, const std::vector<OpenedFile>& files);
 
 }  // namespace lw::ui

@@ -12,9 +12,9 @@ namespace {
 constexpr const char* kFile = "expected_units.csv";
 }
 
-void ImportExpectedUnits(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files) {
+void ImportExpectedUnits(AppContext& app, const std::vector<OpenedFile>& files) {
   if (files.empty()) return;
-  const auto& [name, bytes] = files.front();
+  const auto& [name, bytes, sha256] = files.front();
   const ExpectedUnitsRead read = ReadExpectedUnits(bytes);
   app.KeepChosenList(name, bytes, kFile, "应报单位名单", read.error, std::to_string(read.units.size()) + " 个单位");
 }

@@ -23,6 +23,6 @@ class SilentUnitsCard {
 };
 
 // The chosen list replaces the stored one when it reads; else a Chinese toast says why.
-void ImportExpectedUnits(AppContext& app, const std::vector<std::pair<std::string, std::string>>& files);
+void ImportExpectedUnits(AppContext& app, const std::vector<OpenedFile>& files);
 
 }  // namespace lw::ui

@@ -81,6 +81,28 @@ TEST_CASE("export → import round trip keeps every record and photo, byte for b
   CHECK(WriteBundle(*res.bundle, Forms()) == bytes);  // a read bundle writes back identically
 }
 
+TEST_CASE("the file's SHA-256 is the host's when it gave one, computed when not", "[bundle]") {
+  const std::string bytes = WriteBundle(CityBundle("包头市教育局", {Star("张喆")}), Forms());
+  const std::string real = Sha256Hex(bytes);
+  // The browser's WebCrypto digest (web/lw-files.js) is taken as given: the page is the app's own.
+  const std::string given = std::string(63, 'a') + "b";
+  CHECK(ReadBundle(bytes, Forms(), {}, RecordValues::Packed, given).sha256 == given);
+  // None (a page without WebCrypto) or not a digest at all: computed here.
+  for (const std::string& not_given : {std::string(), std::string("abc"), std::string(64, 'A'), real + "0"})
+    CHECK(ReadBundle(bytes, Forms(), {}, RecordValues::Packed, not_given).sha256 == real);
+  CHECK(ReadBundle("{", Forms(), {}, RecordValues::Documents, given).sha256 == given);  // refused files too
+
+  TempDir dir;
+  Workspace ws(dir.path.string());
+  ws.Load();
+  ImportStore store(ws);
+  const ImportPlan plan = store.Import("包头.json", bytes, Forms(), {}, real);
+  REQUIRE(plan.refused.empty());
+  CHECK(plan.sha256 == real);
+  REQUIRE(store.bundles().size() == 1);
+  CHECK(store.bundles()[0].sha256 == real);  // the provenance, and the store file's name
+}
+
 namespace {
 std::string Refusal(const std::string& bytes) {
   const auto r = ReadBundle(bytes, Forms());
