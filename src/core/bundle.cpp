@@ -496,6 +496,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   };
 
   if (non_object_record) return Fail(res, "数据包中有不是对象的记录"), res;
+  const Origin issuer_origin{StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
   UuidsSeen uuids(parsed_records);
   for (size_t i = 0; i <= parsed_records.size(); ++i) {
     const auto at = [i] { return "第 " + std::to_string(i + 1) + " 条记录"; };  // only for a refusal
@@ -515,7 +516,7 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
     if (i == checks.shape_at) return Fail(res, at() + checks.shape_error), res;
     if (LooksLikeMarkup(r.origin.unit) || LooksLikeMarkup(r.origin.region) || LooksLikeMarkup(r.origin.device))
       return Fail(res, at() + "的来源信息中含有网页代码或脚本，已拒绝"), res;
-    if (r.origin.empty()) r.origin = {StringAt(b.issuer, "unit"), StringAt(b.issuer, "region"), {}};
+    if (r.origin.empty()) r.origin = issuer_origin;
     if (b.kind != "submission")
       r.status.clear();
     else if (i == checks.rule_at)
