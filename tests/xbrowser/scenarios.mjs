@@ -3,6 +3,7 @@
 // bundle is really downloaded and imported into a fresh profile through the app's file chooser,
 // and hovering a province on the map shows its figures. Every test fails on any page error.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -145,6 +146,8 @@ export function scenarios(engineName, launchEngine) {
     await findItem(b, `${file.name}：新增 1 条`, { timeout: 8000 });
     await starInSummaryTable(b);
     await reveal(b, UNIT);   // the bundle's provenance: its unit in the list of imported bundles (below the tables)
+    // ...and its SHA-256, which this engine's WebCrypto computed as it read the file.
+    await reveal(b, createHash('sha256').update(readFileSync(file.path)).digest('hex').slice(0, 8) + '…');
     await done(b);
   }));
 
