@@ -63,10 +63,12 @@ class RecordsSax {
     const json* done = stack_.back();
     stack_.pop_back();
     if (done == &record_) {
-      Record r;
-      if (out_.record_error.empty() && Record::FromMembers(members_, r, &out_.record_error)) {
-        if (take_) take_(r, out_.records.size());
-        out_.records.push_back(std::move(r));
+      if (out_.record_error.empty()) {
+        Record& r = out_.records.emplace_back();  // in place: no move of a record per record
+        if (!Record::FromMembers(members_, r, &out_.record_error))
+          out_.records.pop_back();
+        else if (take_)
+          take_(r, out_.records.size() - 1);
       }
       members_.Clear();
       unread_ = nullptr;
