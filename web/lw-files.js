@@ -15,8 +15,8 @@ export function download(name, mime, bytes) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-// A file's SHA-256 (hex) by WebCrypto: native code, off the main thread — in WebAssembly it is a
-// tenth of a large bundle's import. '' where the page has no WebCrypto (plain http off localhost):
+// A file's SHA-256 (hex) by WebCrypto: native code, off the main thread — 0.025 s for a 35 MB bundle,
+// 0.145 s in WebAssembly. '' where the page has no WebCrypto (plain http off localhost):
 // C++ then computes it.
 async function digestOf(bytes) {
   if (!(globalThis.crypto && crypto.subtle)) return '';

@@ -128,17 +128,19 @@ class ValueChecks {
   std::string rule_error;
   std::set<std::string> photos;  // every photo a record refers to
 
-  void Take(Record& r, size_t i) {
+  // values_text: what r's values were read from.
+  void Take(Record& r, size_t i, std::string_view values_text) {
     const FormDef* form = forms_.Find(r.form);
+    bool as_read = true;
     // A record of an unknown or newer form is refused by the bundle's checks, with its package.
     if (shape_at == kNone && form && r.form_version <= form->version) {
-      MigrateRecord(*form, r);
+      as_read = !MigrateRecord(*form, r);
       r.migrated = nullptr;
       if (shape_error = ShapeError(*form, r); !shape_error.empty()) shape_at = i;
       if (shape_at == kNone && rule_at == kNone)
         if (rule_error = CheckValues(*form, r, ctx_); !rule_error.empty()) rule_at = i;
     }
-    if (pack_) r.Pack();
+    if (pack_) as_read ? r.PackFrom(values_text) : r.Pack();
     // Any {"sha256": …} must name a photo the bundle carries, wherever it is: forwarded on, it is
     // looked for everywhere. Packed text is walked only when it has such a key at all.
     if (shape_at == kNone && (!pack_ || r.packed.find("\"sha256\"") != std::string::npos))
@@ -437,7 +439,8 @@ BundleReadResult ReadBundleChecked(const std::string& bytes, const FormLibrary& 
   // only to say why a file was not read (one pass less over 50 MB).
   RecordsDocument read;
   ValueChecks checks(forms, ctx, pack);
-  if (!ReadRecordsDocument(bytes, read, kMaxJsonDepth, [&](Record& r, size_t i) { checks.Take(r, i); })) {
+  if (!ReadRecordsDocument(bytes, read, kMaxJsonDepth,
+                           [&](Record& r, size_t i, std::string_view text) { checks.Take(r, i, text); })) {
     if (!utf8::IsValid(bytes))
       return Fail(res, "文件不是 UTF-8 编码的文本（可能已损坏，或不是 LearnWeek 数据包）"), res;
     if (read.too_deep) return Fail(res, "文件结构嵌套过深，不是有效的数据包"), res;

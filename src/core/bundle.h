@@ -88,7 +88,7 @@ struct BundleReadResult {
 // Packed: each record's values are packed (Record::Pack) as soon as they are checked, for a reader
 // that only reads them (an import of 100,000 records).
 // sha256: the bytes' SHA-256 (64 lowercase hex digits) when the host has it already — the browser
-// hashes a chosen file with WebCrypto's native code, a tenth of a 100,000-record import when done
+// hashes a chosen file with WebCrypto's native code, 0.025 s for a 35 MB bundle, 0.145 s when done
 // here in WebAssembly; computed here when empty or not such a digest.
 enum class RecordValues { Documents, Packed };
 BundleReadResult ReadBundle(const std::string& bytes, const FormLibrary& forms, const ValidationContext& ctx = {},

@@ -123,7 +123,9 @@ void ImportStore::Load() {
     // Read as a bundle is: record by record, each packed at once (a 100,000-record import must
     // not be held as a document when the app starts).
     RecordsDocument read;
-    if (!ReadRecordsDocument(text, read, kMaxJsonDepth, [](Record& r, size_t) { r.Pack(); })) continue;
+    if (!ReadRecordsDocument(text, read, kMaxJsonDepth,
+                             [](Record& r, size_t, std::string_view text) { r.PackFrom(text); }))
+      continue;
     text.clear();
     const json& j = read.doc;
     if (!j.is_object() || !j.contains("provenance") || !j.contains("records")) continue;

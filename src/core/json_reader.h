@@ -44,6 +44,9 @@ class Reader {
   Reader(std::string_view text, Sax& sax)
       : p_(reinterpret_cast<const unsigned char*>(text.data())), end_(p_ + text.size()), sax_(sax) {}
 
+  // Where the reader is: just past the bracket of the object or array the handler is told of.
+  const unsigned char* const* Cursor() const { return &p_; }
+
   bool Parse() {
     if (end_ - p_ >= 1 && p_[0] == 0xEF && !(end_ - p_ >= 3 && p_[1] == 0xBB && p_[2] == 0xBF)) return false;
     if (end_ - p_ >= 3 && p_[0] == 0xEF) p_ += 3;  // the byte order mark

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <random>
 
@@ -117,14 +118,22 @@ bool SameValues(const Record& a, const Record& b) {
 
 void Record::Pack() {
   if (!packed.empty()) return;
-  // Written in place with room for the size of the record packed before (the records of a bundle
-  // are much alike): no growing string per record, and no copy from a scratch buffer, which was
-  // a twentieth of a 100,000-record import. One longer than that is trimmed after growing.
-  static size_t last = 0;
-  packed.reserve(last + 16);
-  AppendJson(values, packed);
-  if (packed.capacity() > packed.size() + 48) packed.shrink_to_fit();
-  last = packed.size();
+  // Written into a buffer that keeps its room, then copied once at its size: no growing string
+  // per record, and no spare capacity kept. (Imports mostly keep the read text: PackFrom.)
+  static std::string scratch;
+  scratch.clear();
+  AppendJson(values, scratch);
+  packed.assign(scratch);
+  values = nullptr;
+}
+
+void Record::PackFrom(std::string_view read_text) {
+  if (!packed.empty()) return;
+  if (!IsCanonicalJson(read_text)) return Pack();
+#ifdef LW_FUZZING
+  if (ValuesText() != read_text) std::abort();  // the fuzzer holds IsCanonicalJson to the dump
+#endif
+  packed.assign(read_text);
   values = nullptr;
 }
 

@@ -67,6 +67,10 @@ struct Record {
   // The values' canonical JSON text (nlohmann's compact dump): equal texts, equal values.
   std::string ValuesText() const;
   void Pack();
+  // Pack, given the text the values were just read from, unchanged since: that text is kept as it
+  // is when it is already canonical (IsCanonicalJson: any bundle LearnWeek wrote), else the values
+  // are dumped. Not writing it again saves a twentieth of a 100,000-record import.
+  void PackFrom(std::string_view read_text);
   void Unpack();  // back to a document, for what edits or compares values member by member
 
   nlohmann::json ToJson() const;

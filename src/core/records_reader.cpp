@@ -17,8 +17,11 @@ namespace {
 // until take() has seen them.
 class RecordsSax {
  public:
-  RecordsSax(RecordsDocument& out, int max_depth, const std::function<void(Record&, size_t)>& take)
+  RecordsSax(RecordsDocument& out, int max_depth, const TakeRecord& take)
       : out_(out), max_depth_(max_depth), take_(take) {}
+  // Where the reader is (just past the bracket of an object it opens or closes): the text of a
+  // record's values is cut from there.
+  void Follow(const unsigned char* const* cursor) { cursor_ = cursor; }
 
   bool null() { return Put(nullptr); }
   bool boolean(bool v) { return Put(v); }
@@ -56,21 +59,28 @@ class RecordsSax {
       out_.too_deep = true;
       return false;
     }
+    const bool values =
+        !stack_.empty() && stack_.back() == &record_ && member_ == values_ && t == json::value_t::object;
     stack_.push_back(Place(json(t)));
+    if (values && cursor_) values_begin_ = *cursor_ - 1;
     return true;
   }
   bool Close() {
     const json* done = stack_.back();
     stack_.pop_back();
+    if (done == values_ && values_begin_ && cursor_)
+      values_text_ = {Chars(values_begin_), size_t(*cursor_ - values_begin_)};
     if (done == &record_) {
       if (out_.record_error.empty()) {
         Record& r = out_.records.emplace_back();  // in place: no move of a record per record
         if (!Record::FromMembers(members_, r, &out_.record_error))
           out_.records.pop_back();
         else if (take_)
-          take_(r, out_.records.size() - 1);
+          take_(r, out_.records.size() - 1, values_text_);
       }
       members_.Clear();
+      values_begin_ = nullptr;
+      values_text_ = {};
       unread_ = nullptr;
     }
     return true;
@@ -93,7 +103,7 @@ class RecordsSax {
 
   RecordsDocument& out_;
   const int max_depth_;
-  const std::function<void(Record&, size_t)>& take_;
+  const TakeRecord& take_;
   std::vector<json*> stack_;  // open objects and arrays, outermost first
   json* member_ = nullptr;    // the object member the next value goes to
   std::string top_key_;       // the last key of the document itself
@@ -101,6 +111,12 @@ class RecordsSax {
   json record_ = json::object();  // stands for the record being parsed on the stack (stays empty)
   RecordMembers members_;         // ...whose members are here
   json unread_;                   // the value of a record's member that records do not have
+  json* const values_ = members_.Slot("values");
+  const unsigned char* const* cursor_ = nullptr;
+  const unsigned char* values_begin_ = nullptr;  // the '{' of the record's values being read
+  std::string_view values_text_;                 // ...and their text, once read
+
+  static const char* Chars(const unsigned char* p) { return reinterpret_cast<const char*>(p); }
 };
 
 // How many records the text holds at most, to reserve them at once: growing a vector of 100,000
@@ -117,11 +133,12 @@ size_t RecordsAtMost(std::string_view bytes) {
 
 }  // namespace
 
-bool ReadRecordsDocument(std::string_view bytes, RecordsDocument& out, int max_depth,
-                         const std::function<void(Record&, size_t)>& take) {
+bool ReadRecordsDocument(std::string_view bytes, RecordsDocument& out, int max_depth, const TakeRecord& take) {
   out.records.reserve(RecordsAtMost(bytes));
   RecordsSax sax(out, max_depth, take);
-  return json_reader::Parse(bytes, sax);
+  json_reader::Reader<RecordsSax> reader(bytes, sax);
+  sax.Follow(reader.Cursor());
+  return reader.Parse();
 }
 
 }  // namespace lw

@@ -23,9 +23,10 @@ struct RecordsDocument {
 };
 
 // Parses bytes (strictly, as nlohmann::json::parse would: json_reader.h); false when they are not
-// JSON. Each well-formed record goes to take(record, its index) before it is kept, in order;
-// reading stops taking records at the first malformed one (record_error).
-bool ReadRecordsDocument(std::string_view bytes, RecordsDocument& out, int max_depth,
-                         const std::function<void(Record&, size_t)>& take = {});
+// JSON. Each well-formed record goes to take(record, its index, the text its values were read
+// from — a view into bytes) before it is kept, in order; reading stops taking records at the
+// first malformed one (record_error).
+using TakeRecord = std::function<void(Record&, size_t, std::string_view values_text)>;
+bool ReadRecordsDocument(std::string_view bytes, RecordsDocument& out, int max_depth, const TakeRecord& take = {});
 
 }  // namespace lw

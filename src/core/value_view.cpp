@@ -4,6 +4,7 @@
 #include "value_view.h"
 
 #include <charconv>
+#include <vector>
 
 #include "utf8.h"
 
@@ -256,6 +257,55 @@ ValueView::Iterator& ValueView::Iterator::operator++() {
 std::string ValueView::Iterator::key() const {
   if (node_) return node_->is_object() ? it_.key() : std::string();
   return object_ ? Unquote(at_, end_) : std::string();
+}
+
+bool IsCanonicalJson(std::string_view text) {
+  struct Open {
+    bool object;
+    bool keyed = false;         // objects: a key came before...
+    std::string_view last_key;  // ...this one (keys must ascend)
+  };
+  std::vector<Open> open;
+  bool key_next = false;  // in an object, after '{' or ','
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '"') {
+      const size_t close = text.find_first_of("\\\"", i + 1);
+      if (close == std::string_view::npos || text[close] != '"') return false;  // an escape
+      if (key_next) {
+        const std::string_view key = text.substr(i + 1, close - i - 1);
+        Open& object = open.back();
+        if (object.keyed && key <= object.last_key) return false;
+        object.keyed = true;
+        object.last_key = key;
+        key_next = false;
+      }
+      i = close + 1;
+    } else if (c == '{' || c == '[') {
+      open.push_back({c == '{'});
+      key_next = c == '{';
+      ++i;
+    } else if (c == '}' || c == ']') {
+      if (open.empty()) return false;
+      open.pop_back();
+      ++i;
+    } else if (c == ',') {
+      key_next = !open.empty() && open.back().object;
+      ++i;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      if (c == '-' && i + 1 < text.size() && text[i + 1] == '0') return false;  // -0 is written 0
+      size_t end = i + (c == '-');
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+      if (end - i > 18) return false;  // maybe past what an integer holds: then not one
+      if (end < text.size() && (text[end] == '.' || text[end] == 'e' || text[end] == 'E')) return false;
+      i = end;
+    } else if (c == ':' || (c >= 'a' && c <= 'z')) {
+      ++i;  // the letters of true, false and null
+    } else {
+      return false;  // white space (or what no value holds: a BOM, a NUL after the value)
+    }
+  }
+  return open.empty() && !text.empty();
 }
 
 }  // namespace lw

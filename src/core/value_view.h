@@ -2,8 +2,9 @@
 // is being edited) or packed into their canonical JSON text (an imported record: 100,000 records
 // as documents take four times the memory of their text, more than a browser tab should ask for).
 // Readers that see both kinds (summary tables, the map, the ceremony) read through this view.
-// Packed text is only ever made by Record::Pack from a document, so it is trusted to be
-// well-formed; the view still never reads past its end.
+// Packed text is only ever made by Record::Pack from a document, or is text IsCanonicalJson
+// found to be exactly that, so it is trusted to be well-formed; the view still never reads past
+// its end.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -61,5 +62,11 @@ class ValueView {
   const char* at_ = nullptr;  // text: the value's first byte (neither set: absent, read as null)
   const char* end_ = nullptr;
 };
+
+// Whether `text` — one JSON value as a strict parser accepted it — is already the canonical text
+// of that value (nlohmann's compact dump, what Record::Pack writes): no white space, no escape in
+// any string, integers only (no -0, at most 18 digits), each object's keys strictly ascending.
+// False only costs a dump; true must never be wrong (the fuzzer holds it to the dump).
+bool IsCanonicalJson(std::string_view text);
 
 }  // namespace lw

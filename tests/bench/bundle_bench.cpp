@@ -21,6 +21,7 @@
 #include "bundle_io.h"
 #include "import_store.h"
 #include "rollup.h"
+#include "sha256.h"
 
 // The file's SHA-256 as the browser's page gets it (web/lw-files.js: WebCrypto, native code): here
 // node's crypto, the same kind of native SHA-256. Natively: "", so the import computes it.
@@ -138,10 +139,14 @@ int Import(int n, const std::string& path, const lw::FormLibrary& forms) {
     std::printf("import FAILED: %s\n", plan.refused.c_str());
     return 1;
   }
+  // A page without WebCrypto (plain http away from localhost) has C++ hash the file instead.
+  const double t1 = Now();
+  const bool same = lw::Sha256Hex(bytes) == digest;
+  const double in_wasm = Now() - t1;
   std::printf(
       "import %7d records: %6.3f s %9.0f rec/s (hash, check, merge, store), heap peak %6.1f MB (malloc peak %6.1f MB);"
-      " SHA-256 by the host %.3f s of it\n",
-      n, s, n / s, HeapMb(), MallocPeakMb(), hashed);
+      " SHA-256 by the host %.3f s of it (in WebAssembly, without WebCrypto: %.3f s%s)\n",
+      n, s, n / s, HeapMb(), MallocPeakMb(), hashed, in_wasm, same || digest.empty() ? "" : ", A DIFFERENT DIGEST");
   return 0;
 }
 

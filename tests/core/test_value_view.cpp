@@ -138,3 +138,35 @@ TEST_CASE("text that is not well-formed ends a walk instead of stalling or overr
     (void)v.size();
   }
 }
+
+TEST_CASE("read text is kept as the packed values only when it is exactly their canonical text", "[value_view]") {
+  // Canonical: what nlohmann's compact dump writes for the value it parses to.
+  for (const char* text : {R"({})", R"({"a":1,"b":[true,false,null],"c":{"x":"张喆","y":-7}})",
+                           R"({"A":0,"B":"a/b","a":[],"b":"😀"})", R"({"n":123456789012345678})"}) {
+    INFO(text);
+    CHECK(IsCanonicalJson(text));
+    CHECK(json::parse(text).dump() == text);
+  }
+  // Not canonical: each dumps differently (or may), so it must be dumped.
+  for (const char* text :
+       {R"({ "a":1})", R"({"a":1 })", "{\"a\":\n1}", R"({"b":1,"a":2})", R"({"a":1,"a":2})", R"({"a":"x\"y"})",
+        R"({"a":"\u5f20"})", R"({"a":"a\/b"})", R"({"a":-0})", R"({"a":1.0})", R"({"a":1e2})", R"({"a":1E2})",
+        R"({"a":0.5})", R"({"a":1234567890123456789})", R"({"a":{"y":1,"x":2}})", R"([{"b":1,"a":1}])"}) {
+    INFO(text);
+    CHECK_FALSE(IsCanonicalJson(text));
+  }
+  CHECK_FALSE(IsCanonicalJson(""));
+  CHECK_FALSE(IsCanonicalJson(std::string("3\0x", 3)));  // what a parser stops reading at (NUL) is not the value
+  CHECK_FALSE(IsCanonicalJson("\xEF\xBB\xBF{}"));        // nor a byte order mark
+
+  // PackFrom keeps canonical read text, and dumps anything else: the same packed text either way.
+  for (const std::string text :
+       {R"({"a":1,"b":"张喆"})", R"({ "b" : "张喆", "a" : 1.0 })", R"({"b":"\u5f20\u5580","a":1})"}) {
+    Record r;
+    r.values = json::parse(text);
+    const std::string dumped = r.values.dump();
+    r.PackFrom(text);
+    CHECK(r.packed == dumped);
+    CHECK(r.values.is_null());
+  }
+}

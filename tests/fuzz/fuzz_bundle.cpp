@@ -1,7 +1,9 @@
 // fuzz_bundle.cpp — libFuzzer target for the bundle reader: whatever the bytes, ReadBundle
 // must return (accept or refuse with a reason) without crashing, hanging or leaking; an
 // accepted bundle must write back to bytes that read again. Its JSON reader (json_reader.h)
-// must accept exactly what nlohmann's parser accepts, as the same document.
+// must accept exactly what nlohmann's parser accepts, as the same document, and text it finds
+// canonical (IsCanonicalJson) must be exactly nlohmann's dump of it. Read packed, a bundle's
+// records must hold the same values as read whole (Record::PackFrom aborts on a difference).
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -11,6 +13,7 @@
 #include "json_reader.h"
 #include "print_html.h"
 #include "validate.h"
+#include "value_view.h"
 
 namespace {
 const lw::FormLibrary& Forms() {
@@ -40,6 +43,7 @@ void CheckReaderAgainstNlohmann(const std::string& bytes) {
   const bool read = lw::json_reader::Parse(bytes, dom);
   const nlohmann::json theirs = nlohmann::json::parse(bytes, nullptr, false);
   if (read == theirs.is_discarded() || (read && !Same(ours, theirs))) std::abort();
+  if (read && lw::IsCanonicalJson(bytes) && theirs.dump() != bytes) std::abort();
 }
 }  // namespace
 
@@ -47,7 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   CheckReaderAgainstNlohmann(bytes);
   const lw::BundleReadResult r = lw::ReadBundle(bytes, Forms());
+  const lw::BundleReadResult packed = lw::ReadBundle(bytes, Forms(), {}, lw::RecordValues::Packed);
+  if (!r.bundle != !packed.bundle || r.error != packed.error) std::abort();
   if (r.bundle) {
+    for (size_t i = 0; i < r.bundle->records.size(); ++i)
+      if (r.bundle->records[i].ValuesText() != packed.bundle->records[i].ValuesText()) std::abort();
     const lw::BundleReadResult again = lw::ReadBundle(lw::WriteBundle(*r.bundle, Forms()), Forms());
     if (!again.bundle) std::abort();  // what we accept, we must be able to write and read back
     // Everything the app does with accepted records must be safe too (wasm aborts on a throw).
