@@ -110,6 +110,7 @@ std::string StatsJson() {
       {"mapLoadMs", g_app ? g_app->MapLoadMs() : 0},
       {"recentFrameMs", Recent(g_frame_ms)},
       {"recentBuildMs", Recent(g_build_ms)},
+      {"animating", g_app && g_app->WantsAnimation()},  // the loop draws every frame, not once a second
       {"renderer", platform::web::RendererJson()},
   };
   return stats.dump();

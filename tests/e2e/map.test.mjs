@@ -126,10 +126,11 @@ test('ceremony mode at 3840×2160: theme, animated totals, tour, ticker; Esc lea
   const before = await page.evaluate(() => window.__clears || window.learnweek.frames);
   await page.waitForTimeout(4000);  // totals finish counting up
   const frames = (await page.evaluate(() => window.learnweek.frames)) - before;
-  // Idle pages draw 1 frame a second (at most 5 here); ceremony mode animates continuously.
-  // Software GL at 4K beside a second browser draws only 2–3 frames a second (7 in 3 s seen in
-  // CI), hence a bar just above idle rather than a frame rate.
-  assert.ok(frames >= 7, `ceremony animates (drew ${frames} frames in 4 s; idle draws at most 5)`);
+  // Idle pages draw 1 frame a second; ceremony mode animates continuously. How many frames that
+  // makes depends on the machine (software GL at 4K beside a second browser on a loaded CI host
+  // drew 4 in 4 s), so the loop's own mode is what is checked, and that frames keep coming.
+  assert.equal((await page.evaluate(() => window.learnweek.stats())).animating, true, 'ceremony mode draws every frame');
+  assert.ok(frames >= 2, `ceremony keeps drawing (drew ${frames} frames in 4 s)`);
   await findItem(page, /^参与 [\d,]+人次$/);
   await shot(page, 'ceremony-4k.png');
   await page.keyboard.press('Escape');

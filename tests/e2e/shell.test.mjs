@@ -122,6 +122,7 @@ test('idle: at most 5 frames drawn in 5 s without input', async () => {
   const idle = (await frames()) - before;
   console.log(`idle frames in 5 s: ${idle}`);
   assert.ok(idle <= 5, `drew ${idle} frames while idle`);
+  assert.equal((await page.evaluate(() => window.learnweek.stats())).animating, false, 'an idle page does not animate');
   // ...and input still draws at once.
   const t = await frames();
   await page.mouse.move(300, 300);
